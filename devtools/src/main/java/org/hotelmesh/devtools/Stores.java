@@ -1,0 +1,118 @@
+package org.hotelmesh.devtools;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import redis.embedded.RedisServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Pattern;
+
+/**
+ * PostgreSQL and Redis for a laptop or a test run: the configured servers when they answer, embedded ones
+ * (real servers started from Maven artifacts) when they don't.
+ */
+public final class Stores {
+
+    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+    private Stores() {
+    }
+
+    public record Endpoint(String host, int port) {
+        @Override
+        public String toString() {
+            return host + ":" + port;
+        }
+    }
+
+    public static boolean reachable(Endpoint endpoint) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Starts PostgreSQL (trust authentication, superuser postgres) with its data kept in {@code dataDir}. */
+    public static EmbeddedPostgres startPostgres(int port, Path dataDir) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(port);
+            if (dataDir != null) {
+                builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+            }
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start embedded PostgreSQL on port " + port, e);
+        }
+    }
+
+    public static RedisServer startRedis(int port) {
+        try {
+            RedisServer server = RedisServer.newRedisServer()
+                    .port(port)
+                    .setting("bind 127.0.0.1")
+                    .setting("save \"\"")
+                    .setting("appendonly no")
+                    .build();
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start embedded Redis on port " + port, e);
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void createDatabaseIfMissing(Endpoint pg, String user, String password, String database) {
+        withAdminConnection(pg, user, password, statement -> {
+            var rs = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + checked(database) + "'");
+            if (!rs.next()) {
+                statement.execute("CREATE DATABASE " + checked(database));
+            }
+        });
+    }
+
+    /** Drops (disconnecting whoever is connected) and creates the database: a clean slate for a test run. */
+    public static void recreateDatabase(Endpoint pg, String user, String password, String database) {
+        withAdminConnection(pg, user, password, statement -> {
+            statement.execute("DROP DATABASE IF EXISTS " + checked(database) + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + checked(database));
+        });
+    }
+
+    private static String checked(String database) {
+        if (!DATABASE_NAME.matcher(database).matches()) {
+            throw new IllegalArgumentException("not a plain database name: " + database);
+        }
+        return database;
+    }
+
+    private interface SqlWork {
+        void run(Statement statement) throws SQLException;
+    }
+
+    private static void withAdminConnection(Endpoint pg, String user, String password, SqlWork work) {
+        String url = "jdbc:postgresql://" + pg.host() + ":" + pg.port() + "/postgres";
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             Statement statement = connection.createStatement()) {
+            work.run(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + pg + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package org.hotelmesh.devtools.test;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.hotelmesh.devtools.DevTokens;
+import org.hotelmesh.devtools.Stores;
+import org.hotelmesh.devtools.Stores.Endpoint;
+import redis.embedded.RedisServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Real stores for a {@code @QuarkusTest}: the configured PostgreSQL and Redis (HOTELMESH_DB_HOST/PORT/USER/PASSWORD,
+ * HOTELMESH_REDIS_HOST/PORT, defaulting to this machine), or embedded ones when nothing answers there. Each start
+ * re-creates the test's own database and flushes its own Redis database index, so runs never see each other's data.
+ *
+ * <p>Init args: {@code database} (required), {@code redisDatabase} (default 0), {@code jwtKeys} ("true" to create a
+ * development key pair and configure the edge's verifier with it).
+ */
+public class StoresTestResource implements QuarkusTestResourceLifecycleManager {
+
+    // One embedded server per JVM at most, shared by every test class that needs it.
+    private static EmbeddedPostgres embeddedPostgres;
+    private static RedisServer embeddedRedis;
+    private static int embeddedRedisPort;
+
+    private String database;
+    private int redisDatabase;
+    private boolean jwtKeys;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.get("database");
+        if (database == null) {
+            throw new IllegalArgumentException("StoresTestResource needs the init arg 'database'");
+        }
+        redisDatabase = Integer.parseInt(initArgs.getOrDefault("redisDatabase", "0"));
+        jwtKeys = Boolean.parseBoolean(initArgs.getOrDefault("jwtKeys", "false"));
+    }
+
+    @Override
+    public Map<String, String> start() {
+        String user = env("HOTELMESH_DB_USER", "postgres");
+        String password = env("HOTELMESH_DB_PASSWORD", "");
+        Endpoint pg = postgres();
+        Endpoint redis = redis();
+        Stores.recreateDatabase(pg, user, password, database);
+        flushRedisDatabase(redis, redisDatabase);
+
+        Map<String, String> config = new HashMap<>();
+        config.put("hotelmesh.db.host", pg.host());
+        config.put("hotelmesh.db.port", String.valueOf(pg.port()));
+        config.put("hotelmesh.db.name", database);
+        config.put("hotelmesh.db.user", user);
+        config.put("hotelmesh.db.password", password);
+        config.put("quarkus.redis.hosts", "redis://" + redis.host() + ":" + redis.port() + "/" + redisDatabase);
+        if (jwtKeys) {
+            Path dir = Path.of("target", "test-keys").toAbsolutePath();
+            DevTokens.ensureKeyPair(dir);
+            config.put("mp.jwt.verify.publickey.location", dir.resolve("public.pem").toString());
+            config.put("mp.jwt.verify.issuer", DevTokens.DEFAULT_ISSUER);
+            config.put("hotelmesh.test.jwt.private-key", dir.resolve("private.pem").toString());
+        }
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // Embedded servers live until the JVM exits: later test classes reuse them.
+    }
+
+    private static synchronized Endpoint postgres() {
+        Endpoint configured = new Endpoint(env("HOTELMESH_DB_HOST", "127.0.0.1"),
+                Integer.parseInt(env("HOTELMESH_DB_PORT", "5432")));
+        if (Stores.reachable(configured)) {
+            return configured;
+        }
+        if (embeddedPostgres == null) {
+            System.err.println("[stores] no PostgreSQL at " + configured + "; starting an embedded one");
+            embeddedPostgres = Stores.startPostgres(Stores.freePort(), null);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    embeddedPostgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is exiting
+                }
+            }));
+        }
+        return new Endpoint("127.0.0.1", embeddedPostgres.getPort());
+    }
+
+    private static synchronized Endpoint redis() {
+        Endpoint configured = new Endpoint(env("HOTELMESH_REDIS_HOST", "127.0.0.1"),
+                Integer.parseInt(env("HOTELMESH_REDIS_PORT", "6379")));
+        if (Stores.reachable(configured)) {
+            return configured;
+        }
+        if (embeddedRedis == null) {
+            System.err.println("[stores] no Redis at " + configured + "; starting an embedded one");
+            embeddedRedisPort = Stores.freePort();
+            embeddedRedis = Stores.startRedis(embeddedRedisPort);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    embeddedRedis.stop();
+                } catch (IOException ignored) {
+                    // the JVM is exiting
+                }
+            }));
+        }
+        return new Endpoint("127.0.0.1", embeddedRedisPort);
+    }
+
+    /** SELECT n + FLUSHDB over the plain RESP protocol: no client library needed before Quarkus starts. */
+    private static void flushRedisDatabase(Endpoint redis, int index) {
+        try (Socket socket = new Socket(redis.host(), redis.port())) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write(resp("SELECT", String.valueOf(index)));
+            out.write(resp("FLUSHDB"));
+            out.flush();
+            var in = socket.getInputStream();
+            int lines = 0;
+            StringBuilder reply = new StringBuilder();
+            while (lines < 2) {
+                int c = in.read();
+                if (c < 0) {
+                    break;
+                }
+                reply.append((char) c);
+                if (c == '\n') {
+                    lines++;
+                }
+            }
+            if (!reply.toString().startsWith("+OK") || reply.indexOf("-ERR") >= 0) {
+                throw new IllegalStateException("Redis at " + redis + " refused to flush db " + index + ": " + reply);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Redis at " + redis + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] resp(String... parts) {
+        StringBuilder command = new StringBuilder("*").append(parts.length).append("\r\n");
+        for (String part : parts) {
+            command.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n")
+                    .append(part).append("\r\n");
+        }
+        return command.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
