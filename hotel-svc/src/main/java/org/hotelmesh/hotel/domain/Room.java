@@ -1,0 +1,4 @@
+package org.hotelmesh.hotel.domain;
+
+public record Room(long id, long hotelId, RoomInput details) {
+}

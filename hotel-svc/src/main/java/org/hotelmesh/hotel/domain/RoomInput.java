@@ -1,0 +1,4 @@
+package org.hotelmesh.hotel.domain;
+
+public record RoomInput(String number, int floor, long roomTypeId, boolean inService) {
+}
