@@ -10,9 +10,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
@@ -108,7 +108,12 @@ public final class Stores {
 
     private static void withAdminConnection(Endpoint pg, String user, String password, SqlWork work) {
         String url = "jdbc:postgresql://" + pg.host() + ":" + pg.port() + "/postgres";
-        try (Connection connection = DriverManager.getConnection(url, user, password);
+        Properties credentials = new Properties();
+        credentials.setProperty("user", user);
+        credentials.setProperty("password", password);
+        // The driver directly, not DriverManager: a Quarkus test profile restarts the application in a new class
+        // loader, and DriverManager only offers drivers registered through the caller's own loader.
+        try (Connection connection = new org.postgresql.Driver().connect(url, credentials);
              Statement statement = connection.createStatement()) {
             work.run(statement);
         } catch (SQLException e) {

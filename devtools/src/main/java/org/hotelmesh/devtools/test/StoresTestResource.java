@@ -20,7 +20,7 @@ import java.util.Map;
  * HOTELMESH_REDIS_HOST/PORT, defaulting to this machine), or embedded ones when nothing answers there. Each start
  * re-creates the test's own database and flushes its own Redis database index, so runs never see each other's data.
  *
- * <p>Init args: {@code database} (required), {@code redisDatabase} (default 0), {@code jwtKeys} ("true" to create a
+ * <p>Init args: {@code database} (the service's own database; omit for a service without one), {@code redisDatabase} (default 0), {@code jwtKeys} ("true" to create a
  * development key pair and configure the edge's verifier with it).
  */
 public class StoresTestResource implements QuarkusTestResourceLifecycleManager {
@@ -37,9 +37,6 @@ public class StoresTestResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.get("database");
-        if (database == null) {
-            throw new IllegalArgumentException("StoresTestResource needs the init arg 'database'");
-        }
         redisDatabase = Integer.parseInt(initArgs.getOrDefault("redisDatabase", "0"));
         jwtKeys = Boolean.parseBoolean(initArgs.getOrDefault("jwtKeys", "false"));
     }
@@ -48,17 +45,19 @@ public class StoresTestResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         String user = env("HOTELMESH_DB_USER", "postgres");
         String password = env("HOTELMESH_DB_PASSWORD", "");
-        Endpoint pg = postgres();
         Endpoint redis = redis();
-        Stores.recreateDatabase(pg, user, password, database);
         flushRedisDatabase(redis, redisDatabase);
 
         Map<String, String> config = new HashMap<>();
-        config.put("hotelmesh.db.host", pg.host());
-        config.put("hotelmesh.db.port", String.valueOf(pg.port()));
-        config.put("hotelmesh.db.name", database);
-        config.put("hotelmesh.db.user", user);
-        config.put("hotelmesh.db.password", password);
+        if (database != null) {
+            Endpoint pg = postgres();
+            Stores.recreateDatabase(pg, user, password, database);
+            config.put("hotelmesh.db.host", pg.host());
+            config.put("hotelmesh.db.port", String.valueOf(pg.port()));
+            config.put("hotelmesh.db.name", database);
+            config.put("hotelmesh.db.user", user);
+            config.put("hotelmesh.db.password", password);
+        }
         config.put("quarkus.redis.hosts", "redis://" + redis.host() + ":" + redis.port() + "/" + redisDatabase);
         if (jwtKeys) {
             Path dir = Path.of("target", "test-keys").toAbsolutePath();

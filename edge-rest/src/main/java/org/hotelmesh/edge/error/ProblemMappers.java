@@ -1,0 +1,214 @@
+package org.hotelmesh.edge.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.rpc.BadRequest;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.hotelmesh.edge.api.Problem.FieldViolation;
+import org.hotelmesh.edge.client.DownstreamUnavailableException;
+import org.hotelmesh.edge.security.AccessDeniedException;
+import org.hotelmesh.edge.security.NotAuthenticatedException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every failure becomes a problem document here, and nowhere else: domain errors, authentication, JSON binding,
+ * JAX-RS routing errors and the gRPC status of hotel-svc.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    static final String CIRCUIT_OPEN = "The hotel catalog is temporarily unavailable; retry in a few seconds";
+    static final String UNREACHABLE = "The hotel catalog could not be reached; retry later";
+    static final String TOO_SLOW = "The hotel catalog did not answer in time; retry later";
+    static final String BAD_GATEWAY = "The hotel catalog failed to process the request";
+
+    private final Problems problems;
+
+    public ProblemMappers(Problems problems) {
+        this.problems = problems;
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequestException e, HttpServerRequest request) {
+        return problems.response(400, e.getMessage(), request.path(), e.violations());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(ResourceNotFoundException e, HttpServerRequest request) {
+        return problems.response(404, e.getMessage(), request.path());
+    }
+
+    @ServerExceptionMapper({NotAuthenticatedException.class, AuthenticationFailedException.class,
+            UnauthorizedException.class})
+    public Response unauthenticated(RuntimeException e, HttpServerRequest request) {
+        boolean badToken = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+        String detail = e instanceof NotAuthenticatedException ? e.getMessage()
+                : badToken ? "The bearer token is invalid or expired" : "A bearer token is required";
+        return Response.fromResponse(problems.response(401, detail, request.path()))
+                .header(HttpHeaders.WWW_AUTHENTICATE,
+                        badToken ? "Bearer realm=\"hotelmesh\", error=\"invalid_token\"" : "Bearer realm=\"hotelmesh\"")
+                .build();
+    }
+
+    @ServerExceptionMapper({AccessDeniedException.class, ForbiddenException.class})
+    public Response forbidden(RuntimeException e, HttpServerRequest request) {
+        String detail = e instanceof AccessDeniedException ? e.getMessage() : "You may not do this";
+        return problems.response(403, detail, request.path());
+    }
+
+    @ServerExceptionMapper
+    public Response circuitOpen(CircuitBreakerOpenException e, HttpServerRequest request) {
+        return Response.fromResponse(problems.response(503, CIRCUIT_OPEN, request.path()))
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response downstreamUnavailable(DownstreamUnavailableException e, HttpServerRequest request) {
+        LOG.warnf("hotel-svc unavailable for %s %s: %s", request.method(), request.path(), e.code());
+        int status = httpStatus(e.code());
+        return problems.response(status, status == 504 ? TOO_SLOW : UNREACHABLE, request.path());
+    }
+
+    @ServerExceptionMapper
+    public Response grpcStatus(StatusRuntimeException e, HttpServerRequest request) {
+        Status status = e.getStatus();
+        int http = httpStatus(status.getCode());
+        if (http == 502) {
+            // Internal details of hotel-svc are not the client's business; keep them in our log.
+            LOG.errorf(e, "hotel-svc failed %s %s with %s", request.method(), request.path(), status);
+            return problems.response(502, BAD_GATEWAY, request.path());
+        }
+        String detail = status.getDescription() == null || status.getDescription().isBlank()
+                ? Problems.title(http) : status.getDescription();
+        List<FieldViolation> errors = status.getCode() == Status.Code.INVALID_ARGUMENT ? fieldViolations(e) : null;
+        if (status.getCode() == Status.Code.UNAVAILABLE || status.getCode() == Status.Code.DEADLINE_EXCEEDED) {
+            detail = http == 504 ? TOO_SLOW : UNREACHABLE;
+        }
+        return problems.response(http, detail, request.path(), errors);
+    }
+
+    /** The one gRPC status -> HTTP status table of the edge. */
+    public static int httpStatus(Status.Code code) {
+        return switch (code) {
+            case INVALID_ARGUMENT, OUT_OF_RANGE -> 400;
+            case UNAUTHENTICATED -> 401;
+            case PERMISSION_DENIED -> 403;
+            case NOT_FOUND -> 404;
+            case ALREADY_EXISTS, ABORTED, FAILED_PRECONDITION -> 409;
+            case RESOURCE_EXHAUSTED -> 429;
+            case UNAVAILABLE -> 503;
+            case DEADLINE_EXCEEDED -> 504;
+            default -> 502;
+        };
+    }
+
+    private static List<FieldViolation> fieldViolations(StatusRuntimeException e) {
+        com.google.rpc.Status rich = StatusProto.fromThrowable(e);
+        if (rich == null) {
+            return null;
+        }
+        List<FieldViolation> out = new ArrayList<>();
+        for (Any detail : rich.getDetailsList()) {
+            if (detail.is(BadRequest.class)) {
+                try {
+                    detail.unpack(BadRequest.class).getFieldViolationsList()
+                            .forEach(v -> out.add(new FieldViolation(v.getField(), v.getDescription())));
+                } catch (InvalidProtocolBufferException ex) {
+                    LOG.warnf("unreadable BadRequest detail from hotel-svc: %s", ex.getMessage());
+                }
+            }
+        }
+        return out;
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, HttpServerRequest request) {
+        List<FieldViolation> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldViolation(Validation.path(v.getPropertyPath(), true), v.getMessage()))
+                .sorted(Validation.BY_FIELD)
+                .collect(Collectors.toList());
+        return problems.response(400, Validation.summary(errors), request.path(), errors);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, HttpServerRequest request) {
+        return jsonProblem(e, request);
+    }
+
+    // Quarkus REST ships its own mapper for this subtype; ours must win so the body stays a problem document.
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response jsonBinding(MismatchedInputException e, HttpServerRequest request) {
+        return jsonProblem(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof JsonProcessingException jpe) {
+                return jsonProblem(jpe, request);
+            }
+        }
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        String detail = switch (status) {
+            case 400 -> "The request is malformed";
+            case 404 -> "There is no resource at " + request.path();
+            case 405 -> request.method() + " is not allowed on " + request.path();
+            case 406 -> "This resource only produces application/json";
+            case 413 -> "The request body is too large";
+            case 415 -> "The request body must be application/json";
+            default -> Problems.title(status);
+        };
+        Response built = problems.response(status, detail, request.path());
+        if (status == 405 && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
+            built = Response.fromResponse(built).header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW)).build();
+        }
+        return built;
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        LOG.errorf(e, "unexpected failure of %s %s", request.method(), request.path());
+        return problems.response(500, "An unexpected error occurred", request.path());
+    }
+
+    private Response jsonProblem(JsonProcessingException e, HttpServerRequest request) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            String field = Validation.jsonPath(u.getPath());
+            return problems.response(400, "Unknown field '" + field + "'", request.path(),
+                    List.of(new FieldViolation(field, "is not a known field")));
+        }
+        if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
+            String field = Validation.jsonPath(((JsonMappingException) e).getPath());
+            if (!field.isEmpty()) {
+                return problems.response(400, "Field '" + field + "' has the wrong type", request.path(),
+                        List.of(new FieldViolation(field, "has the wrong type")));
+            }
+            return problems.response(400, "The request body must be a JSON object", request.path());
+        }
+        return problems.response(400, "The request body is not valid JSON", request.path());
+    }
+}

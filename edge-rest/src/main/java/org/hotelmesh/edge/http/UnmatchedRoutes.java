@@ -1,0 +1,24 @@
+package org.hotelmesh.edge.http;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.hotelmesh.edge.api.Problem;
+import org.hotelmesh.edge.error.Problems;
+
+/**
+ * A request no route serves (not even JAX-RS, which passes unknown paths on) still gets a problem document
+ * instead of Vert.x' plain-text 404.
+ */
+@ApplicationScoped
+public class UnmatchedRoutes {
+
+    void install(@Observes Router router, Problems problems) {
+        router.route().order(Integer.MAX_VALUE).handler(ctx -> ctx.response()
+                .setStatusCode(404)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .end(problems.body(404, "There is no resource at " + ctx.request().path(), ctx.request().path(),
+                        null)));
+    }
+}

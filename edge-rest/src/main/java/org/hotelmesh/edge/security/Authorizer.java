@@ -1,0 +1,125 @@
+package org.hotelmesh.edge.security;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The edge's authorization rules in one place. Authentication is lazy (proactive auth is off), so the token is only
+ * verified when a rule asks for the caller; a read never fails because of a bad token it did not need.
+ */
+@ApplicationScoped
+public class Authorizer {
+
+    private static final Logger LOG = Logger.getLogger(Authorizer.class);
+
+    private final CurrentIdentityAssociation identities;
+
+    public Authorizer(CurrentIdentityAssociation identities) {
+        this.identities = identities;
+    }
+
+    /** The verified caller, {@link Caller#ANONYMOUS} without a token; fails with 401 on a bad token. */
+    public Uni<Caller> caller() {
+        return identities.getDeferredIdentity()
+                .onFailure(AuthenticationFailedException.class).transform(e -> {
+                    LOG.debugf("bearer token rejected: %s", e.getMessage());
+                    return new NotAuthenticatedException("The bearer token is invalid or expired");
+                })
+                .map(Authorizer::toCaller);
+    }
+
+    /** The verified caller, or anonymous when the token is missing or invalid (for rate limiting, never fails). */
+    public Uni<Caller> callerOrAnonymous() {
+        return identities.getDeferredIdentity()
+                .map(Authorizer::toCaller)
+                .onFailure().recoverWithItem(Caller.ANONYMOUS);
+    }
+
+    public Uni<Caller> requireAuthenticated() {
+        return caller().invoke(c -> {
+            if (!c.authenticated()) {
+                throw new NotAuthenticatedException("A bearer token is required");
+            }
+        });
+    }
+
+    /** Chain administrators only (e.g. creating hotels). */
+    public Uni<Caller> requireAdmin() {
+        return requireAuthenticated().invoke(c -> {
+            if (!c.isAdmin()) {
+                throw new AccessDeniedException("Only a chain administrator may do this");
+            }
+        });
+    }
+
+    /** Staff of that hotel, or a chain administrator. */
+    public Uni<Caller> requireStaffOf(long hotelId) {
+        return requireAuthenticated().invoke(c -> {
+            if (!c.isAdmin() && !c.isStaffOf(hotelId)) {
+                throw new AccessDeniedException("Only staff of hotel " + hotelId + " may do this");
+            }
+        });
+    }
+
+    static Caller toCaller(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()) {
+            return Caller.ANONYMOUS;
+        }
+        String subject = identity.getPrincipal().getName();
+        Set<Long> hotels = Set.of();
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            if (jwt.getSubject() != null) {
+                subject = jwt.getSubject();
+            }
+            hotels = hotelIds(jwt.getClaim("hotels"));
+        }
+        return new Caller(subject, Set.copyOf(identity.getRoles()), hotels);
+    }
+
+    private static Set<Long> hotelIds(Object claim) {
+        if (claim == null) {
+            return Set.of();
+        }
+        Set<Long> ids = new HashSet<>();
+        if (claim instanceof JsonArray array) {
+            for (JsonValue v : array) {
+                addId(ids, v);
+            }
+        } else if (claim instanceof Collection<?> values) {
+            values.forEach(v -> addId(ids, v));
+        } else {
+            addId(ids, claim);
+        }
+        return Set.copyOf(ids);
+    }
+
+    // Ids may arrive as numbers or strings of digits; anything else grants nothing.
+    private static void addId(Set<Long> ids, Object v) {
+        try {
+            if (v instanceof JsonNumber n) {
+                ids.add(n.longValueExact());
+            } else if (v instanceof JsonString s) {
+                ids.add(Long.parseLong(s.getString()));
+            } else if (v instanceof Number n) {
+                ids.add(n.longValue());
+            } else if (v instanceof String s) {
+                ids.add(Long.parseLong(s));
+            }
+        } catch (ArithmeticException | NumberFormatException ignored) {
+            // not an id
+        }
+    }
+}

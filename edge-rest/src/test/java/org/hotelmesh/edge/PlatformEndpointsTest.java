@@ -1,0 +1,42 @@
+package org.hotelmesh.edge;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.hotelmesh.devtools.test.StoresTestResource;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+@WithTestResource(value = StoresTestResource.class, initArgs = {
+        @ResourceArg(name = "redisDatabase", value = "2"),
+        @ResourceArg(name = "jwtKeys", value = "true")})
+class PlatformEndpointsTest {
+
+    @Test
+    void healthIsUpAndChecksRedis() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Redis connection health check"));
+    }
+
+    @Test
+    void openApiDescribesOperationsAndTheBearerScheme() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("components.securitySchemes.bearer.type", equalTo("http"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("paths.'/v1/hotels'.post.summary", equalTo("Create a hotel (chain administrators only)"))
+                .body("paths.'/v1/hotels'.post.security[0].bearer", equalTo(java.util.List.of()))
+                .body("paths.'/v1/hotels/{id}'.get.summary", equalTo("Get a hotel with its room types"));
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}

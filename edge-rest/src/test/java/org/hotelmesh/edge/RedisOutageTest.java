@@ -1,0 +1,56 @@
+package org.hotelmesh.edge;
+
+import io.quarkus.test.InjectMock;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.hotelmesh.devtools.test.StoresTestResource;
+import org.hotelmesh.edge.client.HotelClient;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hotelmesh.edge.Fixtures.found;
+import static org.hotelmesh.edge.Fixtures.hotel;
+import static org.mockito.Mockito.when;
+
+/** Redis points at a closed port: rate limiting fails open instead of failing the API. */
+@QuarkusTest
+@TestProfile(RedisOutageTest.RedisOnClosedPort.class)
+@WithTestResource(value = StoresTestResource.class, initArgs = {
+        @ResourceArg(name = "redisDatabase", value = "2"),
+        @ResourceArg(name = "jwtKeys", value = "true")})
+class RedisOutageTest {
+
+    public static class RedisOnClosedPort implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.redis.hosts", "redis://127.0.0.1:1/2", "hotelmesh.rate-limit.requests", "2");
+        }
+    }
+
+    @InjectMock
+    HotelClient hotels;
+
+    @Test
+    void requestsPassUncountedWhileRedisIsDown() {
+        when(hotels.getHotel(1L)).thenReturn(found(hotel(1)));
+
+        for (int i = 0; i < 4; i++) {
+            given().when().get("/v1/hotels/1")
+                    .then().statusCode(200)
+                    .header("RateLimit-Limit", equalTo("2"))
+                    .header("RateLimit-Remaining", nullValue());
+        }
+    }
+
+    @Test
+    void healthReportsRedisDown() {
+        given().when().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+    }
+}

@@ -1,0 +1,219 @@
+package org.hotelmesh.edge;
+
+import io.quarkus.test.InjectMock;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.hotelmesh.devtools.test.StoresTestResource;
+import org.hotelmesh.edge.client.HotelClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.hotelmesh.edge.Fixtures.HOTEL_JSON;
+import static org.hotelmesh.edge.Fixtures.ROOM_JSON;
+import static org.hotelmesh.edge.Fixtures.ROOM_TYPE_JSON;
+import static org.hotelmesh.edge.Fixtures.admin;
+import static org.hotelmesh.edge.Fixtures.staffOf;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+/** Every malformed request is a 4xx problem answered before hotel-svc is called. */
+@QuarkusTest
+@WithTestResource(value = StoresTestResource.class, initArgs = {
+        @ResourceArg(name = "redisDatabase", value = "2"),
+        @ResourceArg(name = "jwtKeys", value = "true")})
+class RequestValidationTest {
+
+    @InjectMock
+    HotelClient hotels;
+
+    @AfterEach
+    void hotelSvcWasNeverCalled() {
+        verifyNoInteractions(hotels);
+    }
+
+    @Test
+    void invalidHotelFieldsAreAllNamedInErrors() {
+        String body = """
+                {"name":"","address":{"line1":"1 Main St","city":"Seoul","country":"XX"},
+                 "timeZone":"Mars/Olympus","starRating":6}""";
+
+        given().header("Authorization", admin()).contentType(ContentType.JSON).body(body)
+                .when().post("/v1/hotels")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("about:blank"))
+                .body("title", equalTo("Bad Request"))
+                .body("status", equalTo(400))
+                .body("instance", equalTo("/v1/hotels"))
+                .body("detail", equalTo("address.country must be an ISO-3166 alpha-2 code (and 3 more)"))
+                .body("errors", equalTo(List.of(
+                        Map.of("field", "address.country", "reason", "must be an ISO-3166 alpha-2 code"),
+                        Map.of("field", "name", "reason", "must not be blank"),
+                        Map.of("field", "starRating", "reason", "must be between 0 and 5"),
+                        Map.of("field", "timeZone", "reason", "must be an IANA time zone id such as Asia/Seoul"))));
+    }
+
+    @Test
+    void roomTypeLimitsAreEnforced() {
+        String tooMany = "[" + "\"a\",".repeat(50) + "\"a\"]";
+        String body = """
+                {"name":"Suite","maxOccupancy":21,"bedConfiguration":"1 king","amenities":%s}""".formatted(tooMany);
+        given().header("Authorization", staffOf(1)).contentType(ContentType.JSON).body(body)
+                .when().post("/v1/hotels/1/room-types")
+                .then().statusCode(400)
+                .body("errors.field", equalTo(List.of("amenities", "maxOccupancy")));
+
+        given().header("Authorization", staffOf(1)).contentType(ContentType.JSON)
+                .body("{\"name\":\"Suite\",\"maxOccupancy\":2,\"bedConfiguration\":\"1 king\",\"amenities\":[\"wifi\",\"\"]}")
+                .when().put("/v1/hotels/1/room-types/4")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("amenities[1]"))
+                .body("errors[0].reason", equalTo("must not be blank"));
+    }
+
+    @Test
+    void roomNumberFloorAndTypeAreChecked() {
+        given().header("Authorization", staffOf(1)).contentType(ContentType.JSON)
+                .body("{\"number\":\"12 05\",\"floor\":201,\"roomTypeID\":0}")
+                .when().post("/v1/hotels/1/rooms")
+                .then().statusCode(400)
+                .body("errors.field", equalTo(List.of("floor", "number", "roomTypeID")));
+    }
+
+    @Test
+    void unknownFieldIsRejected() {
+        given().header("Authorization", staffOf(1)).contentType(ContentType.JSON)
+                .body(ROOM_JSON.replace("{", "{\"colour\":\"blue\","))
+                .when().post("/v1/hotels/1/rooms")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("Unknown field 'colour'"))
+                .body("errors[0].field", equalTo("colour"));
+    }
+
+    @Test
+    void wrongTypeIsRejected() {
+        given().header("Authorization", admin()).contentType(ContentType.JSON)
+                .body(HOTEL_JSON.replace("\"starRating\":5", "\"starRating\":\"five\""))
+                .when().post("/v1/hotels")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("Field 'starRating' has the wrong type"))
+                .body("errors[0].field", equalTo("starRating"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"floor\":12.5", "\"number\":1205", "\"inService\":1"})
+    void valuesOfTheWrongJsonTypeAreNotCoerced(String field) {
+        String name = field.substring(1, field.indexOf('"', 1));
+        String body = "{\"number\":\"1205\",\"floor\":12,\"roomTypeID\":12,\"inService\":true}"
+                .replaceFirst("\"" + name + "\":[^,}]+", java.util.regex.Matcher.quoteReplacement(field));
+        given().header("Authorization", staffOf(1)).contentType(ContentType.JSON).body(body)
+                .when().post("/v1/hotels/1/rooms")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo(name));
+    }
+
+    @Test
+    void roomTypeIdAsTextThatIsNotANumberIsRejected() {
+        given().header("Authorization", staffOf(1)).contentType(ContentType.JSON)
+                .body(ROOM_JSON.replace("\"12\"", "\"twelve\""))
+                .when().post("/v1/hotels/1/rooms")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("roomTypeID"));
+    }
+
+    @Test
+    void malformedJsonIsRejected() {
+        given().header("Authorization", admin()).contentType(ContentType.JSON).body("{\"name\": \"Grand")
+                .when().post("/v1/hotels")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("The request body is not valid JSON"));
+    }
+
+    @Test
+    void missingBodyIsRejected() {
+        given().header("Authorization", admin()).contentType(ContentType.JSON)
+                .when().post("/v1/hotels")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("A JSON request body is required"));
+    }
+
+    @Test
+    void bodyThatIsNotAnObjectIsRejected() {
+        given().header("Authorization", admin()).contentType(ContentType.JSON).body("[1,2]")
+                .when().post("/v1/hotels")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void oversizedBodyIs413Problem() {
+        String huge = ROOM_TYPE_JSON.replace("City view", "x".repeat(70_000));
+        given().header("Authorization", staffOf(1)).contentType(ContentType.JSON).body(huge)
+                .when().post("/v1/hotels/1/room-types")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("status", equalTo(413))
+                .body("detail", equalTo("The request body is larger than 65536 bytes"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "0", "-1", "99999999999999999999"})
+    void malformedIdOnWriteIsBadRequest(String id) {
+        given().header("Authorization", admin()).contentType(ContentType.JSON).body(HOTEL_JSON)
+                .when().put("/v1/hotels/" + id)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("hotel id must be a positive integer"));
+    }
+
+    @Test
+    void unknownPathIs404Problem() {
+        given().when().get("/v1/nothing-here")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("instance", equalTo("/v1/nothing-here"));
+        given().when().get("/v1/hotels/1/garages")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().when().post("/nothing/at/all")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("There is no resource at /nothing/at/all"));
+    }
+
+    @Test
+    void unsupportedMethodIs405Problem() {
+        given().when().patch("/v1/hotels/1")
+                .then().statusCode(405).contentType("application/problem+json")
+                .body("status", equalTo(405));
+    }
+
+    @Test
+    void unsupportedMediaTypesAreProblems() {
+        given().header("Authorization", admin()).contentType(ContentType.XML).body("<hotel/>")
+                .when().post("/v1/hotels")
+                .then().statusCode(415).contentType("application/problem+json");
+        given().accept(ContentType.XML).when().get("/v1/hotels/1")
+                .then().statusCode(406).contentType("application/problem+json");
+    }
+
+    @Test
+    void writesAreCheckedForAuthBeforeTheBody() {
+        given().contentType(ContentType.JSON).body("{\"name\":\"\"}")
+                .when().post("/v1/hotels")
+                .then().statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer"));
+    }
+
+    @Test
+    void errorsListIsAbsentOnNonValidationProblems() {
+        given().when().get("/v1/hotels/abc")
+                .then().statusCode(400)
+                .body("keySet()", hasItem("detail"))
+                .body("errors", equalTo(null));
+    }
+}
