@@ -1,0 +1,5 @@
+package org.hotelmesh.reservation.domain;
+
+public enum TimeFilter {
+    ALL, UPCOMING, PAST
+}

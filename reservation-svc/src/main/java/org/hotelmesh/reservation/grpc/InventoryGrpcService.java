@@ -1,0 +1,74 @@
+package org.hotelmesh.reservation.grpc;
+
+import static org.hotelmesh.reservation.grpc.ReservationGrpcService.handle;
+
+import org.hotelmesh.proto.reservation.v1.GetAvailabilityRequest;
+import org.hotelmesh.proto.reservation.v1.GetAvailabilityResponse;
+import org.hotelmesh.proto.reservation.v1.GetInventoryRequest;
+import org.hotelmesh.proto.reservation.v1.GetInventoryResponse;
+import org.hotelmesh.proto.reservation.v1.GetOverbookingRatioRequest;
+import org.hotelmesh.proto.reservation.v1.GetOverbookingRatioResponse;
+import org.hotelmesh.proto.reservation.v1.InventoryService;
+import org.hotelmesh.proto.reservation.v1.SetMaintenanceRequest;
+import org.hotelmesh.proto.reservation.v1.SetMaintenanceResponse;
+import org.hotelmesh.proto.reservation.v1.SetOverbookingRatioRequest;
+import org.hotelmesh.proto.reservation.v1.SetOverbookingRatioResponse;
+import org.hotelmesh.proto.reservation.v1.SetRoomTypeCapacityRequest;
+import org.hotelmesh.proto.reservation.v1.SetRoomTypeCapacityResponse;
+import org.hotelmesh.reservation.mapping.ReservationMapper;
+
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Uni;
+
+/** The gRPC face of inventory; errors are mapped by {@link GrpcErrors}. */
+@GrpcService
+public class InventoryGrpcService implements InventoryService {
+
+    private final org.hotelmesh.reservation.service.InventoryService inventory;
+
+    public InventoryGrpcService(org.hotelmesh.reservation.service.InventoryService inventory) {
+        this.inventory = inventory;
+    }
+
+    @Override
+    public Uni<GetAvailabilityResponse> getAvailability(GetAvailabilityRequest request) {
+        return handle(() -> inventory.availability(request.getHotelId(), request.getRoomTypeId(),
+                        ReservationMapper.startDate(request.getStay()), ReservationMapper.endDate(request.getStay()))
+                .map(a -> GetAvailabilityResponse.newBuilder().addAllRoomTypes(ReservationMapper.toProto(a)).build()));
+    }
+
+    @Override
+    public Uni<GetInventoryResponse> getInventory(GetInventoryRequest request) {
+        return handle(() -> inventory.rows(request.getHotelId(), request.getRoomTypeId(),
+                        ReservationMapper.startDate(request.getDates()), ReservationMapper.endDate(request.getDates()))
+                .map(rows -> GetInventoryResponse.newBuilder()
+                        .addAllRows(rows.stream().map(ReservationMapper::toProto).toList()).build()));
+    }
+
+    @Override
+    public Uni<SetRoomTypeCapacityResponse> setRoomTypeCapacity(SetRoomTypeCapacityRequest request) {
+        return handle(() -> inventory.setCapacity(request.getHotelId(), request.getRoomTypeId(),
+                        request.getRoomsInService(), request.getCatalogVersion())
+                .map(applied -> SetRoomTypeCapacityResponse.getDefaultInstance()));
+    }
+
+    @Override
+    public Uni<SetMaintenanceResponse> setMaintenance(SetMaintenanceRequest request) {
+        return handle(() -> inventory.setMaintenance(request.getHotelId(), request.getRoomTypeId(),
+                        ReservationMapper.startDate(request.getDates()), ReservationMapper.endDate(request.getDates()),
+                        request.getRooms())
+                .map(ignored -> SetMaintenanceResponse.getDefaultInstance()));
+    }
+
+    @Override
+    public Uni<GetOverbookingRatioResponse> getOverbookingRatio(GetOverbookingRatioRequest request) {
+        return handle(() -> inventory.ratio(request.getHotelId(), request.getRoomTypeId())
+                .map(r -> GetOverbookingRatioResponse.newBuilder().setRatio(r.doubleValue()).build()));
+    }
+
+    @Override
+    public Uni<SetOverbookingRatioResponse> setOverbookingRatio(SetOverbookingRatioRequest request) {
+        return handle(() -> inventory.setRatio(request.getHotelId(), request.getRoomTypeId(), request.getRatio())
+                .map(r -> SetOverbookingRatioResponse.newBuilder().setRatio(r.doubleValue()).build()));
+    }
+}

@@ -1,0 +1,97 @@
+package org.hotelmesh.reservation.grpc;
+
+import java.util.function.Supplier;
+
+import org.hotelmesh.proto.reservation.v1.CancelReservationRequest;
+import org.hotelmesh.proto.reservation.v1.CancelReservationResponse;
+import org.hotelmesh.proto.reservation.v1.CreateReservationRequest;
+import org.hotelmesh.proto.reservation.v1.CreateReservationResponse;
+import org.hotelmesh.proto.reservation.v1.GetReservationRequest;
+import org.hotelmesh.proto.reservation.v1.GetReservationResponse;
+import org.hotelmesh.proto.reservation.v1.HasFutureReservationsRequest;
+import org.hotelmesh.proto.reservation.v1.HasFutureReservationsResponse;
+import org.hotelmesh.proto.reservation.v1.ListHotelReservationsRequest;
+import org.hotelmesh.proto.reservation.v1.ListHotelReservationsResponse;
+import org.hotelmesh.proto.reservation.v1.ListReservationsRequest;
+import org.hotelmesh.proto.reservation.v1.ListReservationsResponse;
+import org.hotelmesh.proto.reservation.v1.PreviewCancellationRequest;
+import org.hotelmesh.proto.reservation.v1.PreviewCancellationResponse;
+import org.hotelmesh.proto.reservation.v1.ReservationService;
+import org.hotelmesh.reservation.mapping.ReservationMapper;
+import org.hotelmesh.reservation.service.ReservationValidator;
+
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Uni;
+
+/** The gRPC face of reservations: maps proto to domain and back; errors are mapped by {@link GrpcErrors}. */
+@GrpcService
+public class ReservationGrpcService implements ReservationService {
+
+    private final org.hotelmesh.reservation.service.ReservationService reservations;
+
+    public ReservationGrpcService(org.hotelmesh.reservation.service.ReservationService reservations) {
+        this.reservations = reservations;
+    }
+
+    @Override
+    public Uni<CreateReservationResponse> createReservation(CreateReservationRequest request) {
+        return handle(() -> reservations.create(ReservationMapper.toDomain(request))
+                .map(r -> CreateReservationResponse.newBuilder().setReservation(ReservationMapper.toProto(r)).build()));
+    }
+
+    @Override
+    public Uni<GetReservationResponse> getReservation(GetReservationRequest request) {
+        return handle(() -> reservations.get(request.getReservationId())
+                .map(r -> GetReservationResponse.newBuilder().setReservation(ReservationMapper.toProto(r)).build()));
+    }
+
+    @Override
+    public Uni<ListReservationsResponse> listReservations(ListReservationsRequest request) {
+        return handle(() -> reservations.listForGuest(request.getGuestId(),
+                        ReservationMapper.toDomain(request.getWhen()),
+                        ReservationValidator.page(request.getPage().getPageSize(), request.getPage().getPageToken()))
+                .map(page -> ListReservationsResponse.newBuilder()
+                        .addAllReservations(page.items().stream().map(ReservationMapper::toProto).toList())
+                        .setPage(ReservationMapper.toPageInfo(page))
+                        .build()));
+    }
+
+    @Override
+    public Uni<ListHotelReservationsResponse> listHotelReservations(ListHotelReservationsRequest request) {
+        return handle(() -> reservations.listForHotel(request.getHotelId(),
+                        ReservationMapper.toDomain(request.getWhen()),
+                        ReservationValidator.page(request.getPage().getPageSize(), request.getPage().getPageToken()))
+                .map(page -> ListHotelReservationsResponse.newBuilder()
+                        .addAllReservations(page.items().stream().map(ReservationMapper::toProto).toList())
+                        .setPage(ReservationMapper.toPageInfo(page))
+                        .build()));
+    }
+
+    @Override
+    public Uni<CancelReservationResponse> cancelReservation(CancelReservationRequest request) {
+        // Only pending reservations can be cancelled until payments exist, so there is never a refund to report.
+        return handle(() -> reservations.cancel(request.getReservationId(), request.getRequestedBy())
+                .map(outcome -> CancelReservationResponse.newBuilder()
+                        .setReservation(ReservationMapper.toProto(outcome.reservation())).build()));
+    }
+
+    @Override
+    public Uni<PreviewCancellationResponse> previewCancellation(PreviewCancellationRequest request) {
+        return handle(() -> reservations.previewCancellation(request.getReservationId())
+                .map(terms -> PreviewCancellationResponse.newBuilder()
+                        .setRefund(ReservationMapper.money(terms.refundMinor(), terms.currency()))
+                        .setFee(ReservationMapper.money(terms.feeMinor(), terms.currency()))
+                        .setPolicy(terms.policy())
+                        .build()));
+    }
+
+    @Override
+    public Uni<HasFutureReservationsResponse> hasFutureReservations(HasFutureReservationsRequest request) {
+        return handle(() -> reservations.hasFutureReservations(request.getHotelId())
+                .map(has -> HasFutureReservationsResponse.newBuilder().setHasFutureReservations(has).build()));
+    }
+
+    static <T> Uni<T> handle(Supplier<Uni<T>> call) {
+        return Uni.createFrom().<T>deferred(() -> call.get()).onFailure().transform(GrpcErrors::toStatus);
+    }
+}

@@ -1,0 +1,135 @@
+package org.hotelmesh.reservation.mapping;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.hotelmesh.proto.common.v1.Date;
+import org.hotelmesh.proto.common.v1.DateRange;
+import org.hotelmesh.proto.common.v1.Money;
+import org.hotelmesh.proto.common.v1.PageInfo;
+import org.hotelmesh.proto.reservation.v1.CreateReservationRequest;
+import org.hotelmesh.proto.reservation.v1.InventoryRow;
+import org.hotelmesh.proto.reservation.v1.ReservationStatus;
+import org.hotelmesh.proto.reservation.v1.RoomTypeAvailability;
+import org.hotelmesh.proto.reservation.v1.StatusChange;
+import org.hotelmesh.reservation.domain.BookingRequest;
+import org.hotelmesh.reservation.domain.InventoryNight;
+import org.hotelmesh.reservation.domain.NightAvailability;
+import org.hotelmesh.reservation.domain.Page;
+import org.hotelmesh.reservation.domain.Reservation;
+import org.hotelmesh.reservation.domain.TimeFilter;
+
+/** Proto <-> domain. An unset or impossible date becomes null, which the validator reports by field name. */
+public final class ReservationMapper {
+
+    private ReservationMapper() {
+    }
+
+    public static BookingRequest toDomain(CreateReservationRequest in) {
+        return new BookingRequest(in.getReservationId(), in.getHotelId(), in.getRoomTypeId(),
+                startDate(in.getStay()), endDate(in.getStay()), in.getRooms(), in.getGuestId(),
+                in.getQuoteId().isEmpty() ? null : in.getQuoteId());
+    }
+
+    public static LocalDate startDate(DateRange range) {
+        return range.hasStartDate() ? toLocalDate(range.getStartDate()) : null;
+    }
+
+    public static LocalDate endDate(DateRange range) {
+        return range.hasEndDate() ? toLocalDate(range.getEndDate()) : null;
+    }
+
+    public static LocalDate toLocalDate(Date date) {
+        try {
+            return LocalDate.of(date.getYear(), date.getMonth(), date.getDay());
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    public static Date toProto(LocalDate date) {
+        return Date.newBuilder().setYear(date.getYear()).setMonth(date.getMonthValue())
+                .setDay(date.getDayOfMonth()).build();
+    }
+
+    public static TimeFilter toDomain(org.hotelmesh.proto.reservation.v1.TimeFilter when) {
+        return switch (when) {
+            case UPCOMING -> TimeFilter.UPCOMING;
+            case PAST -> TimeFilter.PAST;
+            default -> TimeFilter.ALL;
+        };
+    }
+
+    public static ReservationStatus toProto(org.hotelmesh.reservation.domain.ReservationStatus status) {
+        return switch (status) {
+            case PENDING -> ReservationStatus.PENDING;
+            case PAID -> ReservationStatus.PAID;
+            case REJECTED -> ReservationStatus.REJECTED;
+            case CANCELED -> ReservationStatus.CANCELED;
+            case REFUNDED -> ReservationStatus.REFUNDED;
+        };
+    }
+
+    public static org.hotelmesh.proto.reservation.v1.Reservation toProto(Reservation r) {
+        org.hotelmesh.proto.reservation.v1.Reservation.Builder b = org.hotelmesh.proto.reservation.v1.Reservation
+                .newBuilder()
+                .setReservationId(r.reservationId())
+                .setHotelId(r.hotelId())
+                .setRoomTypeId(r.roomTypeId())
+                .setStay(DateRange.newBuilder().setStartDate(toProto(r.startDate())).setEndDate(toProto(r.endDate())))
+                .setRooms(r.rooms())
+                .setGuestId(r.guestId())
+                .setStatus(toProto(r.status()))
+                .setCreatedAt(r.createdAt().toString());
+        if (r.currency() != null && r.totalAmountMinor() != null) {
+            b.setTotal(Money.newBuilder().setAmountMinor(r.totalAmountMinor()).setCurrency(r.currency()));
+        }
+        if (r.quoteId() != null) {
+            b.setQuoteId(r.quoteId());
+        }
+        r.history().forEach(change -> b.addHistory(StatusChange.newBuilder().setStatus(toProto(change.status()))
+                .setAt(change.at().toString())));
+        return b.build();
+    }
+
+    public static PageInfo toPageInfo(Page<?> page) {
+        return PageInfo.newBuilder().setNextPageToken(page.nextPageToken()).setTotalSize(page.totalSize()).build();
+    }
+
+    public static List<RoomTypeAvailability> toProto(Map<Long, List<NightAvailability>> availability) {
+        return availability.entrySet().stream().map(e -> {
+            RoomTypeAvailability.Builder b = RoomTypeAvailability.newBuilder().setRoomTypeId(e.getKey());
+            e.getValue().forEach(n -> {
+                org.hotelmesh.proto.reservation.v1.NightAvailability.Builder night =
+                        org.hotelmesh.proto.reservation.v1.NightAvailability.newBuilder()
+                                .setDate(toProto(n.date())).setRemaining(n.remaining());
+                if (n.totalInventory() != null) {
+                    night.setTotalInventory(n.totalInventory());
+                }
+                if (n.totalReserved() != null) {
+                    night.setTotalReserved(n.totalReserved());
+                }
+                b.addNights(night);
+            });
+            return b.build();
+        }).toList();
+    }
+
+    public static InventoryRow toProto(InventoryNight n) {
+        return InventoryRow.newBuilder()
+                .setDate(toProto(n.date()))
+                .setTotalInventory(n.totalInventory())
+                .setTotalReserved(n.totalReserved())
+                .setOverbookingRatio(n.overbookingRatio().doubleValue())
+                .setSellableLimit(n.sellableLimit())
+                .setMaintenance(n.maintenance())
+                .setVersion(n.version())
+                .build();
+    }
+
+    public static Money money(long amountMinor, String currency) {
+        return Money.newBuilder().setAmountMinor(amountMinor).setCurrency(currency == null ? "" : currency).build();
+    }
+}

@@ -1,0 +1,203 @@
+package org.hotelmesh.reservation.repository;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hotelmesh.reservation.domain.InventoryNight;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * SQL over room_type_inventory, room_type_capacity and overbooking_setting. Every method takes the client to run on,
+ * so use cases decide what shares a transaction. The guard trigger bumps {@code version} on every update.
+ */
+@ApplicationScoped
+public class InventoryRepository {
+
+    private static final String NIGHT_COLUMNS = "room_type_id, date, rooms_in_service, maintenance, total_inventory, "
+            + "total_reserved, overbooking_ratio, floor(total_inventory * overbooking_ratio)::int AS sellable_limit, "
+            + "version";
+
+    /** The rows of one room type for dates in [from, to), by date. */
+    public Uni<List<InventoryNight>> nights(SqlClient client, long hotelId, long roomTypeId, LocalDate from,
+            LocalDate to) {
+        return client.preparedQuery("SELECT " + NIGHT_COLUMNS + " FROM room_type_inventory"
+                        + " WHERE hotel_id = $1 AND room_type_id = $2 AND date >= $3 AND date < $4 ORDER BY date")
+                .execute(Tuple.of(hotelId, roomTypeId, from, to))
+                .map(InventoryRepository::toNights);
+    }
+
+    /** The rows of several room types of a hotel for dates in [from, to), by room type and date. */
+    public Uni<List<InventoryNight>> nights(SqlClient client, long hotelId, List<Long> roomTypeIds, LocalDate from,
+            LocalDate to) {
+        return client.preparedQuery("SELECT " + NIGHT_COLUMNS + " FROM room_type_inventory"
+                        + " WHERE hotel_id = $1 AND room_type_id = ANY($2) AND date >= $3 AND date < $4"
+                        + " ORDER BY room_type_id, date")
+                .execute(Tuple.of(hotelId, roomTypeIds.toArray(Long[]::new), from, to))
+                .map(InventoryRepository::toNights);
+    }
+
+    /**
+     * Sets total_reserved of the given nights, each only if its version is still the one that was read. Returns the
+     * rows written; fewer than {@code dates.length} means a concurrent writer won (the caller rolls back).
+     */
+    public Uni<List<InventoryNight>> setReservedIfUnchanged(SqlClient client, long hotelId, long roomTypeId,
+            LocalDate[] dates, Long[] versions, Integer[] reserved) {
+        return client.preparedQuery("UPDATE room_type_inventory t SET total_reserved = v.reserved"
+                        + " FROM unnest($3::date[], $4::bigint[], $5::int[]) AS v(date, version, reserved)"
+                        + " WHERE t.hotel_id = $1 AND t.room_type_id = $2 AND t.date = v.date"
+                        + " AND t.version = v.version"
+                        + " RETURNING " + prefixed("t."))
+                .execute(Tuple.of(hotelId, roomTypeId, dates, versions, reserved))
+                .map(InventoryRepository::toNights);
+    }
+
+    /** Gives back {@code rooms} on every night in [from, to); relative, so it needs no version check. */
+    public Uni<List<InventoryNight>> release(SqlClient client, long hotelId, long roomTypeId, LocalDate from,
+            LocalDate to, int rooms) {
+        return client.preparedQuery("UPDATE room_type_inventory SET total_reserved = total_reserved - $5"
+                        + " WHERE hotel_id = $1 AND room_type_id = $2 AND date >= $3 AND date < $4"
+                        + " RETURNING " + NIGHT_COLUMNS)
+                .execute(Tuple.of(hotelId, roomTypeId, from, to, rooms))
+                .map(InventoryRepository::toNights);
+    }
+
+    /** Records a capacity report unless a newer one was applied already; true when applied. */
+    public Uni<Boolean> recordCapacity(SqlClient client, long hotelId, long roomTypeId, int roomsInService,
+            long catalogVersion) {
+        return client.preparedQuery("INSERT INTO room_type_capacity (hotel_id, room_type_id, rooms_in_service,"
+                        + " catalog_version) VALUES ($1, $2, $3, $4)"
+                        + " ON CONFLICT (hotel_id, room_type_id) DO UPDATE"
+                        + " SET rooms_in_service = EXCLUDED.rooms_in_service,"
+                        + " catalog_version = EXCLUDED.catalog_version, updated_at = now()"
+                        + " WHERE room_type_capacity.catalog_version <= EXCLUDED.catalog_version")
+                .execute(Tuple.of(hotelId, roomTypeId, roomsInService, catalogVersion))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Creates the missing rows in [from, to] with the given capacity and ratio; returns how many were created. */
+    public Uni<Integer> createMissing(SqlClient client, long hotelId, long roomTypeId, int roomsInService,
+            BigDecimal ratio, LocalDate from, LocalDate to) {
+        return client.preparedQuery("INSERT INTO room_type_inventory (hotel_id, room_type_id, date, rooms_in_service,"
+                        + " overbooking_ratio)"
+                        + " SELECT $1, $2, d::date, $3, $4 FROM generate_series($5::date, $6::date, interval '1 day') d"
+                        + " ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(hotelId, roomTypeId, roomsInService, ratio, from, to))
+                .map(RowSet::rowCount);
+    }
+
+    /** Sets rooms_in_service of rows from {@code from} on; returns the dates that changed. */
+    public Uni<List<LocalDate>> setRoomsInService(SqlClient client, long hotelId, long roomTypeId, int roomsInService,
+            LocalDate from) {
+        return client.preparedQuery("UPDATE room_type_inventory SET rooms_in_service = $3"
+                        + " WHERE hotel_id = $1 AND room_type_id = $2 AND date >= $4 AND rooms_in_service <> $3"
+                        + " RETURNING date")
+                .execute(Tuple.of(hotelId, roomTypeId, roomsInService, from))
+                .map(InventoryRepository::toDates);
+    }
+
+    /** Sets maintenance on the existing rows in [from, to); returns how many rows exist there. */
+    public Uni<Integer> setMaintenance(SqlClient client, long hotelId, long roomTypeId, LocalDate from, LocalDate to,
+            int rooms) {
+        return client.preparedQuery("UPDATE room_type_inventory SET maintenance = $5"
+                        + " WHERE hotel_id = $1 AND room_type_id = $2 AND date >= $3 AND date < $4")
+                .execute(Tuple.of(hotelId, roomTypeId, from, to, rooms))
+                .map(RowSet::rowCount);
+    }
+
+    public Uni<Optional<BigDecimal>> ratio(SqlClient client, long hotelId, long roomTypeId) {
+        return client.preparedQuery("SELECT ratio FROM overbooking_setting WHERE hotel_id = $1 AND room_type_id = $2")
+                .execute(Tuple.of(hotelId, roomTypeId))
+                .map(rows -> rows.size() == 0 ? Optional.<BigDecimal>empty()
+                        : Optional.of(rows.iterator().next().getBigDecimal("ratio")));
+    }
+
+    /** Stores the ratio and applies it to rows from {@code from} on; returns the dates that changed. */
+    public Uni<List<LocalDate>> setRatio(SqlClient client, long hotelId, long roomTypeId, BigDecimal ratio,
+            LocalDate from) {
+        return client.preparedQuery("INSERT INTO overbooking_setting (hotel_id, room_type_id, ratio) VALUES ($1, $2, $3)"
+                        + " ON CONFLICT (hotel_id, room_type_id) DO UPDATE SET ratio = EXCLUDED.ratio, updated_at = now()")
+                .execute(Tuple.of(hotelId, roomTypeId, ratio))
+                .flatMap(ignored -> client.preparedQuery("UPDATE room_type_inventory SET overbooking_ratio = $3"
+                                + " WHERE hotel_id = $1 AND room_type_id = $2 AND date >= $4"
+                                + " AND overbooking_ratio <> $3 RETURNING date")
+                        .execute(Tuple.of(hotelId, roomTypeId, ratio, from)))
+                .map(InventoryRepository::toDates);
+    }
+
+    /** The room types of a hotel that have had a capacity report. */
+    public Uni<List<Long>> roomTypes(SqlClient client, long hotelId) {
+        return client.preparedQuery("SELECT room_type_id FROM room_type_capacity WHERE hotel_id = $1"
+                        + " ORDER BY room_type_id")
+                .execute(Tuple.of(hotelId))
+                .map(rows -> {
+                    List<Long> ids = new ArrayList<>();
+                    rows.forEach(row -> ids.add(row.getLong(0)));
+                    return ids;
+                });
+    }
+
+    /**
+     * Tries to take the roll-forward lock for this transaction; false when another replica holds it (it is doing
+     * the same work, and ON CONFLICT would make ours a no-op anyway).
+     */
+    public Uni<Boolean> tryRollForwardLock(SqlClient client) {
+        return client.query("SELECT pg_try_advisory_xact_lock(hashtext('room_type_inventory_roll_forward'))")
+                .execute()
+                .map(rows -> rows.iterator().next().getBoolean(0));
+    }
+
+    /**
+     * Creates the dates in [from, to] that are missing for every room type with rooms in service, continuing after
+     * each room type's last existing date. Idempotent: ON CONFLICT DO NOTHING.
+     */
+    public Uni<Integer> rollForward(SqlClient client, LocalDate from, LocalDate to, BigDecimal defaultRatio) {
+        return client.preparedQuery("INSERT INTO room_type_inventory (hotel_id, room_type_id, date, rooms_in_service,"
+                        + " overbooking_ratio)"
+                        + " SELECT c.hotel_id, c.room_type_id, d::date, c.rooms_in_service, coalesce(s.ratio, $3)"
+                        + " FROM room_type_capacity c"
+                        + " LEFT JOIN overbooking_setting s"
+                        + "   ON s.hotel_id = c.hotel_id AND s.room_type_id = c.room_type_id"
+                        + " CROSS JOIN LATERAL (SELECT max(i.date) AS last FROM room_type_inventory i"
+                        + "   WHERE i.hotel_id = c.hotel_id AND i.room_type_id = c.room_type_id) m"
+                        + " CROSS JOIN LATERAL generate_series(greatest($1::date, m.last + 1), $2::date,"
+                        + "   interval '1 day') d"
+                        + " WHERE c.rooms_in_service > 0"
+                        + " ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(from, to, defaultRatio))
+                .map(RowSet::rowCount);
+    }
+
+    private static String prefixed(String alias) {
+        return alias + "room_type_id, " + alias + "date, " + alias + "rooms_in_service, " + alias + "maintenance, "
+                + alias + "total_inventory, " + alias + "total_reserved, " + alias + "overbooking_ratio, "
+                + "floor(" + alias + "total_inventory * " + alias + "overbooking_ratio)::int AS sellable_limit, "
+                + alias + "version";
+    }
+
+    private static List<InventoryNight> toNights(RowSet<Row> rows) {
+        List<InventoryNight> nights = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            nights.add(new InventoryNight(row.getLong("room_type_id"), row.getLocalDate("date"),
+                    row.getInteger("rooms_in_service"), row.getInteger("maintenance"),
+                    row.getInteger("total_inventory"), row.getInteger("total_reserved"),
+                    row.getBigDecimal("overbooking_ratio"), row.getInteger("sellable_limit"), row.getLong("version")));
+        }
+        return nights;
+    }
+
+    private static List<LocalDate> toDates(RowSet<Row> rows) {
+        List<LocalDate> dates = new ArrayList<>(rows.size());
+        rows.forEach(row -> dates.add(row.getLocalDate(0)));
+        return dates;
+    }
+}

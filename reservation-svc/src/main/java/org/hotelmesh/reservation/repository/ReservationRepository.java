@@ -1,0 +1,194 @@
+package org.hotelmesh.reservation.repository;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hotelmesh.reservation.domain.BookingRequest;
+import org.hotelmesh.reservation.domain.PageRequest;
+import org.hotelmesh.reservation.domain.Reservation;
+import org.hotelmesh.reservation.domain.Reservation.StatusChange;
+import org.hotelmesh.reservation.domain.ReservationStatus;
+import org.hotelmesh.reservation.domain.TimeFilter;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** SQL over reservation and reservation_status_change; every method takes the client to run on. */
+@ApplicationScoped
+public class ReservationRepository {
+
+    private static final String COLUMNS = "reservation_id, hotel_id, room_type_id, start_date, end_date, rooms,"
+            + " guest_id, status, request_hash, quote_id, currency, total_amount_minor, created_at";
+
+    /** The stay a pending reservation held, returned when this call was the one that cancelled it. */
+    public record ReleasedStay(long hotelId, long roomTypeId, LocalDate startDate, LocalDate endDate, int rooms) {
+    }
+
+    /** The reservations with these ids, with their history, keyed by id. */
+    public Uni<Map<String, Reservation>> findWithHistory(SqlClient client, List<String> ids) {
+        String[] idArray = ids.toArray(String[]::new);
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM reservation WHERE reservation_id = ANY($1)")
+                .execute(Tuple.of(idArray))
+                .flatMap(rows -> {
+                    Map<String, Reservation> found = new LinkedHashMap<>();
+                    rows.forEach(row -> found.put(row.getString("reservation_id"), toReservation(row)));
+                    if (found.isEmpty()) {
+                        return Uni.createFrom().item(found);
+                    }
+                    return withHistory(client, found);
+                });
+    }
+
+    public Uni<Optional<Reservation>> find(SqlClient client, String id) {
+        return findWithHistory(client, List.of(id)).map(found -> Optional.ofNullable(found.get(id)));
+    }
+
+    /**
+     * Inserts the accepted bookings as pending, with their first history row (by the guest), in two statements.
+     * Returns the transaction's timestamp, which is every new row's created_at.
+     */
+    public Uni<Instant> insertPending(SqlClient client, List<BookingRequest> bookings) {
+        int n = bookings.size();
+        String[] ids = new String[n];
+        Long[] hotels = new Long[n];
+        Long[] roomTypes = new Long[n];
+        LocalDate[] starts = new LocalDate[n];
+        LocalDate[] ends = new LocalDate[n];
+        Integer[] rooms = new Integer[n];
+        String[] guests = new String[n];
+        String[] hashes = new String[n];
+        String[] quotes = new String[n];
+        for (int i = 0; i < n; i++) {
+            BookingRequest b = bookings.get(i);
+            ids[i] = b.reservationId();
+            hotels[i] = b.hotelId();
+            roomTypes[i] = b.roomTypeId();
+            starts[i] = b.startDate();
+            ends[i] = b.endDate();
+            rooms[i] = b.rooms();
+            guests[i] = b.guestId();
+            hashes[i] = b.requestHash();
+            quotes[i] = b.quoteId();
+        }
+        return client.preparedQuery("INSERT INTO reservation (reservation_id, hotel_id, room_type_id, start_date,"
+                        + " end_date, rooms, guest_id, status, request_hash, quote_id)"
+                        + " SELECT r.id, r.hotel, r.room_type, r.start_date, r.end_date, r.rooms, r.guest, 'pending',"
+                        + " r.hash, r.quote"
+                        + " FROM unnest($1::varchar[], $2::bigint[], $3::bigint[], $4::date[], $5::date[], $6::int[],"
+                        + " $7::varchar[], $8::varchar[], $9::varchar[])"
+                        + " AS r(id, hotel, room_type, start_date, end_date, rooms, guest, hash, quote)")
+                .execute(Tuple.from(List.<Object>of(ids, hotels, roomTypes, starts, ends, rooms, guests, hashes, quotes)))
+                .flatMap(ignored -> client.preparedQuery("INSERT INTO reservation_status_change (reservation_id,"
+                                + " status, changed_by) SELECT h.id, 'pending', h.guest"
+                                + " FROM unnest($1::varchar[], $2::varchar[]) AS h(id, guest) RETURNING changed_at")
+                        .execute(Tuple.of(ids, guests)))
+                .map(rows -> rows.iterator().next().getOffsetDateTime("changed_at").toInstant());
+    }
+
+    /**
+     * pending -> canceled, only if still pending: of concurrent cancels exactly one gets the stay back and releases
+     * it; the others wait for its row lock, re-check the status and get nothing.
+     */
+    public Uni<Optional<ReleasedStay>> cancelIfPending(SqlClient client, String id, String by) {
+        return client.preparedQuery("UPDATE reservation SET status = 'canceled'"
+                        + " WHERE reservation_id = $1 AND status = 'pending'"
+                        + " RETURNING hotel_id, room_type_id, start_date, end_date, rooms")
+                .execute(Tuple.of(id))
+                .flatMap(rows -> {
+                    if (rows.rowCount() == 0) {
+                        return Uni.createFrom().item(Optional.<ReleasedStay>empty());
+                    }
+                    Row row = rows.iterator().next();
+                    ReleasedStay stay = new ReleasedStay(row.getLong("hotel_id"), row.getLong("room_type_id"),
+                            row.getLocalDate("start_date"), row.getLocalDate("end_date"), row.getInteger("rooms"));
+                    return client.preparedQuery("INSERT INTO reservation_status_change (reservation_id, status,"
+                                    + " changed_by) VALUES ($1, 'canceled', $2)")
+                            .execute(Tuple.of(id, by))
+                            .map(ignored -> Optional.of(stay));
+                });
+    }
+
+    public Uni<Optional<ReservationStatus>> status(SqlClient client, String id) {
+        return client.preparedQuery("SELECT status FROM reservation WHERE reservation_id = $1")
+                .execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? Optional.<ReservationStatus>empty()
+                        : Optional.of(ReservationStatus.fromDb(rows.iterator().next().getString(0))));
+    }
+
+    /** One keyset page of a guest's (or a hotel's) reservations, ordered by (start_date, reservation_id). */
+    public Uni<List<Reservation>> page(SqlClient client, String ownerColumn, Object owner, TimeFilter when,
+            LocalDate today, PageRequest page, int limit) {
+        String sql = "SELECT " + COLUMNS + " FROM reservation WHERE " + ownerColumn + " = $1" + timeFilter(when)
+                + (page.first() ? "" : " AND (start_date, reservation_id) > ($3, $4)")
+                + " ORDER BY start_date, reservation_id LIMIT " + limit;
+        Tuple args = page.first() ? Tuple.of(owner, today)
+                : Tuple.of(owner, today, page.afterStartDate(), page.afterReservationId());
+        return client.preparedQuery(sql).execute(args).flatMap(rows -> {
+            Map<String, Reservation> found = new LinkedHashMap<>();
+            rows.forEach(row -> found.put(row.getString("reservation_id"), toReservation(row)));
+            return found.isEmpty() ? Uni.createFrom().item(found) : withHistory(client, found);
+        }).map(found -> new ArrayList<>(found.values()));
+    }
+
+    public Uni<Long> count(SqlClient client, String ownerColumn, Object owner, TimeFilter when, LocalDate today) {
+        return client.preparedQuery("SELECT count(*) FROM reservation WHERE " + ownerColumn + " = $1"
+                        + timeFilter(when))
+                .execute(Tuple.of(owner, today))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    public Uni<Boolean> hasActiveEndingOnOrAfter(SqlClient client, long hotelId, LocalDate day) {
+        return client.preparedQuery("SELECT EXISTS (SELECT 1 FROM reservation WHERE hotel_id = $1"
+                        + " AND status IN ('pending', 'paid') AND end_date >= $2)")
+                .execute(Tuple.of(hotelId, day))
+                .map(rows -> rows.iterator().next().getBoolean(0));
+    }
+
+    private static String timeFilter(TimeFilter when) {
+        // $2 is always bound (today) so that both statements take the same parameters
+        return switch (when) {
+            case UPCOMING -> " AND end_date >= $2";
+            case PAST -> " AND end_date < $2";
+            case ALL -> " AND $2::date IS NOT NULL";
+        };
+    }
+
+    private Uni<Map<String, Reservation>> withHistory(SqlClient client, Map<String, Reservation> found) {
+        return client.preparedQuery("SELECT reservation_id, status, changed_at, changed_by"
+                        + " FROM reservation_status_change WHERE reservation_id = ANY($1) ORDER BY id")
+                .execute(Tuple.of(found.keySet().toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, List<StatusChange>> history = new HashMap<>();
+                    for (Row row : rows) {
+                        history.computeIfAbsent(row.getString("reservation_id"), k -> new ArrayList<>())
+                                .add(new StatusChange(ReservationStatus.fromDb(row.getString("status")),
+                                        row.getOffsetDateTime("changed_at").toInstant(), row.getString("changed_by")));
+                    }
+                    Map<String, Reservation> result = new LinkedHashMap<>();
+                    found.forEach((id, r) -> result.put(id, r.withHistory(history.getOrDefault(id, List.of()))));
+                    return result;
+                });
+    }
+
+    private static Reservation toReservation(Row row) {
+        OffsetDateTime created = row.getOffsetDateTime("created_at");
+        return new Reservation(row.getString("reservation_id"), row.getLong("hotel_id"), row.getLong("room_type_id"),
+                row.getLocalDate("start_date"), row.getLocalDate("end_date"), row.getInteger("rooms"),
+                row.getString("guest_id"), ReservationStatus.fromDb(row.getString("status")),
+                row.getString("request_hash"), row.getString("quote_id"), row.getString("currency"),
+                row.getLong("total_amount_minor"), created.toInstant(), List.of());
+    }
+
+}

@@ -1,0 +1,183 @@
+package org.hotelmesh.reservation.service;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.hotelmesh.reservation.domain.BookingRequest;
+import org.hotelmesh.reservation.domain.HotelInfo;
+import org.hotelmesh.reservation.domain.InvalidInput;
+import org.hotelmesh.reservation.domain.InvalidInput.Violation;
+import org.hotelmesh.reservation.domain.PageRequest;
+
+/**
+ * Validates client-supplied values, collecting every violation so a client can fix them in one round trip. Field
+ * names are the REST names (hotelID, roomTypeID, startDate, endDate, rooms, reservationID). Dates arrive as null when
+ * the request left them unset or gave an impossible date.
+ */
+public final class ReservationValidator {
+
+    public static final int MAX_NIGHTS = 30;
+    public static final int MAX_ROOMS = 9;
+    public static final int MAX_RANGE_DAYS = 366;
+    public static final int DEFAULT_PAGE_SIZE = 20;
+    public static final int MAX_PAGE_SIZE = 100;
+    public static final BigDecimal MIN_RATIO = new BigDecimal("1.00");
+    public static final BigDecimal MAX_RATIO = new BigDecimal("2.00");
+
+    private static final Pattern RESERVATION_ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
+    private static final Pattern GUEST_ID = Pattern.compile("^[^\\x00-\\x1f]{1,128}$");
+
+    private ReservationValidator() {
+    }
+
+    /** The checks that need nothing but the request. */
+    public static void booking(BookingRequest r) {
+        List<Violation> v = new ArrayList<>();
+        reservationId(v, r.reservationId());
+        positive(v, "hotelID", r.hotelId());
+        positive(v, "roomTypeID", r.roomTypeId());
+        stay(v, r.startDate(), r.endDate(), MAX_NIGHTS, "nights");
+        if (r.rooms() < 1 || r.rooms() > MAX_ROOMS) {
+            v.add(new Violation("rooms", "must be between 1 and " + MAX_ROOMS));
+        }
+        if (r.guestId() == null || !GUEST_ID.matcher(r.guestId()).matches()) {
+            v.add(new Violation("guestID", "is required (1 to 128 characters)"));
+        }
+        if (r.quoteId() != null && r.quoteId().length() > 128) {
+            v.add(new Violation("quoteID", "must be at most 128 characters"));
+        }
+        throwIfAny(v);
+    }
+
+    /** The checks against hotel-svc's catalog and the hotel's own calendar. */
+    public static void againstCatalog(BookingRequest r, Optional<HotelInfo> hotel, java.time.Clock clock) {
+        if (hotel.isEmpty()) {
+            throw new InvalidInput("hotelID", "hotel " + r.hotelId() + " does not exist");
+        }
+        List<Violation> v = new ArrayList<>();
+        if (!hotel.get().roomTypeIds().contains(r.roomTypeId())) {
+            v.add(new Violation("roomTypeID",
+                    "room type " + r.roomTypeId() + " does not exist in hotel " + r.hotelId()));
+        }
+        LocalDate today = LocalDate.now(clock.withZone(hotel.get().timeZone()));
+        if (r.startDate().isBefore(today)) {
+            v.add(new Violation("startDate", "must not be in the past; today is " + today + " in the hotel's time zone ("
+                    + hotel.get().timeZone() + ")"));
+        }
+        throwIfAny(v);
+    }
+
+    public static void reservationId(String reservationId) {
+        List<Violation> v = new ArrayList<>();
+        reservationId(v, reservationId);
+        throwIfAny(v);
+    }
+
+    public static void ids(long hotelId, long roomTypeId, boolean roomTypeOptional) {
+        List<Violation> v = new ArrayList<>();
+        positive(v, "hotelID", hotelId);
+        if (!(roomTypeOptional && roomTypeId == 0)) {
+            positive(v, "roomTypeID", roomTypeId);
+        }
+        throwIfAny(v);
+    }
+
+    /** A range of dates for availability, inventory and maintenance: start before end, at most a year. */
+    public static void range(long hotelId, long roomTypeId, boolean roomTypeOptional, LocalDate start, LocalDate end) {
+        List<Violation> v = new ArrayList<>();
+        positive(v, "hotelID", hotelId);
+        if (!(roomTypeOptional && roomTypeId == 0)) {
+            positive(v, "roomTypeID", roomTypeId);
+        }
+        stay(v, start, end, MAX_RANGE_DAYS, "days");
+        throwIfAny(v);
+    }
+
+    public static void count(String field, int value, int max) {
+        if (value < 0 || value > max) {
+            throw new InvalidInput(field, "must be between 0 and " + max);
+        }
+    }
+
+    /** The overbooking ratio, rounded to two decimals as stored; 1.00 (no overbooking) to 2.00. */
+    public static BigDecimal ratio(double ratio) {
+        if (Double.isNaN(ratio) || Double.isInfinite(ratio)) {
+            throw new InvalidInput("ratio", "must be between 1.00 and 2.00");
+        }
+        BigDecimal value = BigDecimal.valueOf(ratio).setScale(2, RoundingMode.HALF_UP);
+        if (value.compareTo(MIN_RATIO) < 0 || value.compareTo(MAX_RATIO) > 0) {
+            throw new InvalidInput("ratio", "must be between 1.00 and 2.00 (1.10 allows 10% overbooking)");
+        }
+        return value;
+    }
+
+    /** A page request; the token is the opaque keyset position of the previous page's last item. */
+    public static PageRequest page(int pageSize, String token) {
+        if (pageSize < 0 || pageSize > MAX_PAGE_SIZE) {
+            throw new InvalidInput("pageSize", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        int size = pageSize == 0 ? DEFAULT_PAGE_SIZE : pageSize;
+        if (token == null || token.isEmpty()) {
+            return new PageRequest(size, null, null);
+        }
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            int bar = decoded.indexOf('|');
+            String id = decoded.substring(bar + 1);
+            if (bar < 0 || !RESERVATION_ID.matcher(id).matches()) {
+                throw new IllegalArgumentException(decoded);
+            }
+            return new PageRequest(size, LocalDate.parse(decoded.substring(0, bar)), id);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new InvalidInput("pageToken", "is not a token this service issued; start again without one");
+        }
+    }
+
+    public static String pageToken(LocalDate startDate, String reservationId) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((startDate + "|" + reservationId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void reservationId(List<Violation> v, String reservationId) {
+        if (reservationId == null || !RESERVATION_ID.matcher(reservationId).matches()) {
+            v.add(new Violation("reservationID", "must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -"));
+        }
+    }
+
+    private static void positive(List<Violation> v, String field, long id) {
+        if (id <= 0) {
+            v.add(new Violation(field, "must be a positive id"));
+        }
+    }
+
+    private static void stay(List<Violation> v, LocalDate start, LocalDate end, int max, String unit) {
+        if (start == null) {
+            v.add(new Violation("startDate", "is required and must be a valid date"));
+        }
+        if (end == null) {
+            v.add(new Violation("endDate", "is required and must be a valid date"));
+        }
+        if (start != null && end != null) {
+            if (!end.isAfter(start)) {
+                v.add(new Violation("endDate", "must be after startDate"));
+            } else if (ChronoUnit.DAYS.between(start, end) > max) {
+                v.add(new Violation("endDate", "must be at most " + max + " " + unit + " after startDate"));
+            }
+        }
+    }
+
+    private static void throwIfAny(List<Violation> v) {
+        if (!v.isEmpty()) {
+            throw new InvalidInput(v);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.hotelmesh.reservation.grpc;
+
+import static org.hotelmesh.reservation.grpc.Fixtures.assertInvalid;
+import static org.hotelmesh.reservation.grpc.Fixtures.assertStatus;
+import static org.hotelmesh.reservation.grpc.Fixtures.booking;
+import static org.hotelmesh.reservation.grpc.Fixtures.utcToday;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.when;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.hotelmesh.devtools.test.StoresTestResource;
+import org.hotelmesh.proto.reservation.v1.CreateReservationRequest;
+import org.hotelmesh.proto.reservation.v1.GetReservationRequest;
+import org.hotelmesh.proto.reservation.v1.ReservationStatus;
+import org.hotelmesh.proto.reservation.v1.SetRoomTypeCapacityRequest;
+import org.hotelmesh.reservation.domain.CatalogUnavailable;
+import org.hotelmesh.reservation.grpc.Fixtures.RoomTypeRef;
+import org.junit.jupiter.api.Test;
+
+import io.grpc.Status;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+
+@QuarkusTest
+@WithTestResource(value = StoresTestResource.class, initArgs = {
+        @ResourceArg(name = "database", value = "reservation_test"), @ResourceArg(name = "redisDatabase", value = "4") })
+class BookingValidationTest extends ReservationTestBase {
+
+    @Test
+    void everyInvalidFieldIsReportedAtOnce() throws Exception {
+        RoomTypeRef rt = roomType(5);
+        LocalDate start = utcToday().plusDays(10);
+        assertInvalid(() -> reservations.createReservation(CreateReservationRequest.newBuilder()
+                .setReservationId("bad id!").setHotelId(rt.hotelId()).setRoomTypeId(-1)
+                .setStay(Fixtures.range(start, start.plusDays(31))).setRooms(10).setGuestId("g").build()),
+                "reservationID", "roomTypeID", "endDate", "rooms");
+        assertInvalid(() -> reservations.createReservation(booking("ok-1", rt, start, start, 0, "g")),
+                "endDate", "rooms");
+        assertInvalid(() -> reservations.createReservation(CreateReservationRequest.newBuilder()
+                .setReservationId("x".repeat(65)).setHotelId(rt.hotelId()).setRoomTypeId(rt.roomTypeId())
+                .setRooms(1).setGuestId("g").build()), "reservationID", "startDate", "endDate");
+    }
+
+    @Test
+    void unknownHotelOrRoomTypeIsInvalid() throws Exception {
+        RoomTypeRef rt = roomType(5);
+        LocalDate start = utcToday().plusDays(10);
+        assertInvalid(() -> reservations.createReservation(booking("unknown-h", new RoomTypeRef(999_999,
+                rt.roomTypeId()), start, start.plusDays(1), 1, "g")), "hotelID");
+        assertInvalid(() -> reservations.createReservation(booking("unknown-rt", new RoomTypeRef(rt.hotelId(),
+                rt.roomTypeId() + 1_000_000), start, start.plusDays(1), 1, "g")), "roomTypeID");
+    }
+
+    @Test
+    void aStayStartingBeforeTodayInTheHotelsTimeZoneIsRefused() throws Exception {
+        ZoneId seoul = ZoneId.of("Asia/Seoul");
+        RoomTypeRef rt = Fixtures.newHotel(seoul);
+        inventory.setRoomTypeCapacity(SetRoomTypeCapacityRequest.newBuilder().setHotelId(rt.hotelId())
+                .setRoomTypeId(rt.roomTypeId()).setRoomsInService(3).setCatalogVersion(1).build());
+        LocalDate today = LocalDate.now(seoul);
+
+        assertInvalid(() -> reservations.createReservation(booking("past-" + rt.roomTypeId(), rt, today.minusDays(1),
+                today.plusDays(1), 1, "g")), "startDate");
+        assertEquals(ReservationStatus.PENDING, reservations.createReservation(booking("today-" + rt.roomTypeId(), rt,
+                today, today.plusDays(1), 1, "g")).getReservation().getStatus());
+    }
+
+    @Test
+    void aNightBeyondTheSalesHorizonIsFailedPrecondition() {
+        RoomTypeRef rt = roomType(5);
+        LocalDate far = utcToday().plusDays(800);
+        assertStatus(Status.Code.FAILED_PRECONDITION, "room type " + rt.roomTypeId() + " of hotel " + rt.hotelId()
+                + " is not on sale for the night of " + far + " (dates are sold up to two years ahead, once the hotel"
+                + " has reported the room type's capacity)",
+                () -> reservations.createReservation(booking("far-" + rt.roomTypeId(), rt, far, far.plusDays(1), 1,
+                        "g")));
+        assertStatus(Status.Code.NOT_FOUND, "reservation far-" + rt.roomTypeId() + " not found",
+                () -> reservations.getReservation(GetReservationRequest.newBuilder()
+                        .setReservationId("far-" + rt.roomTypeId()).build()));
+    }
+
+    @Test
+    void anUnreachableCatalogIsUnavailable() {
+        RoomTypeRef rt = roomType(5);
+        when(catalog.findHotel(anyLong())).thenReturn(Uni.createFrom().failure(
+                new CatalogUnavailable("the hotel catalog is unavailable (UNAVAILABLE); retry shortly")));
+        LocalDate start = utcToday().plusDays(10);
+        assertStatus(Status.Code.UNAVAILABLE, "the hotel catalog is unavailable (UNAVAILABLE); retry shortly",
+                () -> reservations.createReservation(booking("cat-down", new RoomTypeRef(rt.hotelId() + 500_000,
+                        rt.roomTypeId()), start, start.plusDays(1), 1, "g")));
+    }
+}

@@ -1,0 +1,93 @@
+package org.hotelmesh.reservation.grpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.hotelmesh.proto.common.v1.Date;
+import org.hotelmesh.proto.common.v1.DateRange;
+import org.hotelmesh.proto.reservation.v1.CreateReservationRequest;
+import org.hotelmesh.reservation.domain.HotelInfo;
+import org.junit.jupiter.api.function.Executable;
+
+import com.google.rpc.BadRequest;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+
+/** Builders and assertions shared by the tests; every test creates its own hotels and room types. */
+final class Fixtures {
+
+    /** The catalog the mocked CatalogClient answers from. */
+    static final Map<Long, HotelInfo> HOTELS = new ConcurrentHashMap<>();
+
+    private static final AtomicLong IDS = new AtomicLong(100);
+
+    record RoomTypeRef(long hotelId, long roomTypeId) {
+    }
+
+    private Fixtures() {
+    }
+
+    static long nextId() {
+        return IDS.incrementAndGet();
+    }
+
+    /** A hotel known to the (mocked) catalog with one room type. */
+    static RoomTypeRef newHotel(ZoneId zone) {
+        long hotelId = nextId();
+        long roomTypeId = nextId();
+        HOTELS.put(hotelId, new HotelInfo(hotelId, zone, Set.of(roomTypeId)));
+        return new RoomTypeRef(hotelId, roomTypeId);
+    }
+
+    static LocalDate utcToday() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    static Date date(LocalDate d) {
+        return Date.newBuilder().setYear(d.getYear()).setMonth(d.getMonthValue()).setDay(d.getDayOfMonth()).build();
+    }
+
+    static DateRange range(LocalDate start, LocalDate end) {
+        return DateRange.newBuilder().setStartDate(date(start)).setEndDate(date(end)).build();
+    }
+
+    static CreateReservationRequest booking(String id, RoomTypeRef rt, LocalDate start, LocalDate end, int rooms,
+            String guest) {
+        return CreateReservationRequest.newBuilder().setReservationId(id).setHotelId(rt.hotelId())
+                .setRoomTypeId(rt.roomTypeId()).setStay(range(start, end)).setRooms(rooms).setGuestId(guest).build();
+    }
+
+    static StatusRuntimeException assertStatus(Status.Code code, String description, Executable call) {
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, call);
+        assertEquals(code, e.getStatus().getCode(), () -> "status of " + e);
+        if (description != null) {
+            assertEquals(description, e.getStatus().getDescription());
+        }
+        return e;
+    }
+
+    /** Asserts INVALID_ARGUMENT with a BadRequest detail naming exactly these fields, in this order. */
+    static BadRequest assertInvalid(Executable call, String... fields) throws Exception {
+        StatusRuntimeException e = assertStatus(Status.Code.INVALID_ARGUMENT, null, call);
+        com.google.rpc.Status status = StatusProto.fromThrowable(e);
+        assertTrue(status != null && status.getDetailsCount() == 1, "one BadRequest detail expected in " + e);
+        BadRequest badRequest = status.getDetails(0).unpack(BadRequest.class);
+        assertEquals(List.of(fields),
+                badRequest.getFieldViolationsList().stream().map(BadRequest.FieldViolation::getField).toList());
+        assertTrue(e.getStatus().getDescription().startsWith(fields[0] + ": "),
+                "description names the first field: " + e.getStatus().getDescription());
+        return badRequest;
+    }
+}

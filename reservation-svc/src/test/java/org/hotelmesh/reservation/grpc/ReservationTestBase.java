@@ -1,0 +1,96 @@
+package org.hotelmesh.reservation.grpc;
+
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.when;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+
+import org.hotelmesh.proto.reservation.v1.InventoryServiceGrpc.InventoryServiceBlockingStub;
+import org.hotelmesh.proto.reservation.v1.ReservationServiceGrpc.ReservationServiceBlockingStub;
+import org.hotelmesh.proto.reservation.v1.SetRoomTypeCapacityRequest;
+import org.hotelmesh.reservation.client.CatalogClient;
+import org.hotelmesh.reservation.grpc.Fixtures.RoomTypeRef;
+import org.junit.jupiter.api.BeforeEach;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.InjectMock;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Shared wiring of the {@code @QuarkusTest}s: gRPC clients of this service over the network, JDBC for raw checks,
+ * and the catalog (hotel-svc, another service's boundary) mocked to answer from {@link Fixtures#HOTELS}.
+ */
+abstract class ReservationTestBase {
+
+    @InjectMock
+    CatalogClient catalog;
+
+    @GrpcClient("reservation")
+    ReservationServiceBlockingStub reservations;
+
+    @GrpcClient("inventory")
+    InventoryServiceBlockingStub inventory;
+
+    @Inject
+    AgroalDataSource db;
+
+    @BeforeEach
+    void catalogAnswersFromFixtures() {
+        when(catalog.findHotel(anyLong())).thenAnswer(call -> Uni.createFrom()
+                .item(Optional.ofNullable(Fixtures.HOTELS.get((Long) call.getArgument(0)))));
+    }
+
+    /** A new UTC hotel with one room type that has {@code rooms} in service (catalog version 1). */
+    RoomTypeRef roomType(int rooms) {
+        RoomTypeRef rt = Fixtures.newHotel(ZoneOffset.UTC);
+        inventory.setRoomTypeCapacity(SetRoomTypeCapacityRequest.newBuilder().setHotelId(rt.hotelId())
+                .setRoomTypeId(rt.roomTypeId()).setRoomsInService(rooms).setCatalogVersion(1).build());
+        return rt;
+    }
+
+    int totalReserved(RoomTypeRef rt, LocalDate date) {
+        return queryInt("SELECT total_reserved FROM room_type_inventory WHERE hotel_id = ? AND room_type_id = ?"
+                + " AND date = ?", rt.hotelId(), rt.roomTypeId(), date);
+    }
+
+    /** Rooms held on {@code date} by pending or paid reservations: what total_reserved must equal. */
+    int activeRooms(RoomTypeRef rt, LocalDate date) {
+        return queryInt("SELECT coalesce(sum(rooms), 0) FROM reservation WHERE hotel_id = ? AND room_type_id = ?"
+                + " AND status IN ('pending', 'paid') AND start_date <= ? AND end_date > ?",
+                rt.hotelId(), rt.roomTypeId(), date, date);
+    }
+
+    int queryInt(String sql, Object... args) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new AssertionError("no row for " + sql);
+                }
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    int execute(String sql, Object... args) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps.executeUpdate();
+        }
+    }
+}
