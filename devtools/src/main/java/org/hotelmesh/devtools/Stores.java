@@ -4,10 +4,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import redis.embedded.RedisServer;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -120,4 +122,43 @@ public final class Stores {
             throw new IllegalStateException("PostgreSQL at " + pg + ": " + e.getMessage(), e);
         }
     }
+
+    /** SELECT n + FLUSHDB over the plain RESP protocol: no client library needed before Quarkus starts. */
+    public static void flushRedisDatabase(Endpoint redis, int index) {
+        try (Socket socket = new Socket(redis.host(), redis.port())) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write(resp("SELECT", String.valueOf(index)));
+            out.write(resp("FLUSHDB"));
+            out.flush();
+            var in = socket.getInputStream();
+            int lines = 0;
+            StringBuilder reply = new StringBuilder();
+            while (lines < 2) {
+                int c = in.read();
+                if (c < 0) {
+                    break;
+                }
+                reply.append((char) c);
+                if (c == '\n') {
+                    lines++;
+                }
+            }
+            if (!reply.toString().startsWith("+OK") || reply.indexOf("-ERR") >= 0) {
+                throw new IllegalStateException("Redis at " + redis + " refused to flush db " + index + ": " + reply);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Redis at " + redis + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] resp(String... parts) {
+        StringBuilder command = new StringBuilder("*").append(parts.length).append("\r\n");
+        for (String part : parts) {
+            command.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n")
+                    .append(part).append("\r\n");
+        }
+        return command.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
 }

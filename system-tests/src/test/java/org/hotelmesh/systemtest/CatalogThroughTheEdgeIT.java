@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import org.hotelmesh.devtools.DevTokens;
+import org.hotelmesh.devtools.ServiceProcess;
 import org.hotelmesh.devtools.Stores;
 import org.hotelmesh.devtools.test.StoresTestResource;
 import org.hotelmesh.proto.hotel.v1.GetHotelRequest;
@@ -42,6 +43,8 @@ class CatalogThroughTheEdgeIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private static final Path LOGS = Path.of("target", "system-test-logs");
+
     private static ServiceProcess hotelSvc;
     private static ServiceProcess edge;
     private static Path privateKey;
@@ -62,7 +65,7 @@ class CatalogThroughTheEdgeIT {
 
         Map<String, String> hotelConfig = new HashMap<>(storeConfig);
         hotelConfig.keySet().removeIf(key -> key.startsWith("mp.jwt") || key.startsWith("hotelmesh.test"));
-        hotelSvc = ServiceProcess.start(root, "hotel-svc", Stores.freePort(), hotelConfig);
+        hotelSvc = ServiceProcess.start(root, "hotel-svc", Stores.freePort(), hotelConfig, LOGS);
 
         Map<String, String> edgeConfig = new HashMap<>();
         edgeConfig.put("quarkus.redis.hosts", storeConfig.get("quarkus.redis.hosts"));
@@ -70,7 +73,7 @@ class CatalogThroughTheEdgeIT {
         edgeConfig.put("mp.jwt.verify.issuer", DevTokens.DEFAULT_ISSUER);
         edgeConfig.put("quarkus.grpc.clients.hotel.host", "127.0.0.1");
         edgeConfig.put("quarkus.grpc.clients.hotel.port", String.valueOf(hotelSvc.port()));
-        edge = ServiceProcess.start(root, "edge-rest", Stores.freePort(), edgeConfig);
+        edge = ServiceProcess.start(root, "edge-rest", Stores.freePort(), edgeConfig, LOGS);
 
         hotelSvc.awaitReady(Duration.ofSeconds(90));
         edge.awaitReady(Duration.ofSeconds(90));

@@ -1,4 +1,4 @@
-package org.hotelmesh.systemtest;
+package org.hotelmesh.devtools;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One packaged service (target/quarkus-app) running as a separate JVM, as in production. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
@@ -27,19 +27,21 @@ final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static ServiceProcess start(Path root, String name, int port, Map<String, String> config) throws IOException {
+    /** Starts ROOT/NAME/target/quarkus-app on PORT with the given system properties; logs to LOG_DIR/NAME.log. */
+    public static ServiceProcess start(Path root, String name, int port, Map<String, String> config, Path logDir)
+            throws IOException {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
+        command.add("-Xmx384m");
         command.add("-Dquarkus.http.port=" + port);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
-        Path log = Path.of("target", "system-test-logs", name + ".log").toAbsolutePath();
+        Path log = logDir.resolve(name + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -48,11 +50,11 @@ final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(name, port, log, process);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    void awaitReady(Duration timeout) throws Exception {
+    public void awaitReady(Duration timeout) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -75,7 +77,7 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready after " + timeout + "; log: " + tail());
     }
 
-    String tail() throws IOException {
+    public String tail() throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }

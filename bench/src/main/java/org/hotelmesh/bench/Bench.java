@@ -1,0 +1,370 @@
+package org.hotelmesh.bench;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import org.hotelmesh.devtools.ServiceProcess;
+import org.hotelmesh.devtools.Stores;
+import org.hotelmesh.devtools.Stores.Endpoint;
+import org.hotelmesh.proto.common.v1.Date;
+import org.hotelmesh.proto.common.v1.DateRange;
+import org.hotelmesh.proto.hotel.v1.Address;
+import org.hotelmesh.proto.hotel.v1.CreateHotelRequest;
+import org.hotelmesh.proto.hotel.v1.CreateRoomTypeRequest;
+import org.hotelmesh.proto.hotel.v1.GetHotelRequest;
+import org.hotelmesh.proto.hotel.v1.HotelInput;
+import org.hotelmesh.proto.hotel.v1.HotelServiceGrpc;
+import org.hotelmesh.proto.hotel.v1.HotelServiceGrpc.HotelServiceBlockingStub;
+import org.hotelmesh.proto.hotel.v1.RoomTypeInput;
+import org.hotelmesh.proto.reservation.v1.CreateReservationRequest;
+import org.hotelmesh.proto.reservation.v1.GetAvailabilityRequest;
+import org.hotelmesh.proto.reservation.v1.InventoryServiceGrpc;
+import org.hotelmesh.proto.reservation.v1.InventoryServiceGrpc.InventoryServiceBlockingStub;
+import org.hotelmesh.proto.reservation.v1.ReservationServiceGrpc;
+import org.hotelmesh.proto.reservation.v1.ReservationServiceGrpc.ReservationServiceBlockingStub;
+import org.hotelmesh.proto.reservation.v1.SetRoomTypeCapacityRequest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The booking benchmark (bench/run): starts the packaged hotel-svc and reservation-svc on their own databases, then
+ * in one run drives (a) uncontended bookings spread over many hotels, (b) a hot night raced for by many clients,
+ * (b2) hundreds of clients racing for the last rooms, (c) availability reads -- over gRPC, like the edge does -- and
+ * the equivalent SQL straight into PostgreSQL with pgbench. Prints throughput, latency percentiles, error classes,
+ * the oversell check and the ratio ours/raw.
+ */
+public final class Bench {
+
+    private static final String DB_HOTEL = "hotel_bench";
+    private static final String DB_RESERVATION = "reservation_bench";
+    private static final int REDIS_DB = 5;
+    private static final int HOT_DAY = 30;
+
+    private final Settings settings;
+    private final Path root;
+    private final Endpoint pg;
+    private final Endpoint redis;
+    private final List<Row> rows = new ArrayList<>();
+
+    private Bench(Settings settings) {
+        this.settings = settings;
+        this.root = Path.of(System.getProperty("hotelmesh.root", ".")).toAbsolutePath().normalize();
+        this.pg = new Endpoint(env("HOTELMESH_DB_HOST", "127.0.0.1"), Integer.parseInt(env("HOTELMESH_DB_PORT", "5432")));
+        this.redis = new Endpoint(env("HOTELMESH_REDIS_HOST", "127.0.0.1"),
+                Integer.parseInt(env("HOTELMESH_REDIS_PORT", "6379")));
+    }
+
+    record Settings(int hotels, int days, int clients, int hotClients, int lastRoomsClients, Duration duration,
+                    int hotRooms) {
+        static Settings from(String[] args) {
+            Map<String, String> a = new HashMap<>();
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+            }
+            return new Settings(
+                    Integer.parseInt(a.getOrDefault("hotels", "200")),
+                    Integer.parseInt(a.getOrDefault("days", "700")),
+                    Integer.parseInt(a.getOrDefault("clients", "64")),
+                    Integer.parseInt(a.getOrDefault("hot-clients", "64")),
+                    Integer.parseInt(a.getOrDefault("last-rooms-clients", "256")),
+                    Duration.ofSeconds(Long.parseLong(a.getOrDefault("seconds", "20"))),
+                    Integer.parseInt(a.getOrDefault("hot-rooms", "6000")));
+        }
+    }
+
+    /** The stays and room types the scenarios use; hotel i has room type rtMin + i (checked at set-up). */
+    record Catalog(long hotelMin, long rtMin, long hotHotel, long hotRt, long rawHotRt, long lastHotel, long lastRt) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        new Bench(Settings.from(args)).run();
+    }
+
+    private void run() throws Exception {
+        if (!Stores.reachable(pg) || !Stores.reachable(redis)) {
+            throw new IllegalStateException("the bench needs PostgreSQL at " + pg + " and Redis at " + redis
+                    + " (pgbench drives the same server)");
+        }
+        String user = env("HOTELMESH_DB_USER", "postgres");
+        String password = env("HOTELMESH_DB_PASSWORD", "");
+        Stores.recreateDatabase(pg, user, password, DB_HOTEL);
+        Stores.recreateDatabase(pg, user, password, DB_RESERVATION);
+        Stores.flushRedisDatabase(redis, REDIS_DB);
+
+        Path logs = root.resolve("target/bench");
+        Files.createDirectories(logs);
+        int hotelPort = Stores.freePort();
+        int reservationPort = Stores.freePort();
+        Map<String, String> common = Map.of(
+                "hotelmesh.db.host", pg.host(), "hotelmesh.db.port", String.valueOf(pg.port()),
+                "hotelmesh.db.user", user, "hotelmesh.db.password", password,
+                "quarkus.redis.hosts", "redis://" + redis.host() + ":" + redis.port() + "/" + REDIS_DB,
+                "quarkus.log.level", "WARN");
+        Map<String, String> hotelConfig = new HashMap<>(common);
+        hotelConfig.put("hotelmesh.db.name", DB_HOTEL);
+        // the bench sets capacities itself, straight into reservation-svc
+        hotelConfig.put("hotelmesh.capacity-sync.enabled", "false");
+        hotelConfig.put("hotelmesh.capacity-sync.reconcile-on-start", "false");
+        hotelConfig.put("quarkus.grpc.clients.reservation.host", "127.0.0.1");
+        hotelConfig.put("quarkus.grpc.clients.reservation.port", String.valueOf(reservationPort));
+        Map<String, String> reservationConfig = new HashMap<>(common);
+        reservationConfig.put("hotelmesh.db.name", DB_RESERVATION);
+        reservationConfig.put("quarkus.grpc.clients.hotel.host", "127.0.0.1");
+        reservationConfig.put("quarkus.grpc.clients.hotel.port", String.valueOf(hotelPort));
+
+        Catalog catalog;
+        System.out.printf("bench: %d hotels, %d clients (hot night %d, last rooms %d), %s per timed scenario%n",
+                settings.hotels(), settings.clients(), settings.hotClients(), settings.lastRoomsClients(),
+                settings.duration());
+        try (ServiceProcess hotel = ServiceProcess.start(root, "hotel-svc", hotelPort, hotelConfig, logs);
+             ServiceProcess reservation = ServiceProcess.start(root, "reservation-svc", reservationPort,
+                     reservationConfig, logs)) {
+            hotel.awaitReady(Duration.ofSeconds(90));
+            reservation.awaitReady(Duration.ofSeconds(90));
+            List<ManagedChannel> channels = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                channels.add(ManagedChannelBuilder.forAddress("127.0.0.1", reservationPort).usePlaintext().build());
+            }
+            ManagedChannel hotelChannel = ManagedChannelBuilder.forAddress("127.0.0.1", hotelPort).usePlaintext().build();
+            try (Connection db = connect(DB_RESERVATION, user, password)) {
+                catalog = setUp(HotelServiceGrpc.newBlockingStub(hotelChannel),
+                        InventoryServiceGrpc.newBlockingStub(channels.get(0)));
+                warmUp(channels, catalog);
+                uncontended(channels, catalog, db);
+                hotNight(channels, catalog, db);
+                lastRooms(channels, catalog, db);
+                availability(channels, catalog);
+            } finally {
+                hotelChannel.shutdownNow();
+                channels.forEach(ManagedChannel::shutdownNow);
+            }
+        }
+        // The raw side runs with the services stopped: the same server, nothing else on it.
+        Pgbench pgbench = new Pgbench(pg, user, password, DB_RESERVATION, root.resolve("bench/sql"), logs);
+        Map<String, String> vars = Map.of("hotel_min", String.valueOf(catalog.hotelMin()),
+                "rt_min", String.valueOf(catalog.rtMin()), "hotels", String.valueOf(settings.hotels()),
+                "days", String.valueOf(settings.days()));
+        raw("(a)", pgbench.run("book.sql", settings.clients(), settings.duration(), vars));
+        int sellable = (int) Math.floor(settings.hotRooms() * 1.10);
+        int perClient = (sellable + settings.hotClients() - 1) / settings.hotClients();
+        raw("(b)", pgbench.runTransactions("hot.sql", settings.hotClients(), perClient,
+                Map.of("hot_hotel", String.valueOf(catalog.hotHotel()), "hot_rt", String.valueOf(catalog.rawHotRt()),
+                        "hot_day", String.valueOf(HOT_DAY))));
+        raw("(c)", pgbench.run("availability.sql", settings.clients(), settings.duration(), vars));
+        print();
+    }
+
+    // --- set-up -------------------------------------------------------------------------------------------------
+
+    private Catalog setUp(HotelServiceBlockingStub hotels, InventoryServiceBlockingStub inventory) {
+        long hotelMin = -1;
+        long rtMin = -1;
+        for (int i = 0; i < settings.hotels() + 3; i++) {
+            long hotelId = hotels.createHotel(CreateHotelRequest.newBuilder().setHotel(HotelInput.newBuilder()
+                    .setName("Bench hotel " + i)
+                    .setAddress(Address.newBuilder().setLine1(i + " Bench Street").setCity("Seoul").setCountry("KR"))
+                    .setTimeZone("UTC")).build()).getHotel().getId();
+            long roomTypeId = hotels.createRoomType(CreateRoomTypeRequest.newBuilder().setHotelId(hotelId)
+                    .setRoomType(RoomTypeInput.newBuilder().setName("Standard").setMaxOccupancy(2)
+                            .setBedConfiguration("1 queen")).build()).getRoomType().getId();
+            if (i == 0) {
+                hotelMin = hotelId;
+                rtMin = roomTypeId;
+            } else if (i < settings.hotels() && (hotelId != hotelMin + i || roomTypeId != rtMin + i)) {
+                throw new IllegalStateException("hotel and room type ids are not contiguous; pgbench scripts rely on it");
+            }
+            long version = hotels.getHotel(GetHotelRequest.newBuilder().setHotelId(hotelId).build()).getHotel()
+                    .getVersion();
+            int rooms = i < settings.hotels() ? 1000 : i == settings.hotels() + 2 ? 50 : settings.hotRooms();
+            inventory.setRoomTypeCapacity(SetRoomTypeCapacityRequest.newBuilder().setHotelId(hotelId)
+                    .setRoomTypeId(roomTypeId).setRoomsInService(rooms).setCatalogVersion(version).build());
+        }
+        long hot = hotelMin + settings.hotels();
+        long hotRt = rtMin + settings.hotels();
+        // ratio 1.10: the last-rooms type sells floor(50 x 1.1) = 55
+        return new Catalog(hotelMin, rtMin, hot, hotRt, hotRt + 1, hot + 2, hotRt + 2);
+    }
+
+    private void warmUp(List<ManagedChannel> channels, Catalog catalog) throws InterruptedException {
+        Load.run("warm-up", channels, settings.clients(), Duration.ofSeconds(5), (stub, inv, rnd) -> {
+            int i = rnd.nextInt(settings.hotels());
+            inv.getAvailability(GetAvailabilityRequest.newBuilder().setHotelId(catalog.hotelMin() + i)
+                    .setRoomTypeId(catalog.rtMin() + i).setStay(stay(rnd.nextInt(1, settings.days()), 7)).build());
+            return true;
+        });
+    }
+
+    // --- scenarios ------------------------------------------------------------------------------------------------
+
+    private void uncontended(List<ManagedChannel> channels, Catalog catalog, Connection db) throws Exception {
+        Load.Result ours = Load.run("uncontended", channels, settings.clients(), settings.duration(),
+                (stub, inv, rnd) -> {
+                    int i = rnd.nextInt(settings.hotels());
+                    book(stub, catalog.hotelMin() + i, catalog.rtMin() + i, rnd.nextInt(1, settings.days() + 1), 1);
+                    return true;
+                });
+        add("(a) uncontended bookings", ours, oversellCheck(db));
+    }
+
+    private void hotNight(List<ManagedChannel> channels, Catalog catalog, Connection db) throws Exception {
+        int day = HOT_DAY;
+        // every client books one room at a time until the night is sold out
+        Load.Result ours = Load.untilDone("hot night", channels, settings.hotClients(), Duration.ofMinutes(5),
+                (stub, inv, rnd) -> book(stub, catalog.hotHotel(), catalog.hotRt(), day, 1));
+        String check = oversellCheck(db) + "; sold " + reserved(db, catalog.hotHotel(), catalog.hotRt(), day)
+                + " of " + (int) Math.floor(settings.hotRooms() * 1.10);
+        add("(b) hot night, " + settings.hotRooms() + " rooms", ours, check);
+    }
+
+    private void lastRooms(List<ManagedChannel> channels, Catalog catalog, Connection db) throws Exception {
+        int day = 45;
+        Load.Result ours = Load.once("last rooms", channels, settings.lastRoomsClients(),
+                (stub, inv, rnd) -> book(stub, catalog.lastHotel(), catalog.lastRt(), day, 1));
+        String check = oversellCheck(db) + "; " + ours.count("ok") + " booked of 55 sellable";
+        add("(b2) " + settings.lastRoomsClients() + " clients, last 55 rooms", ours, check);
+    }
+
+    private void availability(List<ManagedChannel> channels, Catalog catalog) throws Exception {
+        Load.Result ours = Load.run("availability", channels, settings.clients(), settings.duration(),
+                (stub, inv, rnd) -> {
+                    int i = rnd.nextInt(settings.hotels());
+                    inv.getAvailability(GetAvailabilityRequest.newBuilder().setHotelId(catalog.hotelMin() + i)
+                            .setRoomTypeId(catalog.rtMin() + i).setStay(stay(rnd.nextInt(1, settings.days()), 7))
+                            .build());
+                    return true;
+                });
+        add("(c) availability reads, 7 nights", ours, "-");
+    }
+
+    /** true = booked; false = sold out (the caller stops); other failures are counted by their status code. */
+    private static boolean book(ReservationServiceBlockingStub stub, long hotel, long roomType, int day, int rooms) {
+        try {
+            stub.withDeadlineAfter(10, TimeUnit.SECONDS).createReservation(CreateReservationRequest.newBuilder()
+                    .setReservationId(UUID.randomUUID().toString())
+                    .setHotelId(hotel).setRoomTypeId(roomType).setStay(stay(day, 1)).setRooms(rooms)
+                    .setGuestId("bench-" + Thread.currentThread().getId()).build());
+            return true;
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.FAILED_PRECONDITION) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static DateRange stay(int dayOffset, int nights) {
+        LocalDate start = LocalDate.now(ZoneOffset.UTC).plusDays(dayOffset);
+        return DateRange.newBuilder().setStartDate(date(start)).setEndDate(date(start.plusDays(nights))).build();
+    }
+
+    private static Date date(LocalDate d) {
+        return Date.newBuilder().setYear(d.getYear()).setMonth(d.getMonthValue()).setDay(d.getDayOfMonth()).build();
+    }
+
+    // --- checks -----------------------------------------------------------------------------------------------------
+
+    /** Invariants 1 and 2 over every night: nothing above its limit, and total_reserved = active reservations. */
+    private static String oversellCheck(Connection db) throws SQLException {
+        try (var st = db.createStatement()) {
+            ResultSet over = st.executeQuery("SELECT count(*) FROM room_type_inventory"
+                    + " WHERE total_reserved > floor(total_inventory * overbooking_ratio)");
+            over.next();
+            long oversold = over.getLong(1);
+            ResultSet drift = st.executeQuery("""
+                    SELECT count(*) FROM room_type_inventory i
+                    LEFT JOIN LATERAL (
+                      SELECT coalesce(sum(r.rooms), 0) AS held FROM reservation r
+                       WHERE r.hotel_id = i.hotel_id AND r.room_type_id = i.room_type_id
+                         AND r.status IN ('pending', 'paid') AND i.date >= r.start_date AND i.date < r.end_date) a ON true
+                    WHERE i.total_reserved <> a.held AND i.total_reserved > 0""");
+            drift.next();
+            long mismatched = drift.getLong(1);
+            return (oversold == 0 ? "no night oversold" : oversold + " NIGHTS OVERSOLD")
+                    + (mismatched == 0 ? ", totals = reservations" : ", " + mismatched + " NIGHTS MISCOUNTED");
+        }
+    }
+
+    private static int reserved(Connection db, long hotel, long roomType, int day) throws SQLException {
+        try (var st = db.prepareStatement("SELECT total_reserved FROM room_type_inventory"
+                + " WHERE hotel_id = ? AND room_type_id = ? AND date = CURRENT_DATE + ?")) {
+            st.setLong(1, hotel);
+            st.setLong(2, roomType);
+            st.setInt(3, day);
+            ResultSet rs = st.executeQuery();
+            return rs.next() ? rs.getInt(1) : -1;
+        }
+    }
+
+    private Connection connect(String database, String user, String password) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", password);
+        return new org.postgresql.Driver().connect("jdbc:postgresql://" + pg + "/" + database, props);
+    }
+
+    // --- report -----------------------------------------------------------------------------------------------------
+
+    private static final class Row {
+        final String scenario;
+        final Load.Result ours;
+        final String check;
+        Load.Result raw;
+
+        Row(String scenario, Load.Result ours, String check) {
+            this.scenario = scenario;
+            this.ours = ours;
+            this.check = check;
+        }
+    }
+
+    private void add(String scenario, Load.Result ours, String check) {
+        rows.add(new Row(scenario, ours, check));
+        System.out.println("  done: " + scenario);
+    }
+
+    private void raw(String scenarioPrefix, Load.Result raw) {
+        rows.stream().filter(r -> r.scenario.startsWith(scenarioPrefix)).findFirst().orElseThrow().raw = raw;
+        System.out.println("  done: raw SQL " + scenarioPrefix);
+    }
+
+    private void print() {
+        System.out.println();
+        System.out.printf("%-36s %-5s %7s %8s %9s %8s %8s %8s  %s%n", "scenario", "who", "clients", "ops", "ops/s",
+                "p50 ms", "p95 ms", "p99 ms", "outcomes");
+        for (Row row : rows) {
+            line(row.scenario, "ours", row.ours);
+            if (row.raw != null) {
+                line("", "raw", row.raw);
+                System.out.printf("%-36s %-5s %s%n", "", "", String.format("ours/raw = %.2f",
+                        row.ours.rate() / row.raw.rate()));
+            }
+            System.out.printf("%-36s %-5s %s%n", "", "check", row.check);
+        }
+    }
+
+    private static void line(String scenario, String who, Load.Result r) {
+        System.out.printf("%-36s %-5s %7d %8d %9.1f %8.2f %8.2f %8.2f  %s%n", scenario, who, r.clients(), r.ops(),
+                r.rate(), r.percentile(50), r.percentile(95), r.percentile(99), r.summary());
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
