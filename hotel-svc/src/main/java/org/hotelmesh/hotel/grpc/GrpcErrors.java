@@ -4,6 +4,7 @@ import org.hotelmesh.hotel.domain.Conflict;
 import org.hotelmesh.hotel.domain.InvalidInput;
 import org.hotelmesh.hotel.domain.NotFound;
 import org.hotelmesh.hotel.domain.PreconditionFailed;
+import org.hotelmesh.hotel.domain.ReservationsUnavailable;
 import org.jboss.logging.Logger;
 
 import java.net.ConnectException;
@@ -44,6 +45,9 @@ public final class GrpcErrors {
         }
         if (failure instanceof PreconditionFailed) {
             return Status.FAILED_PRECONDITION.withDescription(failure.getMessage()).asRuntimeException();
+        }
+        if (failure instanceof ReservationsUnavailable) {
+            return Status.UNAVAILABLE.withDescription(failure.getMessage()).asRuntimeException();
         }
         if (storeUnavailable(failure)) {
             // Not the client's fault and worth retrying: the edge answers 503 and may retry reads.

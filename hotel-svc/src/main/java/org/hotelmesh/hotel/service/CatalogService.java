@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hotelmesh.hotel.cache.HotelDetailsCache;
+import org.hotelmesh.hotel.client.ReservationsClient;
 import org.hotelmesh.hotel.domain.Conflict;
 import org.hotelmesh.hotel.domain.Hotel;
 import org.hotelmesh.hotel.domain.HotelDetails;
@@ -19,10 +21,13 @@ import org.hotelmesh.hotel.domain.NotFound;
 import org.hotelmesh.hotel.domain.Page;
 import org.hotelmesh.hotel.domain.PageRequest;
 import org.hotelmesh.hotel.domain.PreconditionFailed;
+import org.hotelmesh.hotel.domain.ReservationsUnavailable;
 import org.hotelmesh.hotel.domain.Room;
 import org.hotelmesh.hotel.domain.RoomInput;
 import org.hotelmesh.hotel.domain.RoomType;
 import org.hotelmesh.hotel.domain.RoomTypeInput;
+import org.hotelmesh.hotel.outbox.CapacityPublisher;
+import org.hotelmesh.hotel.repository.CapacityOutboxRepository;
 import org.hotelmesh.hotel.repository.ConstraintViolation;
 import org.hotelmesh.hotel.repository.HotelEntity;
 import org.hotelmesh.hotel.repository.HotelRepository;
@@ -31,6 +36,7 @@ import org.hotelmesh.hotel.repository.RoomEntity;
 import org.hotelmesh.hotel.repository.RoomRepository;
 import org.hotelmesh.hotel.repository.RoomTypeEntity;
 import org.hotelmesh.hotel.repository.RoomTypeRepository;
+import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -38,21 +44,34 @@ import io.smallrye.mutiny.Uni;
 /**
  * The catalog use cases. Every write locks the hotel row, bumps its version in the same transaction, and after the
  * commit invalidates the cached details before the caller gets its answer.
+ * <p>
+ * A write that can change a room type's count of rooms in service also queues that count in the capacity outbox,
+ * in the same transaction and at the hotel's new version, and after the commit kicks its delivery to
+ * reservation-svc (see {@link CapacityPublisher}).
  */
 @ApplicationScoped
 public class CatalogService {
 
+    private static final Logger LOG = Logger.getLogger(CatalogService.class);
+
     private final HotelRepository hotels;
     private final RoomTypeRepository roomTypes;
     private final RoomRepository rooms;
+    private final CapacityOutboxRepository capacityOutbox;
     private final HotelDetailsCache cache;
+    private final CapacityPublisher capacityPublisher;
+    private final ReservationsClient reservations;
 
     public CatalogService(HotelRepository hotels, RoomTypeRepository roomTypes, RoomRepository rooms,
-            HotelDetailsCache cache) {
+            CapacityOutboxRepository capacityOutbox, HotelDetailsCache cache, CapacityPublisher capacityPublisher,
+            ReservationsClient reservations) {
         this.hotels = hotels;
         this.roomTypes = roomTypes;
         this.rooms = rooms;
+        this.capacityOutbox = capacityOutbox;
         this.cache = cache;
+        this.capacityPublisher = capacityPublisher;
+        this.reservations = reservations;
     }
 
     // ---- hotels
@@ -95,12 +114,34 @@ public class CatalogService {
         });
     }
 
-    /** Room types and rooms go with the hotel (ON DELETE CASCADE). */
+    /**
+     * Refused while reservation-svc knows upcoming stays at the hotel, and when it cannot be asked (never deleted
+     * blind). Room types and rooms go with the hotel (ON DELETE CASCADE); each room type's capacity is reported
+     * as 0. The question is asked before the transaction so that no row lock is held across a remote call; a
+     * booking made in that window survives (capacity 0 only stops further sales), which closing would take a
+     * lock across services.
+     */
     public Uni<Void> deleteHotel(long hotelId) {
         CatalogValidator.ids("hotelID", hotelId);
-        return Panache.withTransaction(() -> hotels.lock(hotelId)
-                .onItem().ifNull().failWith(() -> NotFound.hotel(hotelId))
-                .flatMap(hotel -> hotels.delete(hotel)))
+        Executor requestContext = CallerContext.current();
+        return Panache.withSession(() -> requireHotel(hotelId))
+                .chain(() -> Uni.createFrom().deferred(() -> reservations.hasFutureReservations(hotelId))
+                        .onFailure().transform(failure -> reservationsUnknown(hotelId, failure))
+                        .emitOn(requestContext))
+                .chain(hasFuture -> {
+                    if (hasFuture) {
+                        return Uni.createFrom().failure(new PreconditionFailed("hotel " + hotelId
+                                + " has upcoming reservations; cancel them first"));
+                    }
+                    return Panache.withTransaction(() -> hotels.lock(hotelId)
+                            .onItem().ifNull().failWith(() -> NotFound.hotel(hotelId))
+                            .call(hotel -> {
+                                hotel.version++;
+                                return capacityOutbox.enqueueHotelRemoval(hotelId, hotel.version);
+                            })
+                            .flatMap(hotel -> hotels.delete(hotel)));
+                })
+                .invoke(() -> capacityPublisher.kick(hotelId))
                 .call(() -> cache.invalidate(hotelId));
     }
 
@@ -134,8 +175,9 @@ public class CatalogService {
             type.updatedAt = type.createdAt;
             return roomTypes.persistAndFlush(type)
                     .onFailure().transform(e -> translate(e, hotelId, input.name(), null))
+                    .call(saved -> capacityOutbox.enqueueCount(hotelId, saved.id, hotel.version))
                     .map(saved -> saved.toDomain(RoomCounts.NONE));
-        });
+        }, true);
     }
 
     public Uni<RoomType> updateRoomType(long hotelId, long roomTypeId, RoomTypeInput input) {
@@ -159,8 +201,9 @@ public class CatalogService {
                         return Uni.createFrom().failure(stillHasRooms(roomTypeId, count));
                     }
                     return roomTypes.delete(type).call(() -> roomTypes.flush())
-                            .onFailure().transform(e -> translate(e, hotelId, null, null));
-                })));
+                            .onFailure().transform(e -> translate(e, hotelId, null, null))
+                            .call(() -> capacityOutbox.enqueueCount(hotelId, roomTypeId, hotel.version));
+                })), true);
     }
 
     // ---- rooms
@@ -199,8 +242,9 @@ public class CatalogService {
             room.updatedAt = room.createdAt;
             return rooms.persistAndFlush(room)
                     .onFailure().transform(e -> translate(e, hotelId, null, input))
+                    .call(saved -> capacityOutbox.enqueueCount(hotelId, saved.roomTypeId, hotel.version))
                     .map(RoomEntity::toDomain);
-        }));
+        }), true);
     }
 
     public Uni<Room> updateRoom(long hotelId, long roomId, RoomInput input) {
@@ -210,35 +254,63 @@ public class CatalogService {
                 .onItem().ifNull().failWith(() -> NotFound.room(hotelId, roomId))
                 .call(ignored -> requireTypeOfRoom(hotelId, input.roomTypeId()))
                 .flatMap(room -> {
+                    long previousType = room.roomTypeId;
                     room.apply(input);
                     room.updatedAt = now();
                     return rooms.flush()
                             .onFailure().transform(e -> translate(e, hotelId, null, input))
+                            .call(() -> capacityOutbox.enqueueCount(hotelId, room.roomTypeId, hotel.version))
+                            // a room moved to another type leaves its old type one room short
+                            .call(() -> previousType == room.roomTypeId ? Uni.createFrom().voidItem()
+                                    : capacityOutbox.enqueueCount(hotelId, previousType, hotel.version))
                             .map(ignored -> room.toDomain());
-                }));
+                }), true);
     }
 
     public Uni<Void> deleteRoom(long hotelId, long roomId) {
         CatalogValidator.ids("hotelID", hotelId, "roomID", roomId);
         return write(hotelId, hotel -> rooms.findInHotel(hotelId, roomId)
                 .onItem().ifNull().failWith(() -> NotFound.room(hotelId, roomId))
-                .flatMap(room -> rooms.delete(room)));
+                .flatMap(room -> rooms.delete(room)
+                        .call(() -> capacityOutbox.enqueueCount(hotelId, room.roomTypeId, hotel.version))),
+                true);
     }
 
     // ---- helpers
 
+    private <T> Uni<T> write(long hotelId, Function<HotelEntity, Uni<T>> change) {
+        return write(hotelId, change, false);
+    }
+
     /**
      * Runs a write in one transaction: lock the hotel row, bump its version (committed with the change), then
      * after the commit invalidate the cached details. Invalidation must follow the commit (see HotelDetailsCache).
+     * When {@code capacityQueued}, the change queued capacity counts and their delivery is kicked after the commit.
      */
-    private <T> Uni<T> write(long hotelId, Function<HotelEntity, Uni<T>> change) {
+    private <T> Uni<T> write(long hotelId, Function<HotelEntity, Uni<T>> change, boolean capacityQueued) {
         return Panache.withTransaction(() -> hotels.lock(hotelId)
                 .onItem().ifNull().failWith(() -> NotFound.hotel(hotelId))
                 .flatMap(hotel -> {
                     hotel.version++;
                     return change.apply(hotel);
                 }))
+                .invoke(() -> {
+                    if (capacityQueued) {
+                        capacityPublisher.kick(hotelId);
+                    }
+                })
                 .call(() -> cache.invalidate(hotelId));
+    }
+
+    /** Whatever kept reservation-svc from answering, the hotel must not be deleted without its answer. */
+    private static ReservationsUnavailable reservationsUnknown(long hotelId, Throwable failure) {
+        if (failure instanceof ReservationsUnavailable) {
+            LOG.warnf("could not ask reservation-svc about hotel %d before deleting it: %s", hotelId,
+                    failure.getMessage());
+        } else {
+            LOG.errorf(failure, "asking reservation-svc about hotel %d before deleting it failed", hotelId);
+        }
+        return new ReservationsUnavailable("cannot check the hotel's reservations right now; nothing was deleted");
     }
 
     private Uni<HotelEntity> requireHotel(long hotelId) {

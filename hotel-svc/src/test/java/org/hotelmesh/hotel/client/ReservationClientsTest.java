@@ -1,0 +1,51 @@
+package org.hotelmesh.hotel.client;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import jakarta.inject.Inject;
+
+import org.hotelmesh.devtools.test.StoresTestResource;
+import org.hotelmesh.hotel.domain.ReservationsUnavailable;
+import org.hotelmesh.hotel.domain.RoomTypeCapacity;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The real clients (not mocked here) against the test address of reservation-svc, where nothing listens: an
+ * unreachable reservation-svc is the domain's ReservationsUnavailable, after the retries.
+ */
+@QuarkusTest
+@WithTestResource(value = StoresTestResource.class, initArgs = {
+        @ResourceArg(name = "database", value = "hotel_test"), @ResourceArg(name = "redisDatabase", value = "1") })
+class ReservationClientsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @Inject
+    ReservationsClient reservations;
+
+    @Inject
+    InventoryClient inventory;
+
+    @Test
+    void unreachableReservationSvcIsReservationsUnavailableForTheCheck() {
+        ReservationsUnavailable e = assertThrows(ReservationsUnavailable.class,
+                () -> reservations.hasFutureReservations(1).await().atMost(WAIT));
+        assertTrue(e.getMessage().startsWith("reservation-svc HasFutureReservations failed: UNAVAILABLE"),
+                e.getMessage());
+    }
+
+    @Test
+    void unreachableReservationSvcIsReservationsUnavailableForACapacityReport() {
+        ReservationsUnavailable e = assertThrows(ReservationsUnavailable.class,
+                () -> inventory.setRoomTypeCapacity(new RoomTypeCapacity(1, 2, 3, 4)).await().atMost(WAIT));
+        assertTrue(e.getMessage().startsWith("reservation-svc SetRoomTypeCapacity failed: UNAVAILABLE"),
+                e.getMessage());
+    }
+}
