@@ -4,10 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import org.hotelmesh.devtools.DevTokens;
-import org.hotelmesh.devtools.ServiceProcess;
-import org.hotelmesh.devtools.Stores;
-import org.hotelmesh.devtools.test.StoresTestResource;
 import org.hotelmesh.proto.hotel.v1.GetHotelRequest;
 import org.hotelmesh.proto.hotel.v1.GetHotelResponse;
 import org.hotelmesh.proto.hotel.v1.HotelServiceGrpc;
@@ -18,15 +14,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,20 +23,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Black box: the packaged hotel-svc and edge-rest run as separate processes against the real PostgreSQL and Redis;
+ * Black box: the packaged services run as separate processes against the real PostgreSQL and Redis;
  * the test drives the public REST API over HTTP, and hotel-svc's gRPC API directly as an internal tool would.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CatalogThroughTheEdgeIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private static final Path LOGS = Path.of("target", "system-test-logs");
-
-    private static ServiceProcess hotelSvc;
-    private static ServiceProcess edge;
-    private static Path privateKey;
+    private static Mesh mesh;
     private static String admin;
 
     // shared by the ordered steps below
@@ -57,36 +41,14 @@ class CatalogThroughTheEdgeIT {
 
     @BeforeAll
     static void startTheMesh() throws Exception {
-        Path root = Path.of(System.getProperty("hotelmesh.root", "..")).toAbsolutePath().normalize();
-        StoresTestResource stores = new StoresTestResource();
-        stores.init(Map.of("database", "hotel_systest", "redisDatabase", "3", "jwtKeys", "true"));
-        Map<String, String> storeConfig = stores.start();
-        privateKey = Path.of(storeConfig.get("hotelmesh.test.jwt.private-key"));
-
-        Map<String, String> hotelConfig = new HashMap<>(storeConfig);
-        hotelConfig.keySet().removeIf(key -> key.startsWith("mp.jwt") || key.startsWith("hotelmesh.test"));
-        hotelSvc = ServiceProcess.start(root, "hotel-svc", Stores.freePort(), hotelConfig, LOGS);
-
-        Map<String, String> edgeConfig = new HashMap<>();
-        edgeConfig.put("quarkus.redis.hosts", storeConfig.get("quarkus.redis.hosts"));
-        edgeConfig.put("mp.jwt.verify.publickey.location", storeConfig.get("mp.jwt.verify.publickey.location"));
-        edgeConfig.put("mp.jwt.verify.issuer", DevTokens.DEFAULT_ISSUER);
-        edgeConfig.put("quarkus.grpc.clients.hotel.host", "127.0.0.1");
-        edgeConfig.put("quarkus.grpc.clients.hotel.port", String.valueOf(hotelSvc.port()));
-        edge = ServiceProcess.start(root, "edge-rest", Stores.freePort(), edgeConfig, LOGS);
-
-        hotelSvc.awaitReady(Duration.ofSeconds(90));
-        edge.awaitReady(Duration.ofSeconds(90));
-        admin = token("admin", List.of("admin"), List.of());
+        mesh = Mesh.start("systest", 3);
+        admin = mesh.admin();
     }
 
     @AfterAll
     static void stopTheMesh() throws Exception {
-        if (edge != null) {
-            edge.close();
-        }
-        if (hotelSvc != null) {
-            hotelSvc.close();
+        if (mesh != null) {
+            mesh.close();
         }
     }
 
@@ -195,7 +157,7 @@ class CatalogThroughTheEdgeIT {
     @Test
     @Order(6)
     void anInternalToolReadsTheSameHotelOverGrpc() throws Exception {
-        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", hotelSvc.port()).usePlaintext().build();
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", mesh.hotel.port()).usePlaintext().build();
         try {
             GetHotelResponse response = HotelServiceGrpc.newBlockingStub(channel)
                     .withDeadlineAfter(5, TimeUnit.SECONDS)
@@ -225,7 +187,7 @@ class CatalogThroughTheEdgeIT {
     @Test
     @Order(8)
     void aDeadCatalogIsAnsweredWith503Quickly() throws Exception {
-        hotelSvc.close();
+        mesh.hotel.close();
         long started = System.nanoTime();
         HttpResponse<String> response = send("GET", "/v1/hotels", null, null);
         long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
@@ -247,21 +209,10 @@ class CatalogThroughTheEdgeIT {
     }
 
     private static String token(String subject, List<String> groups, List<Long> hotels) {
-        return DevTokens.mint(privateKey, DevTokens.DEFAULT_ISSUER, subject, groups, hotels, Duration.ofMinutes(30));
+        return mesh.token(subject, groups, hotels);
     }
 
     private static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + edge.port() + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return mesh.send(method, path, token, body);
     }
 }

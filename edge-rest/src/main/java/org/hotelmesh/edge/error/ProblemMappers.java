@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.hotelmesh.edge.api.Problem.FieldViolation;
+import org.hotelmesh.edge.client.Downstream;
+import org.hotelmesh.edge.client.DownstreamFailedException;
 import org.hotelmesh.edge.client.DownstreamUnavailableException;
 import org.hotelmesh.edge.security.AccessDeniedException;
 import org.hotelmesh.edge.security.NotAuthenticatedException;
@@ -34,16 +36,12 @@ import java.util.stream.Collectors;
 
 /**
  * Every failure becomes a problem document here, and nowhere else: domain errors, authentication, JSON binding,
- * JAX-RS routing errors and the gRPC status of hotel-svc.
+ * JAX-RS routing errors and the gRPC status of hotel-svc and reservation-svc. A bare {@link StatusRuntimeException}
+ * comes from hotel-svc; reservation-svc's failures that need its name arrive as Downstream* exceptions.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-
-    static final String CIRCUIT_OPEN = "The hotel catalog is temporarily unavailable; retry in a few seconds";
-    static final String UNREACHABLE = "The hotel catalog could not be reached; retry later";
-    static final String TOO_SLOW = "The hotel catalog did not answer in time; retry later";
-    static final String BAD_GATEWAY = "The hotel catalog failed to process the request";
 
     private final Problems problems;
 
@@ -81,32 +79,43 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response circuitOpen(CircuitBreakerOpenException e, HttpServerRequest request) {
-        return Response.fromResponse(problems.response(503, CIRCUIT_OPEN, request.path()))
+        return Response.fromResponse(problems.response(503, Downstream.of(e).circuitOpen(), request.path()))
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .build();
     }
 
     @ServerExceptionMapper
     public Response downstreamUnavailable(DownstreamUnavailableException e, HttpServerRequest request) {
-        LOG.warnf("hotel-svc unavailable for %s %s: %s", request.method(), request.path(), e.code());
+        Downstream downstream = e.downstream();
+        LOG.warnf("%s unavailable for %s %s: %s", downstream.service(), request.method(), request.path(), e.code());
         int status = httpStatus(e.code());
-        return problems.response(status, status == 504 ? TOO_SLOW : UNREACHABLE, request.path());
+        return problems.response(status, status == 504 ? downstream.tooSlow() : downstream.unreachable(),
+                request.path());
+    }
+
+    @ServerExceptionMapper
+    public Response downstreamFailed(DownstreamFailedException e, HttpServerRequest request) {
+        return grpcStatus(e.downstream(), (StatusRuntimeException) e.getCause(), request);
     }
 
     @ServerExceptionMapper
     public Response grpcStatus(StatusRuntimeException e, HttpServerRequest request) {
+        return grpcStatus(Downstream.CATALOG, e, request);
+    }
+
+    private Response grpcStatus(Downstream downstream, StatusRuntimeException e, HttpServerRequest request) {
         Status status = e.getStatus();
         int http = httpStatus(status.getCode());
         if (http == 502) {
-            // Internal details of hotel-svc are not the client's business; keep them in our log.
-            LOG.errorf(e, "hotel-svc failed %s %s with %s", request.method(), request.path(), status);
-            return problems.response(502, BAD_GATEWAY, request.path());
+            // Internal details of a service are not the client's business; keep them in our log.
+            LOG.errorf(e, "%s failed %s %s with %s", downstream.service(), request.method(), request.path(), status);
+            return problems.response(502, downstream.failed(), request.path());
         }
         String detail = status.getDescription() == null || status.getDescription().isBlank()
                 ? Problems.title(http) : status.getDescription();
         List<FieldViolation> errors = status.getCode() == Status.Code.INVALID_ARGUMENT ? fieldViolations(e) : null;
         if (status.getCode() == Status.Code.UNAVAILABLE || status.getCode() == Status.Code.DEADLINE_EXCEEDED) {
-            detail = http == 504 ? TOO_SLOW : UNREACHABLE;
+            detail = http == 504 ? downstream.tooSlow() : downstream.unreachable();
         }
         return problems.response(http, detail, request.path(), errors);
     }
@@ -138,7 +147,7 @@ public class ProblemMappers {
                     detail.unpack(BadRequest.class).getFieldViolationsList()
                             .forEach(v -> out.add(new FieldViolation(v.getField(), v.getDescription())));
                 } catch (InvalidProtocolBufferException ex) {
-                    LOG.warnf("unreadable BadRequest detail from hotel-svc: %s", ex.getMessage());
+                    LOG.warnf("unreadable BadRequest detail: %s", ex.getMessage());
                 }
             }
         }

@@ -1,8 +1,20 @@
 package org.hotelmesh.edge.rest;
 
 import org.hotelmesh.edge.api.CountryCode;
+import org.hotelmesh.edge.api.DateSpan;
 import org.hotelmesh.edge.api.PageQuery;
+import org.hotelmesh.edge.api.Problem.FieldViolation;
+import org.hotelmesh.edge.api.ReservationInput;
+import org.hotelmesh.edge.api.When;
 import org.hotelmesh.edge.error.InvalidRequestException;
+import org.hotelmesh.edge.error.Validation;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Path and query parameters arrive as strings and are parsed here, so a malformed one is a 400 problem with a
@@ -13,6 +25,13 @@ final class Params {
     static final int DEFAULT_PAGE_SIZE = 20;
     static final int MAX_PAGE_SIZE = 100;
     private static final int MAX_PAGE_TOKEN = 512;
+    /** Longest stay one booking may cover. */
+    static final int MAX_BOOKING_NIGHTS = 30;
+    /** Longest date range of availability, inventory and maintenance requests. */
+    static final int MAX_RANGE_DAYS = 366;
+
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern RESERVATION_ID = Pattern.compile(ReservationInput.ID_PATTERN);
 
     private Params() {
     }
@@ -55,5 +74,71 @@ final class Params {
             throw new InvalidRequestException("pageToken is not a token this API issued");
         }
         return new PageQuery(size, pageToken == null ? "" : pageToken);
+    }
+
+    /**
+     * startDate and endDate of a booking or a range, checked together: both ISO dates (YYYY-MM-DD), endDate after
+     * startDate, at most {@code max} {@code unit}. Adds a violation per bad field; returns null if there was one.
+     * Whether a date is in the past is reservation-svc's call: only it knows the hotel's time zone.
+     */
+    static DateSpan span(String start, String end, int max, String unit, List<FieldViolation> errors) {
+        LocalDate from = date(start, "startDate", errors);
+        LocalDate to = date(end, "endDate", errors);
+        if (from == null || to == null) {
+            return null;
+        }
+        if (!to.isAfter(from)) {
+            errors.add(new FieldViolation("endDate", "must be after startDate"));
+            return null;
+        }
+        if (ChronoUnit.DAYS.between(from, to) > max) {
+            errors.add(new FieldViolation("endDate", "must be at most " + max + " " + unit + " after startDate"));
+            return null;
+        }
+        return new DateSpan(from, to);
+    }
+
+    /** A range of dates from query parameters: 1..366 days, else a 400 naming the bad parameters. */
+    static DateSpan range(String start, String end) {
+        List<FieldViolation> errors = new ArrayList<>();
+        DateSpan span = span(start, end, MAX_RANGE_DAYS, "days", errors);
+        if (span == null) {
+            throw Validation.invalid(errors);
+        }
+        return span;
+    }
+
+    private static LocalDate date(String raw, String field, List<FieldViolation> errors) {
+        if (raw == null || raw.isEmpty()) {
+            errors.add(new FieldViolation(field, "is required (YYYY-MM-DD)"));
+            return null;
+        }
+        try {
+            // The pattern keeps out what ISO parsing would accept beyond the contract, like "+12027-01-01".
+            if (ISO_DATE.matcher(raw).matches()) {
+                return LocalDate.parse(raw);
+            }
+        } catch (DateTimeParseException e) {
+            // an impossible date such as 2027-02-30: reported below
+        }
+        errors.add(new FieldViolation(field, "must be a valid date in the form YYYY-MM-DD"));
+        return null;
+    }
+
+    /** A reservation id from the path: the idempotency key's syntax, so a malformed one never reaches a service. */
+    static String reservationId(String raw) {
+        if (raw == null || !RESERVATION_ID.matcher(raw).matches()) {
+            throw new InvalidRequestException("reservation id " + ReservationInput.ID_RULE);
+        }
+        return raw;
+    }
+
+    static boolean isReservationId(String raw) {
+        return raw != null && RESERVATION_ID.matcher(raw).matches();
+    }
+
+    /** The when filter of reservation lists: upcoming, past or all (the default). */
+    static When when(String raw) {
+        return When.parse(raw).orElseThrow(() -> new InvalidRequestException("when must be upcoming, past or all"));
     }
 }

@@ -10,6 +10,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.hotelmesh.edge.api.ReservationDto;
 import org.jboss.logging.Logger;
 
 import java.util.Collection;
@@ -72,6 +73,37 @@ public class Authorizer {
                 throw new AccessDeniedException("Only staff of hotel " + hotelId + " may do this");
             }
         });
+    }
+
+    /**
+     * Guests only: bookings and "my reservations" belong to the token subject, and staff or administrators have no
+     * stays of their own to book through their work accounts.
+     */
+    public Uni<Caller> requireGuest() {
+        return requireAuthenticated().invoke(c -> {
+            if (!c.isGuest()) {
+                throw new AccessDeniedException("Only guests may book and list their own reservations;"
+                        + " staff and administrators may not book for themselves");
+            }
+        });
+    }
+
+    /** The guest who owns the reservation, staff of its hotel, or an administrator. */
+    public boolean canSeeReservation(Caller caller, ReservationDto reservation) {
+        if (!caller.authenticated()) {
+            return false;
+        }
+        if (caller.isAdmin()) {
+            return true;
+        }
+        if (caller.isGuest() && caller.subject().equals(reservation.guestID())) {
+            return true;
+        }
+        try {
+            return caller.isStaffOf(Long.parseLong(reservation.hotelID()));
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     static Caller toCaller(SecurityIdentity identity) {

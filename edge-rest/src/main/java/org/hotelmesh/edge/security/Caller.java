@@ -18,6 +18,10 @@ public record Caller(String subject, Set<String> groups, Set<Long> hotels) {
         return subject != null;
     }
 
+    public boolean isGuest() {
+        return groups.contains(GUEST);
+    }
+
     public boolean isAdmin() {
         return groups.contains(ADMIN);
     }

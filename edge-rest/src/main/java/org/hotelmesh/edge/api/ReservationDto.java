@@ -1,0 +1,20 @@
+package org.hotelmesh.edge.api;
+
+import java.util.List;
+
+/** A reservation as the API shows it; {@code total} is null until priced, statuses are lower case. */
+public record ReservationDto(
+        String reservationID,
+        String hotelID,
+        String roomTypeID,
+        String startDate,
+        String endDate,
+        int rooms,
+        String guestID,
+        String status,
+        MoneyDto total,
+        List<NightPriceDto> nights,
+        List<StatusChangeDto> history,
+        String createdAt,
+        String quoteID) {
+}

@@ -1,0 +1,27 @@
+package org.hotelmesh.edge.api;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+
+/**
+ * The body of POST /v1/reservations. Dates stay strings here so a bad one is reported by field name; ids are accepted
+ * as JSON numbers or strings of digits. {@code reservationID} may come from the Idempotency-Key header instead.
+ */
+public record ReservationInput(
+        String startDate,
+        String endDate,
+        @NotNull(message = "is required") @Positive(message = "must be a positive id") Long hotelID,
+        @NotNull(message = "is required") @Positive(message = "must be a positive id") Long roomTypeID,
+        @Pattern(regexp = ReservationInput.ID_PATTERN, message = ReservationInput.ID_RULE) String reservationID,
+        @Min(value = 1, message = "must be between 1 and 9") @Max(value = 9, message = "must be between 1 and 9") Integer rooms) {
+
+    public static final String ID_PATTERN = "[A-Za-z0-9_-]{1,64}";
+    public static final String ID_RULE = "must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -";
+
+    public int roomsOrDefault() {
+        return rooms == null ? 1 : rooms;
+    }
+}

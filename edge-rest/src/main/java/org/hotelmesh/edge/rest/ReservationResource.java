@@ -1,0 +1,150 @@
+package org.hotelmesh.edge.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hotelmesh.edge.api.CancellationDto;
+import org.hotelmesh.edge.api.DateSpan;
+import org.hotelmesh.edge.api.NewReservation;
+import org.hotelmesh.edge.api.PageDto;
+import org.hotelmesh.edge.api.Problem.FieldViolation;
+import org.hotelmesh.edge.api.ReservationDto;
+import org.hotelmesh.edge.api.ReservationInput;
+import org.hotelmesh.edge.client.ReservationClient;
+import org.hotelmesh.edge.error.InvalidRequestException;
+import org.hotelmesh.edge.error.ResourceNotFoundException;
+import org.hotelmesh.edge.error.Validation;
+import org.hotelmesh.edge.security.Authorizer;
+import org.hotelmesh.edge.security.Caller;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+@Path("/v1/reservations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Reservations", description = "A guest's bookings: create, read, list, cancel")
+public class ReservationResource {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final ReservationClient reservations;
+    private final Authorizer authorizer;
+    private final Validation validation;
+
+    public ReservationResource(ReservationClient reservations, Authorizer authorizer, Validation validation) {
+        this.reservations = reservations;
+        this.authorizer = authorizer;
+        this.validation = validation;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Book a room type for the guest of the token; idempotent by reservationID "
+            + "(or the Idempotency-Key header): a replay answers 201 with the same reservation")
+    @SecurityRequirement(name = HotelResource.BEARER)
+    public Uni<RestResponse<ReservationDto>> create(ReservationInput body,
+                                                    @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+                                                    UriInfo uri) {
+        return authorizer.requireGuest()
+                .map(caller -> booking(body, idempotencyKey, caller))
+                .chain(reservations::createReservation)
+                .map(created -> RestResponse.ResponseBuilder.<ReservationDto>created(uri.getBaseUriBuilder()
+                        .path("v1/reservations").path(created.reservationID()).build()).entity(created).build());
+    }
+
+    @GET
+    @Operation(summary = "List the caller's own reservations (when = upcoming, past or all)")
+    @SecurityRequirement(name = HotelResource.BEARER)
+    public Uni<PageDto<ReservationDto>> list(@QueryParam("when") String when,
+                                             @QueryParam("pageSize") String pageSize,
+                                             @QueryParam("pageToken") String pageToken) {
+        var filter = Params.when(when);
+        var page = Params.page(pageSize, pageToken);
+        return authorizer.requireGuest()
+                .chain(caller -> reservations.listReservations(caller.subject(), filter, page));
+    }
+
+    @GET
+    @Path("/{reservationId}")
+    @Operation(summary = "Get a reservation (its guest, staff of its hotel or an administrator)")
+    @SecurityRequirement(name = HotelResource.BEARER)
+    public Uni<ReservationDto> get(@PathParam("reservationId") String reservationId) {
+        String id = Params.reservationId(reservationId);
+        return authorizer.requireAuthenticated().chain(caller -> visible(caller, id));
+    }
+
+    @DELETE
+    @Path("/{reservationId}")
+    @Operation(summary = "Cancel a reservation (its guest, staff of its hotel or an administrator); "
+            + "cancelling again answers the canceled reservation")
+    @SecurityRequirement(name = HotelResource.BEARER)
+    public Uni<ReservationDto> cancel(@PathParam("reservationId") String reservationId) {
+        String id = Params.reservationId(reservationId);
+        return authorizer.requireAuthenticated()
+                .chain(caller -> visible(caller, id)
+                        .chain(found -> reservations.cancelReservation(id, caller.subject())));
+    }
+
+    @GET
+    @Path("/{reservationId}/cancellation")
+    @Operation(summary = "What cancelling the reservation now would refund, without cancelling it")
+    @SecurityRequirement(name = HotelResource.BEARER)
+    public Uni<CancellationDto> previewCancellation(@PathParam("reservationId") String reservationId) {
+        String id = Params.reservationId(reservationId);
+        return authorizer.requireAuthenticated()
+                .chain(caller -> visible(caller, id))
+                .chain(found -> reservations.previewCancellation(id));
+    }
+
+    /**
+     * The reservation if this caller may see it. Fetched first and then judged, and the same 404 either way, so a
+     * stranger cannot tell someone else's reservation from one that does not exist.
+     */
+    private Uni<ReservationDto> visible(Caller caller, String id) {
+        return reservations.getReservation(id)
+                .map(found -> found.filter(r -> authorizer.canSeeReservation(caller, r))
+                        .orElseThrow(() -> new ResourceNotFoundException("Reservation " + id + " does not exist")));
+    }
+
+    /**
+     * The validated booking. The id comes from the body or the Idempotency-Key header; when both are sent they must
+     * agree, since silently preferring one would let a retry book twice.
+     */
+    private NewReservation booking(ReservationInput body, String idempotencyKey, Caller caller) {
+        if (body == null) {
+            throw new InvalidRequestException("A JSON request body is required");
+        }
+        List<FieldViolation> errors = new ArrayList<>(validation.violations(body));
+        DateSpan stay = Params.span(body.startDate(), body.endDate(), Params.MAX_BOOKING_NIGHTS, "nights", errors);
+        String id = body.reservationID();
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey;
+        if (key != null && !Params.isReservationId(key)) {
+            errors.add(new FieldViolation("reservationID",
+                    "the " + IDEMPOTENCY_KEY + " header " + ReservationInput.ID_RULE));
+        } else if (key != null && id != null && !id.equals(key)) {
+            errors.add(new FieldViolation("reservationID",
+                    "differs from the " + IDEMPOTENCY_KEY + " header; send the id once, or the same id in both"));
+        } else if (key == null && id == null) {
+            errors.add(new FieldViolation("reservationID",
+                    "is required, in the body or as the " + IDEMPOTENCY_KEY + " header"));
+        }
+        if (!errors.isEmpty()) {
+            throw Validation.invalid(errors);
+        }
+        return new NewReservation(id != null ? id : key, body.hotelID(), body.roomTypeID(), stay.startDate(),
+                stay.endDate(), body.roomsOrDefault(), caller.subject());
+    }
+}

@@ -1,0 +1,45 @@
+package org.hotelmesh.edge;
+
+import org.hotelmesh.edge.api.MoneyDto;
+import org.hotelmesh.edge.api.NightPriceDto;
+import org.hotelmesh.edge.api.ReservationDto;
+import org.hotelmesh.edge.api.StatusChangeDto;
+
+import java.util.List;
+
+/** Reservations and tokens for the reservation and inventory tests. */
+final class ReservationFixtures {
+
+    private ReservationFixtures() {
+    }
+
+    static final String ID = "6f1c2d3e-0000-4000-8000-000000000001";
+
+    static final String BOOKING_JSON = """
+            {"startDate":"2027-04-28","endDate":"2027-04-30","hotelID":"245","roomTypeID":12,\
+            "reservationID":"%s","rooms":2}""".formatted(ID);
+
+    /** The pending reservation of guest-1 in hotel 245, as the client returns it. */
+    static ReservationDto pending(String id) {
+        return new ReservationDto(id, "245", "12", "2027-04-28", "2027-04-30", 2, "guest-1", "pending", null,
+                List.of(), List.of(new StatusChangeDto("pending", "2026-11-22T10:00:00Z")),
+                "2026-11-22T10:00:00Z", null);
+    }
+
+    static ReservationDto canceled(String id) {
+        return new ReservationDto(id, "245", "12", "2027-04-28", "2027-04-30", 2, "guest-1", "canceled",
+                new MoneyDto(24000, "EUR"),
+                List.of(new NightPriceDto("2027-04-28", 12000, "EUR"), new NightPriceDto("2027-04-29", 12000, "EUR")),
+                List.of(new StatusChangeDto("pending", "2026-11-22T10:00:00Z"),
+                        new StatusChangeDto("canceled", "2026-11-23T08:30:00Z")),
+                "2026-11-22T10:00:00Z", "q-77");
+    }
+
+    static String guest1() {
+        return Fixtures.bearer("guest-1", List.of("guest"), List.of());
+    }
+
+    static String guest2() {
+        return Fixtures.bearer("guest-2", List.of("guest"), List.of());
+    }
+}

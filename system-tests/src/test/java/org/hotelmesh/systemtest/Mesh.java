@@ -1,0 +1,121 @@
+package org.hotelmesh.systemtest;
+
+import org.hotelmesh.devtools.DevTokens;
+import org.hotelmesh.devtools.ServiceProcess;
+import org.hotelmesh.devtools.Stores;
+import org.hotelmesh.devtools.test.StoresTestResource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packaged services started as separate processes on free ports, wired to each other and to their own freshly
+ * created databases, the way a deployment wires them; plus an HTTP client for the edge and token minting.
+ */
+final class Mesh implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    final ServiceProcess hotel;
+    final ServiceProcess reservation;
+    final ServiceProcess edge;
+    private final Path privateKey;
+
+    private Mesh(ServiceProcess hotel, ServiceProcess reservation, ServiceProcess edge, Path privateKey) {
+        this.hotel = hotel;
+        this.reservation = reservation;
+        this.edge = edge;
+        this.privateKey = privateKey;
+    }
+
+    /** Starts reservation-svc, hotel-svc and edge-rest; NAME keeps their databases apart from other tests'. */
+    static Mesh start(String name, int redisDatabase) throws Exception {
+        Path root = Path.of(System.getProperty("hotelmesh.root", "..")).toAbsolutePath().normalize();
+        Path logs = Path.of("target", "system-test-logs", name);
+        StoresTestResource hotelStores = new StoresTestResource();
+        hotelStores.init(Map.of("database", "hotel_" + name, "redisDatabase", String.valueOf(redisDatabase),
+                "jwtKeys", "true"));
+        Map<String, String> stores = hotelStores.start();
+
+        int hotelPort = Stores.freePort();
+        int reservationPort = Stores.freePort();
+        int edgePort = Stores.freePort();
+        String redisHosts = stores.get("quarkus.redis.hosts");
+
+        Map<String, String> hotelConfig = new HashMap<>(stores);
+        hotelConfig.keySet().removeIf(key -> key.startsWith("mp.jwt") || key.startsWith("hotelmesh.test"));
+        hotelConfig.put("quarkus.grpc.clients.reservation.host", "127.0.0.1");
+        hotelConfig.put("quarkus.grpc.clients.reservation.port", String.valueOf(reservationPort));
+        hotelConfig.put("hotelmesh.capacity-sync.interval", "1s");
+
+        StoresTestResource reservationStores = new StoresTestResource();
+        reservationStores.init(Map.of("database", "reservation_" + name, "redisDatabase", String.valueOf(redisDatabase)));
+        Map<String, String> reservationConfig = new HashMap<>(reservationStores.start());
+        reservationConfig.put("quarkus.grpc.clients.hotel.host", "127.0.0.1");
+        reservationConfig.put("quarkus.grpc.clients.hotel.port", String.valueOf(hotelPort));
+        ServiceProcess reservation = ServiceProcess.start(root, "reservation-svc", reservationPort, reservationConfig,
+                logs);
+        ServiceProcess hotel = ServiceProcess.start(root, "hotel-svc", hotelPort, hotelConfig, logs);
+
+        Map<String, String> edgeConfig = new HashMap<>();
+        edgeConfig.put("quarkus.redis.hosts", redisHosts);
+        edgeConfig.put("mp.jwt.verify.publickey.location", stores.get("mp.jwt.verify.publickey.location"));
+        edgeConfig.put("mp.jwt.verify.issuer", DevTokens.DEFAULT_ISSUER);
+        edgeConfig.put("quarkus.grpc.clients.hotel.host", "127.0.0.1");
+        edgeConfig.put("quarkus.grpc.clients.hotel.port", String.valueOf(hotelPort));
+        edgeConfig.put("quarkus.grpc.clients.reservation.host", "127.0.0.1");
+        edgeConfig.put("quarkus.grpc.clients.reservation.port", String.valueOf(reservationPort));
+        ServiceProcess edge = ServiceProcess.start(root, "edge-rest", edgePort, edgeConfig, logs);
+
+        Mesh mesh = new Mesh(hotel, reservation, edge, Path.of(stores.get("hotelmesh.test.jwt.private-key")));
+        reservation.awaitReady(Duration.ofSeconds(90));
+        hotel.awaitReady(Duration.ofSeconds(90));
+        edge.awaitReady(Duration.ofSeconds(90));
+        return mesh;
+    }
+
+    String token(String subject, List<String> groups, List<Long> hotels) {
+        return DevTokens.mint(privateKey, DevTokens.DEFAULT_ISSUER, subject, groups, hotels, Duration.ofMinutes(30));
+    }
+
+    String admin() {
+        return token("admin", List.of("admin"), List.of());
+    }
+
+    String staff(long hotelId) {
+        return token("staff-" + hotelId, List.of("staff"), List.of(hotelId));
+    }
+
+    String guest(String id) {
+        return token(id, List.of("guest"), List.of());
+    }
+
+    HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + edge.port() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() throws Exception {
+        edge.close();
+        hotel.close();
+        reservation.close();
+    }
+}

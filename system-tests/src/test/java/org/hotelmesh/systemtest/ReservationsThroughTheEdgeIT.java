@@ -1,0 +1,239 @@
+package org.hotelmesh.systemtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import org.hotelmesh.proto.common.v1.Date;
+import org.hotelmesh.proto.common.v1.DateRange;
+import org.hotelmesh.proto.reservation.v1.GetInventoryRequest;
+import org.hotelmesh.proto.reservation.v1.InventoryRow;
+import org.hotelmesh.proto.reservation.v1.InventoryServiceGrpc;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Black box, the whole booking path: a hotel built through the edge gets its inventory in reservation-svc through
+ * hotel-svc's capacity outbox; guests book, race, replay and cancel through the edge; staff tune the hotel.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReservationsThroughTheEdgeIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final LocalDate NIGHT = LocalDate.now(ZoneId.of("Asia/Seoul")).plusDays(10);
+
+    private static Mesh mesh;
+    private static long hotelId;
+    private static long roomTypeId;
+    private static long firstRoomId;
+    private static String booking;
+
+    @BeforeAll
+    static void startTheMesh() throws Exception {
+        mesh = Mesh.start("systest_resv", 6);
+    }
+
+    @AfterAll
+    static void stopTheMesh() throws Exception {
+        if (mesh != null) {
+            mesh.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void roomsCreatedInTheCatalogBecomeSellableInventory() throws Exception {
+        hotelId = id(created(mesh.send("POST", "/v1/hotels", mesh.admin(), """
+                {"name":"Grand Jeju","address":{"line1":"1 Jungmun","city":"Jeju","country":"KR"},
+                 "timeZone":"Asia/Seoul","starRating":5}""")));
+        String staff = mesh.staff(hotelId);
+        roomTypeId = id(created(mesh.send("POST", "/v1/hotels/" + hotelId + "/room-types", staff,
+                "{\"name\":\"Ocean Twin\",\"maxOccupancy\":2,\"bedConfiguration\":\"2 single\"}")));
+        for (int i = 1; i <= 10; i++) {
+            long room = id(created(mesh.send("POST", "/v1/hotels/" + hotelId + "/rooms", staff,
+                    "{\"number\":\"5" + String.format("%02d", i) + "\",\"floor\":5,\"roomTypeID\":\"" + roomTypeId + "\"}")));
+            if (i == 1) {
+                firstRoomId = room;
+            }
+        }
+        // 10 rooms x 1.10 = 11 sellable, once the outbox has delivered the count
+        awaitRemaining(11);
+    }
+
+    @Test
+    @Order(2)
+    void aGuestBooksAndAReplayGetsTheSameAnswer() throws Exception {
+        booking = UUID.randomUUID().toString();
+        String body = stay(booking, NIGHT, NIGHT.plusDays(2), 2);
+        HttpResponse<String> first = mesh.send("POST", "/v1/reservations", mesh.guest("guest-ana"), body);
+        assertEquals(201, first.statusCode(), first.body());
+        JsonNode reservation = JSON.readTree(first.body());
+        assertEquals("pending", reservation.get("status").asText());
+        assertEquals("guest-ana", reservation.get("guestID").asText());
+        assertEquals(2, reservation.get("rooms").asInt());
+
+        HttpResponse<String> replay = mesh.send("POST", "/v1/reservations", mesh.guest("guest-ana"), body);
+        assertEquals(201, replay.statusCode(), replay.body());
+        assertEquals(JSON.readTree(first.body()), JSON.readTree(replay.body()));
+
+        HttpResponse<String> changed = mesh.send("POST", "/v1/reservations", mesh.guest("guest-ana"),
+                stay(booking, NIGHT, NIGHT.plusDays(3), 2));
+        assertEquals(409, changed.statusCode(), changed.body());
+
+        awaitRemaining(9);
+        assertEquals(200, mesh.send("GET", "/v1/reservations/" + booking, mesh.guest("guest-ana"), null).statusCode());
+        assertEquals(404, mesh.send("GET", "/v1/reservations/" + booking, mesh.guest("guest-bob"), null).statusCode());
+        assertEquals(200, mesh.send("GET", "/v1/reservations/" + booking, mesh.staff(hotelId), null).statusCode());
+        JsonNode mine = JSON.readTree(mesh.send("GET", "/v1/reservations?when=upcoming", mesh.guest("guest-ana"), null).body());
+        assertEquals(1, mine.get("items").size());
+        assertEquals(booking, mine.get("items").get(0).get("reservationID").asText());
+    }
+
+    @Test
+    @Order(3)
+    void aRoomOutOfOrderShrinksTheNightsOnSale() throws Exception {
+        HttpResponse<String> update = mesh.send("PUT", "/v1/hotels/" + hotelId + "/rooms/" + firstRoomId,
+                mesh.staff(hotelId),
+                "{\"number\":\"501\",\"floor\":5,\"roomTypeID\":\"" + roomTypeId + "\",\"inService\":false}");
+        assertEquals(200, update.statusCode(), update.body());
+        // 9 rooms x 1.10 = 9 sellable, 2 of them held
+        awaitRemaining(7);
+    }
+
+    @Test
+    @Order(4)
+    void twentyGuestsRacingForSevenRoomsGetExactlySeven() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String guest = mesh.guest("racer-" + i);
+                String body = stay(UUID.randomUUID().toString(), NIGHT, NIGHT.plusDays(1), 1);
+                answers.add(pool.submit(() -> mesh.send("POST", "/v1/reservations", guest, body)));
+            }
+            int booked = 0;
+            int soldOut = 0;
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
+                if (response.statusCode() == 201) {
+                    booked++;
+                } else if (response.statusCode() == 409) {
+                    assertTrue(JSON.readTree(response.body()).get("detail").asText().contains(NIGHT.toString()),
+                            response.body());
+                    soldOut++;
+                } else {
+                    fail("unexpected answer " + response.statusCode() + ": " + response.body());
+                }
+            }
+            assertEquals(7, booked);
+            assertEquals(13, soldOut);
+        } finally {
+            pool.shutdownNow();
+        }
+        awaitRemaining(0);
+        InventoryRow row = inventoryOverGrpc();
+        assertEquals(9, row.getTotalInventory());
+        assertEquals(9, row.getTotalReserved());
+    }
+
+    @Test
+    @Order(5)
+    void cancellingReleasesTheRoomsOnceAndIsIdempotent() throws Exception {
+        HttpResponse<String> cancel = mesh.send("DELETE", "/v1/reservations/" + booking, mesh.guest("guest-ana"), null);
+        assertEquals(200, cancel.statusCode(), cancel.body());
+        assertEquals("canceled", JSON.readTree(cancel.body()).get("status").asText());
+        HttpResponse<String> again = mesh.send("DELETE", "/v1/reservations/" + booking, mesh.guest("guest-ana"), null);
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals("canceled", JSON.readTree(again.body()).get("status").asText());
+        awaitRemaining(2);
+        assertEquals(7, inventoryOverGrpc().getTotalReserved());
+    }
+
+    @Test
+    @Order(6)
+    void staffRaiseTheOverbookingRatioForFutureNights() throws Exception {
+        HttpResponse<String> ratio = mesh.send("PUT", "/v1/hotels/" + hotelId + "/room-types/" + roomTypeId
+                + "/overbooking", mesh.staff(hotelId), "{\"ratio\":1.5}");
+        assertEquals(200, ratio.statusCode(), ratio.body());
+        // floor(9 x 1.5) = 13 sellable, 7 held
+        awaitRemaining(6);
+    }
+
+    @Test
+    @Order(7)
+    void aHotelWithUpcomingReservationsCannotBeDeleted() throws Exception {
+        HttpResponse<String> refused = mesh.send("DELETE", "/v1/hotels/" + hotelId, mesh.admin(), null);
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertEquals(200, mesh.send("GET", "/v1/hotels/" + hotelId, null, null).statusCode());
+    }
+
+    private static InventoryRow inventoryOverGrpc() throws InterruptedException {
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", mesh.reservation.port()).usePlaintext()
+                .build();
+        try {
+            return InventoryServiceGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
+                    .getInventory(GetInventoryRequest.newBuilder().setHotelId(hotelId).setRoomTypeId(roomTypeId)
+                            .setDates(DateRange.newBuilder().setStartDate(date(NIGHT)).setEndDate(date(NIGHT.plusDays(1))))
+                            .build())
+                    .getRows(0);
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Availability of NIGHT through the public API, waiting for asynchronous catalog-to-inventory delivery. */
+    private static void awaitRemaining(int expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = mesh.send("GET", "/v1/hotels/" + hotelId + "/availability?startDate="
+                    + NIGHT + "&endDate=" + NIGHT.plusDays(1) + "&roomTypeID=" + roomTypeId, null, null);
+            last = response.statusCode() + " " + response.body();
+            if (response.statusCode() == 200) {
+                JsonNode nights = JSON.readTree(response.body()).get("roomTypes").get(0).get("nights");
+                if (nights.get(0).get("remaining").asInt() == expected) {
+                    return;
+                }
+            }
+            Thread.sleep(200);
+        }
+        fail("remaining rooms on " + NIGHT + " never became " + expected + "; last answer: " + last);
+    }
+
+    private static String stay(String reservationId, LocalDate start, LocalDate end, int rooms) {
+        return "{\"reservationID\":\"" + reservationId + "\",\"hotelID\":\"" + hotelId + "\",\"roomTypeID\":\""
+                + roomTypeId + "\",\"startDate\":\"" + start + "\",\"endDate\":\"" + end + "\",\"rooms\":" + rooms + "}";
+    }
+
+    private static HttpResponse<String> created(HttpResponse<String> response) {
+        assertEquals(201, response.statusCode(), response.body());
+        return response;
+    }
+
+    private static long id(HttpResponse<String> response) throws Exception {
+        return Long.parseLong(JSON.readTree(response.body()).get("id").asText());
+    }
+
+    private static Date date(LocalDate d) {
+        return Date.newBuilder().setYear(d.getYear()).setMonth(d.getMonthValue()).setDay(d.getDayOfMonth()).build();
+    }
+}
