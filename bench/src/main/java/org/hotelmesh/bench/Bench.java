@@ -93,7 +93,12 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        new Bench(Settings.from(args)).run();
+        try {
+            new Bench(Settings.from(args)).run();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+        }
     }
 
     private void run() throws Exception {
@@ -103,6 +108,16 @@ public final class Bench {
         }
         String user = env("HOTELMESH_DB_USER", "postgres");
         String password = env("HOTELMESH_DB_PASSWORD", "");
+        try (Connection postgres = connect("postgres", user, password); var st = postgres.createStatement()) {
+            ResultSet rs = st.executeQuery("SHOW max_connections");
+            rs.next();
+            int max = rs.getInt(1);
+            int raw = Math.max(settings.clients(), settings.hotClients());
+            if (raw > max - 10) {
+                throw new IllegalArgumentException("pgbench would open " + raw + " connections but PostgreSQL allows "
+                        + max + " (max_connections); use at most " + (max - 10) + " clients or raise max_connections");
+            }
+        }
         Stores.recreateDatabase(pg, user, password, DB_HOTEL);
         Stores.recreateDatabase(pg, user, password, DB_RESERVATION);
         Stores.flushRedisDatabase(redis, REDIS_DB);

@@ -1,11 +1,13 @@
 package org.hotelmesh.reservation.cache;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,6 +29,7 @@ import io.smallrye.mutiny.Uni;
 public class AvailabilityCache {
 
     private static final Logger LOG = Logger.getLogger(AvailabilityCache.class);
+    private static final long WARN_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
 
     /** One night of one room type. */
     public record NightKey(long roomTypeId, LocalDate date) {
@@ -35,6 +38,7 @@ public class AvailabilityCache {
     private final ReactiveValueCommands<String, Integer> values;
     private final ReactiveRedisDataSource redis;
     private final AvailabilityCacheConfig config;
+    private final AtomicLong lastWarn = new AtomicLong(System.nanoTime() - WARN_INTERVAL_NANOS);
 
     public AvailabilityCache(ReactiveRedisDataSource redis, AvailabilityCacheConfig config) {
         this.redis = redis;
@@ -89,8 +93,20 @@ public class AvailabilityCache {
     private <T> Uni<T> guard(Uni<T> command, String what, T fallback) {
         return command.ifNoItem().after(config.timeout()).fail()
                 .onFailure().recoverWithItem(failure -> {
-                    LOG.warnf("availability cache %s skipped: %s", what, failure.toString());
+                    warn(what, failure);
                     return fallback;
                 });
+    }
+
+    /** At most one WARN a minute: an outage must not flood the log (or burn the CPU the fallback needs). */
+    private void warn(String what, Throwable failure) {
+        long now = System.nanoTime();
+        long last = lastWarn.get();
+        if (now - last >= WARN_INTERVAL_NANOS && lastWarn.compareAndSet(last, now)) {
+            LOG.warnf("availability cache %s skipped, the database answers (repeats at DEBUG for a minute): %s",
+                    what, failure.toString());
+        } else {
+            LOG.debugf("availability cache %s skipped: %s", what, failure);
+        }
     }
 }

@@ -56,7 +56,7 @@ public class ReservationRepository {
     }
 
     /**
-     * Inserts the accepted bookings as pending, with their first history row (by the guest), in two statements.
+     * Inserts the accepted bookings as pending, with their first history row (by the guest), in one statement.
      * Returns the transaction's timestamp, which is every new row's created_at.
      */
     public Uni<Instant> insertPending(SqlClient client, List<BookingRequest> bookings) {
@@ -82,18 +82,19 @@ public class ReservationRepository {
             hashes[i] = b.requestHash();
             quotes[i] = b.quoteId();
         }
-        return client.preparedQuery("INSERT INTO reservation (reservation_id, hotel_id, room_type_id, start_date,"
-                        + " end_date, rooms, guest_id, status, request_hash, quote_id)"
+        // One statement: the history rows are inserted from the reservation rows the CTE returns (the foreign key is
+        // checked at the end of the statement, when both exist).
+        return client.preparedQuery("WITH r AS (INSERT INTO reservation (reservation_id, hotel_id, room_type_id,"
+                        + " start_date, end_date, rooms, guest_id, status, request_hash, quote_id)"
                         + " SELECT r.id, r.hotel, r.room_type, r.start_date, r.end_date, r.rooms, r.guest, 'pending',"
                         + " r.hash, r.quote"
                         + " FROM unnest($1::varchar[], $2::bigint[], $3::bigint[], $4::date[], $5::date[], $6::int[],"
                         + " $7::varchar[], $8::varchar[], $9::varchar[])"
-                        + " AS r(id, hotel, room_type, start_date, end_date, rooms, guest, hash, quote)")
+                        + " AS r(id, hotel, room_type, start_date, end_date, rooms, guest, hash, quote)"
+                        + " RETURNING reservation_id, guest_id)"
+                        + " INSERT INTO reservation_status_change (reservation_id, status, changed_by)"
+                        + " SELECT reservation_id, 'pending', guest_id FROM r RETURNING changed_at")
                 .execute(Tuple.from(List.<Object>of(ids, hotels, roomTypes, starts, ends, rooms, guests, hashes, quotes)))
-                .flatMap(ignored -> client.preparedQuery("INSERT INTO reservation_status_change (reservation_id,"
-                                + " status, changed_by) SELECT h.id, 'pending', h.guest"
-                                + " FROM unnest($1::varchar[], $2::varchar[]) AS h(id, guest) RETURNING changed_at")
-                        .execute(Tuple.of(ids, guests)))
                 .map(rows -> rows.iterator().next().getOffsetDateTime("changed_at").toInstant());
     }
 

@@ -1,6 +1,7 @@
 package org.hotelmesh.reservation.service;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -113,26 +114,31 @@ public class BookingEngine {
     private Uni<Decision> decideOnce(SqlConnection conn, long hotelId, long roomTypeId,
             List<BookingRequest> requests) {
         List<String> ids = requests.stream().map(BookingRequest::reservationId).toList();
-        return reservations.findWithHistory(conn, ids).flatMap(existing -> {
-            Outcome[] outcomes = new Outcome[requests.size()];
-            List<Integer> fresh = new ArrayList<>();
-            for (int i = 0; i < requests.size(); i++) {
-                BookingRequest request = requests.get(i);
-                Reservation stored = existing.get(request.reservationId());
-                if (stored == null) {
-                    fresh.add(i);
-                } else {
-                    outcomes[i] = replay(request, stored);
-                }
-            }
-            if (fresh.isEmpty()) {
-                return Uni.createFrom().item(new Decision(List.of(outcomes), List.of()));
-            }
-            LocalDate from = fresh.stream().map(i -> requests.get(i).startDate()).min(LocalDate::compareTo).get();
-            LocalDate to = fresh.stream().map(i -> requests.get(i).endDate()).max(LocalDate::compareTo).get();
-            return inventory.nights(conn, hotelId, roomTypeId, from, to)
-                    .flatMap(nights -> allocate(conn, hotelId, roomTypeId, requests, fresh, outcomes, nights));
-        });
+        // Both reads go out together on the transaction's connection (the client pipelines them): one round trip.
+        // The nights of every request are read, replays included; a replay's nights are simply not touched.
+        LocalDate from = requests.stream().map(BookingRequest::startDate).min(LocalDate::compareTo).get();
+        LocalDate to = requests.stream().map(BookingRequest::endDate).max(LocalDate::compareTo).get();
+        return Uni.combine().all()
+                .unis(reservations.findWithHistory(conn, ids), inventory.nights(conn, hotelId, roomTypeId, from, to))
+                .asTuple()
+                .flatMap(read -> {
+                    Map<String, Reservation> existing = read.getItem1();
+                    Outcome[] outcomes = new Outcome[requests.size()];
+                    List<Integer> fresh = new ArrayList<>();
+                    for (int i = 0; i < requests.size(); i++) {
+                        BookingRequest request = requests.get(i);
+                        Reservation stored = existing.get(request.reservationId());
+                        if (stored == null) {
+                            fresh.add(i);
+                        } else {
+                            outcomes[i] = replay(request, stored);
+                        }
+                    }
+                    if (fresh.isEmpty()) {
+                        return Uni.createFrom().item(new Decision(List.of(outcomes), List.of()));
+                    }
+                    return allocate(conn, hotelId, roomTypeId, requests, fresh, outcomes, read.getItem2());
+                });
     }
 
     private Uni<Decision> allocate(SqlConnection conn, long hotelId, long roomTypeId, List<BookingRequest> requests,
@@ -181,22 +187,26 @@ public class BookingEngine {
             k++;
         }
         List<BookingRequest> toInsert = accepted.stream().map(requests::get).toList();
-        return inventory.setReservedIfUnchanged(conn, hotelId, roomTypeId, dates, versions, totals)
-                .flatMap(written -> {
-                    if (written.size() != n) {
-                        throw new Contention((n - written.size()) + " of " + n + " nights changed since read");
+        // The versioned UPDATE and the INSERT go out together (pipelined). If any night changed since it was read,
+        // the Contention thrown below rolls the whole transaction back, the inserted reservations with it.
+        return Uni.combine().all()
+                .unis(inventory.setReservedIfUnchanged(conn, hotelId, roomTypeId, dates, versions, totals),
+                        reservations.insertPending(conn, toInsert))
+                .asTuple()
+                .map(written -> {
+                    if (written.getItem1().size() != n) {
+                        throw new Contention((n - written.getItem1().size()) + " of " + n + " nights changed since read");
                     }
-                    return reservations.insertPending(conn, toInsert).map(createdAt -> {
-                        for (int i : accepted) {
-                            BookingRequest r = requests.get(i);
-                            Reservation created = new Reservation(r.reservationId(), r.hotelId(), r.roomTypeId(),
-                                    r.startDate(), r.endDate(), r.rooms(), r.guestId(), ReservationStatus.PENDING,
-                                    r.requestHash(), r.quoteId(), null, null, createdAt,
-                                    List.of(new StatusChange(ReservationStatus.PENDING, createdAt, r.guestId())));
-                            outcomes[i] = new Outcome(created, null, true);
-                        }
-                        return new Decision(List.of(outcomes), written);
-                    });
+                    Instant createdAt = written.getItem2();
+                    for (int i : accepted) {
+                        BookingRequest r = requests.get(i);
+                        Reservation created = new Reservation(r.reservationId(), r.hotelId(), r.roomTypeId(),
+                                r.startDate(), r.endDate(), r.rooms(), r.guestId(), ReservationStatus.PENDING,
+                                r.requestHash(), r.quoteId(), null, null, createdAt,
+                                List.of(new StatusChange(ReservationStatus.PENDING, createdAt, r.guestId())));
+                        outcomes[i] = new Outcome(created, null, true);
+                    }
+                    return new Decision(List.of(outcomes), written.getItem1());
                 });
     }
 
