@@ -17,19 +17,47 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
-import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Remaining rooms per night in Redis, key {@code {hotelId}_{roomTypeId}_{date}}, value = remaining. Advisory only:
  * written after a commit, read by GetAvailability, never by a booking. Redis trouble never fails a request; it only
  * means the database answers.
+ *
+ * <p>Writes happen after commits, so two of them for one night can arrive out of order (a booking and a cancel
+ * racing, or a capacity change overtaking a booking's write). Every write therefore carries the row's version
+ * (which the database bumps on every update) and a script applies it only when it is newer than the version kept
+ * beside the value in {@code {key}:v}: an older state never replaces a newer one. A capacity, maintenance or ratio
+ * change drops the value and raises the kept version, so the next read reloads it from the database.
  */
 @ApplicationScoped
 public class AvailabilityCache {
 
     private static final Logger LOG = Logger.getLogger(AvailabilityCache.class);
     private static final long WARN_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
+
+    // KEYS = value keys; ARGV[1] = ttl in ms, then per key: version, remaining. An equal version is the same state
+    // (every update bumps it), which is how a night dropped at version v is cached again from the database's v.
+    private static final String PUT_IF_NEWER = """
+            for i, key in ipairs(KEYS) do
+              local version = tonumber(ARGV[2 * i])
+              if version >= tonumber(redis.call('GET', key .. ':v') or '-1') then
+                redis.call('SET', key, ARGV[2 * i + 1], 'PX', ARGV[1])
+                redis.call('SET', key .. ':v', version, 'PX', ARGV[1])
+              end
+            end
+            return 0""";
+
+    // KEYS = value keys; ARGV[1] = ttl in ms, then per key: version
+    private static final String DROP_IF_NEWER = """
+            for i, key in ipairs(KEYS) do
+              local version = tonumber(ARGV[i + 1])
+              if version > tonumber(redis.call('GET', key .. ':v') or '-1') then
+                redis.call('DEL', key)
+                redis.call('SET', key .. ':v', version, 'PX', ARGV[1])
+              end
+            end
+            return 0""";
 
     /** One night of one room type. */
     public record NightKey(long roomTypeId, LocalDate date) {
@@ -68,26 +96,40 @@ public class AvailabilityCache {
         }), "read", Map.of());
     }
 
-    /** Stores the committed state of these rows. */
+    /** Stores the committed state of these rows, night by night unless a newer state is already there. */
     public Uni<Void> put(long hotelId, Collection<InventoryNight> nights) {
         if (!config.enabled() || nights.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        SetArgs ttl = new SetArgs().px(config.ttl());
-        List<Uni<Void>> writes = new ArrayList<>(nights.size());
+        List<String> args = new ArrayList<>(3 + nights.size() * 3);
+        args.add(PUT_IF_NEWER);
+        args.add(String.valueOf(nights.size()));
         for (InventoryNight night : nights) {
-            writes.add(values.set(key(hotelId, night.roomTypeId(), night.date()), night.remaining(), ttl));
+            args.add(key(hotelId, night.roomTypeId(), night.date()));
         }
-        return guard(Uni.join().all(writes).andCollectFailures().replaceWithVoid(), "write", null);
+        args.add(String.valueOf(config.ttl().toMillis()));
+        for (InventoryNight night : nights) {
+            args.add(String.valueOf(night.version()));
+            args.add(String.valueOf(night.remaining()));
+        }
+        return guard(redis.execute("EVAL", args.toArray(String[]::new)).replaceWithVoid(), "write", null);
     }
 
-    /** Drops these nights (capacity, maintenance or ratio changed); the next read repopulates them. */
-    public Uni<Void> evict(long hotelId, long roomTypeId, Collection<LocalDate> dates) {
-        if (!config.enabled() || dates.isEmpty()) {
+    /**
+     * Drops these nights (their capacity, maintenance or ratio changed; the values are the rows' new versions) so the
+     * next read repopulates them, and keeps any older write still on its way from putting them back.
+     */
+    public Uni<Void> invalidate(long hotelId, long roomTypeId, Map<LocalDate, Long> versions) {
+        if (!config.enabled() || versions.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        String[] keys = dates.stream().map(d -> key(hotelId, roomTypeId, d)).toArray(String[]::new);
-        return guard(redis.key().del(keys).replaceWithVoid(), "evict", null);
+        List<String> args = new ArrayList<>(3 + versions.size() * 2);
+        args.add(DROP_IF_NEWER);
+        args.add(String.valueOf(versions.size()));
+        versions.keySet().forEach(date -> args.add(key(hotelId, roomTypeId, date)));
+        args.add(String.valueOf(config.ttl().toMillis()));
+        versions.values().forEach(version -> args.add(String.valueOf(version)));
+        return guard(redis.execute("EVAL", args.toArray(String[]::new)).replaceWithVoid(), "invalidate", null);
     }
 
     private <T> Uni<T> guard(Uni<T> command, String what, T fallback) {

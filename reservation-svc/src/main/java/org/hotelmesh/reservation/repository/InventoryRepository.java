@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -95,23 +97,24 @@ public class InventoryRepository {
                 .map(RowSet::rowCount);
     }
 
-    /** Sets rooms_in_service of rows from {@code from} on; returns the dates that changed. */
-    public Uni<List<LocalDate>> setRoomsInService(SqlClient client, long hotelId, long roomTypeId, int roomsInService,
+    /** Sets rooms_in_service of rows from {@code from} on; returns the rows that changed, with their new versions. */
+    public Uni<Map<LocalDate, Long>> setRoomsInService(SqlClient client, long hotelId, long roomTypeId, int roomsInService,
             LocalDate from) {
         return client.preparedQuery("UPDATE room_type_inventory SET rooms_in_service = $3"
                         + " WHERE hotel_id = $1 AND room_type_id = $2 AND date >= $4 AND rooms_in_service <> $3"
-                        + " RETURNING date")
+                        + " RETURNING date, version")
                 .execute(Tuple.of(hotelId, roomTypeId, roomsInService, from))
-                .map(InventoryRepository::toDates);
+                .map(InventoryRepository::toVersions);
     }
 
-    /** Sets maintenance on the existing rows in [from, to); returns how many rows exist there. */
-    public Uni<Integer> setMaintenance(SqlClient client, long hotelId, long roomTypeId, LocalDate from, LocalDate to,
+    /** Sets maintenance on the existing rows in [from, to); returns those rows with their new versions. */
+    public Uni<Map<LocalDate, Long>> setMaintenance(SqlClient client, long hotelId, long roomTypeId, LocalDate from, LocalDate to,
             int rooms) {
         return client.preparedQuery("UPDATE room_type_inventory SET maintenance = $5"
-                        + " WHERE hotel_id = $1 AND room_type_id = $2 AND date >= $3 AND date < $4")
+                        + " WHERE hotel_id = $1 AND room_type_id = $2 AND date >= $3 AND date < $4"
+                        + " RETURNING date, version")
                 .execute(Tuple.of(hotelId, roomTypeId, from, to, rooms))
-                .map(RowSet::rowCount);
+                .map(InventoryRepository::toVersions);
     }
 
     public Uni<Optional<BigDecimal>> ratio(SqlClient client, long hotelId, long roomTypeId) {
@@ -121,17 +124,17 @@ public class InventoryRepository {
                         : Optional.of(rows.iterator().next().getBigDecimal("ratio")));
     }
 
-    /** Stores the ratio and applies it to rows from {@code from} on; returns the dates that changed. */
-    public Uni<List<LocalDate>> setRatio(SqlClient client, long hotelId, long roomTypeId, BigDecimal ratio,
+    /** Stores the ratio and applies it to rows from {@code from} on; returns the rows that changed, with versions. */
+    public Uni<Map<LocalDate, Long>> setRatio(SqlClient client, long hotelId, long roomTypeId, BigDecimal ratio,
             LocalDate from) {
         return client.preparedQuery("INSERT INTO overbooking_setting (hotel_id, room_type_id, ratio) VALUES ($1, $2, $3)"
                         + " ON CONFLICT (hotel_id, room_type_id) DO UPDATE SET ratio = EXCLUDED.ratio, updated_at = now()")
                 .execute(Tuple.of(hotelId, roomTypeId, ratio))
                 .flatMap(ignored -> client.preparedQuery("UPDATE room_type_inventory SET overbooking_ratio = $3"
                                 + " WHERE hotel_id = $1 AND room_type_id = $2 AND date >= $4"
-                                + " AND overbooking_ratio <> $3 RETURNING date")
+                                + " AND overbooking_ratio <> $3 RETURNING date, version")
                         .execute(Tuple.of(hotelId, roomTypeId, ratio, from)))
-                .map(InventoryRepository::toDates);
+                .map(InventoryRepository::toVersions);
     }
 
     /** The room types of a hotel that have had a capacity report. */
@@ -195,9 +198,9 @@ public class InventoryRepository {
         return nights;
     }
 
-    private static List<LocalDate> toDates(RowSet<Row> rows) {
-        List<LocalDate> dates = new ArrayList<>(rows.size());
-        rows.forEach(row -> dates.add(row.getLocalDate(0)));
-        return dates;
+    private static Map<LocalDate, Long> toVersions(RowSet<Row> rows) {
+        Map<LocalDate, Long> versions = new TreeMap<>();
+        rows.forEach(row -> versions.put(row.getLocalDate("date"), row.getLong("version")));
+        return versions;
     }
 }

@@ -66,7 +66,7 @@ public class InventoryService {
                     if (!applied) {
                         LOG.infof("ignored capacity report for hotel %d room type %d at catalog version %d: a newer"
                                 + " one was applied", hotelId, roomTypeId, catalogVersion);
-                        return Uni.createFrom().item((List<LocalDate>) null);
+                        return Uni.createFrom().item((Map<LocalDate, Long>) null);
                     }
                     return ratioOf(conn, hotelId, roomTypeId)
                             .flatMap(ratio -> inventory.createMissing(conn, hotelId, roomTypeId, roomsInService,
@@ -75,7 +75,7 @@ public class InventoryService {
                                     roomsInService, today));
                 }))
                 .call(changed -> changed == null ? Uni.createFrom().voidItem()
-                        : cache.evict(hotelId, roomTypeId, changed))
+                        : cache.invalidate(hotelId, roomTypeId, changed))
                 .map(changed -> changed != null);
     }
 
@@ -86,13 +86,13 @@ public class InventoryService {
         long days = from.datesUntil(to).count();
         return pool.withTransaction(conn -> inventory.setMaintenance(conn, hotelId, roomTypeId, from, to, rooms)
                         .invoke(updated -> {
-                            if (updated != days) {
+                            if (updated.size() != days) {
                                 throw new PreconditionFailed("room type " + roomTypeId + " of hotel " + hotelId
-                                        + " has inventory for " + updated + " of the " + days + " dates from " + from
+                                        + " has inventory for " + updated.size() + " of the " + days + " dates from " + from
                                         + " to " + to + "; maintenance can only be set within the sales horizon");
                             }
                         }))
-                .call(ignored -> cache.evict(hotelId, roomTypeId, from.datesUntil(to).toList()))
+                .call(changed -> cache.invalidate(hotelId, roomTypeId, changed))
                 .replaceWithVoid();
     }
 
@@ -107,7 +107,7 @@ public class InventoryService {
         BigDecimal ratio = ReservationValidator.ratio(requested);
         return pool.withTransaction(conn -> inventory.setRatio(conn, hotelId, roomTypeId, ratio,
                         SalesCalendar.today(clock)))
-                .call(changed -> cache.evict(hotelId, roomTypeId, changed))
+                .call(changed -> cache.invalidate(hotelId, roomTypeId, changed))
                 .replaceWith(ratio);
     }
 
