@@ -2,13 +2,13 @@ package org.hotelmesh.hotel.cache;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hotelmesh.hotel.config.CacheConfig;
+import org.hotelmesh.support.ThrottledWarning;
 import org.jboss.logging.Logger;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -38,7 +38,7 @@ import io.vertx.core.Vertx;
 public class HotelDetailsCache {
 
     private static final Logger LOG = Logger.getLogger(HotelDetailsCache.class);
-    private static final long WARN_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
+    private static final ThrottledWarning OUTAGE = new ThrottledWarning(LOG, Duration.ofMinutes(1));
 
     // KEYS[1] = gen key, ARGV[1] = gen ttl in ms, ARGV[2] = details key prefix
     private static final String BUMP_GENERATION = """
@@ -57,7 +57,6 @@ public class HotelDetailsCache {
     private final ReactiveValueCommands<String, String> generations;
     private final ReactiveValueCommands<String, byte[]> details;
     private final CacheConfig config;
-    private final AtomicLong lastWarn = new AtomicLong(System.nanoTime() - WARN_INTERVAL_NANOS);
 
     public HotelDetailsCache(ReactiveRedisDataSource redis, CacheConfig config) {
         this.redis = redis;
@@ -117,7 +116,7 @@ public class HotelDetailsCache {
                 .ifNoItem().after(config.timeout()).fail()
                 .map(raw -> raw == null ? 0L : Long.parseLong(raw))
                 .onFailure().recoverWithItem(e -> {
-                    warn("reading the cache generation of hotel " + hotelId, e);
+                    OUTAGE.warn("cache unavailable reading the generation of hotel " + hotelId + "; using the database", e);
                     return null;
                 });
     }
@@ -127,7 +126,7 @@ public class HotelDetailsCache {
         return details.get(detailsKey(hotelId, gen))
                 .ifNoItem().after(config.timeout()).fail()
                 .onFailure().recoverWithItem(e -> {
-                    warn("reading cached details of hotel " + hotelId, e);
+                    OUTAGE.warn("cache unavailable reading details of hotel " + hotelId + "; using the database", e);
                     return null;
                 })
                 .map(bytes -> {
@@ -138,7 +137,7 @@ public class HotelDetailsCache {
                         return decoder.decode(bytes);
                     } catch (Exception e) {
                         // Corrupt entry: reload from the database, which overwrites it.
-                        warn("decoding cached details of hotel " + hotelId, e);
+                        OUTAGE.warn("cached details of hotel " + hotelId + " are corrupt; reloading them", e);
                         return null;
                     }
                 });
@@ -148,21 +147,9 @@ public class HotelDetailsCache {
         return details.set(detailsKey(hotelId, gen), bytes, new SetArgs().px(config.detailsTtl()))
                 .ifNoItem().after(config.timeout()).fail()
                 .onFailure().recoverWithItem(e -> {
-                    warn("caching details of hotel " + hotelId, e);
+                    OUTAGE.warn("cache unavailable storing details of hotel " + hotelId, e);
                     return null;
                 });
-    }
-
-    /** Logs at WARN at most once a minute so an outage does not flood the log. */
-    private void warn(String what, Throwable e) {
-        long now = System.nanoTime();
-        long last = lastWarn.get();
-        if (now - last >= WARN_INTERVAL_NANOS && lastWarn.compareAndSet(last, now)) {
-            LOG.warnf("cache unavailable while %s, using the database (repeats are logged at DEBUG for a minute): %s",
-                    what, e.toString());
-        } else {
-            LOG.debugf("cache unavailable while %s: %s", what, e);
-        }
     }
 
     /**

@@ -1,5 +1,9 @@
 package org.hotelmesh.hotel.grpc;
 
+import java.util.Map;
+
+import org.hotelmesh.support.GrpcStatuses;
+
 import org.hotelmesh.hotel.domain.Conflict;
 import org.hotelmesh.hotel.domain.InvalidInput;
 import org.hotelmesh.hotel.domain.NotFound;
@@ -7,20 +11,9 @@ import org.hotelmesh.hotel.domain.PreconditionFailed;
 import org.hotelmesh.hotel.domain.ReservationsUnavailable;
 import org.jboss.logging.Logger;
 
-import java.net.ConnectException;
-import java.nio.channels.ClosedChannelException;
-import java.util.concurrent.TimeoutException;
-
-import io.vertx.pgclient.PgException;
-
-import com.google.protobuf.Any;
-import com.google.rpc.BadRequest;
-import com.google.rpc.Code;
-
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 
 /** The one place where domain errors become gRPC statuses. */
 public final class GrpcErrors {
@@ -49,7 +42,7 @@ public final class GrpcErrors {
         if (failure instanceof ReservationsUnavailable) {
             return Status.UNAVAILABLE.withDescription(failure.getMessage()).asRuntimeException();
         }
-        if (storeUnavailable(failure)) {
+        if (GrpcStatuses.storeUnavailable(failure)) {
             // Not the client's fault and worth retrying: the edge answers 503 and may retry reads.
             LOG.warnf("catalog database unavailable: %s", failure.toString());
             return Status.UNAVAILABLE.withDescription("the catalog database is unavailable; retry shortly")
@@ -59,30 +52,8 @@ public final class GrpcErrors {
         return Status.INTERNAL.withDescription("internal error; the failure has been logged").asRuntimeException();
     }
 
-    /** A lost or refused database connection, or a server shutting down (SQLSTATE classes 08 and 57P). */
-    static boolean storeUnavailable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof ClosedChannelException
-                    || cause instanceof TimeoutException) {
-                return true;
-            }
-            if (cause instanceof PgException pg && pg.getSqlState() != null
-                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static StatusRuntimeException invalidArgument(InvalidInput invalid) {
-        BadRequest.Builder badRequest = BadRequest.newBuilder();
-        invalid.violations().forEach(v -> badRequest.addFieldViolations(BadRequest.FieldViolation.newBuilder()
-                .setField(v.field())
-                .setDescription(v.reason())));
-        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
-                .setCode(Code.INVALID_ARGUMENT_VALUE)
-                .setMessage(invalid.getMessage())
-                .addDetails(Any.pack(badRequest.build()))
-                .build());
+        return GrpcStatuses.invalidArgument(invalid.getMessage(), invalid.violations().stream()
+                .map(v -> Map.entry(v.field(), v.reason())).toList());
     }
 }

@@ -3,7 +3,6 @@ package org.hotelmesh.hotel.outbox;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,6 +11,7 @@ import org.hotelmesh.hotel.client.InventoryClient;
 import org.hotelmesh.hotel.config.CapacitySyncConfig;
 import org.hotelmesh.hotel.domain.RoomTypeCapacity;
 import org.hotelmesh.hotel.repository.CapacityOutboxRepository;
+import org.hotelmesh.support.ThrottledWarning;
 import org.jboss.logging.Logger;
 
 import io.grpc.Context;
@@ -36,7 +36,7 @@ import io.smallrye.mutiny.Uni;
 public class CapacityPublisher {
 
     private static final Logger LOG = Logger.getLogger(CapacityPublisher.class);
-    private static final long WARN_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
+    private static final ThrottledWarning OUTAGE = new ThrottledWarning(LOG, Duration.ofMinutes(1));
     private static final int SWEEP_CONCURRENCY = 4;
     private static final int MAX_ERROR_LENGTH = 1000;
 
@@ -45,7 +45,6 @@ public class CapacityPublisher {
     private final CapacitySyncConfig config;
     /** Hotels with a kicked delivery running on this replica; TRUE when another kick came meanwhile (run again). */
     private final ConcurrentHashMap<Long, Boolean> running = new ConcurrentHashMap<>();
-    private final AtomicLong lastWarn = new AtomicLong(System.nanoTime() - WARN_INTERVAL_NANOS);
 
     public CapacityPublisher(CapacityOutboxRepository outbox, InventoryClient inventory, CapacitySyncConfig config) {
         this.outbox = outbox;
@@ -164,15 +163,7 @@ public class CapacityPublisher {
         return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
     }
 
-    /** Logs at WARN at most once a minute so an outage of reservation-svc does not flood the log. */
-    private void warn(String what, Throwable e) {
-        long now = System.nanoTime();
-        long last = lastWarn.get();
-        if (now - last >= WARN_INTERVAL_NANOS && lastWarn.compareAndSet(last, now)) {
-            LOG.warnf("capacity sync failed while %s; pending rows stay queued for the next sweep (repeats are logged"
-                    + " at DEBUG for a minute): %s", what, e.toString());
-        } else {
-            LOG.debugf("capacity sync failed while %s: %s", what, e);
-        }
+    private static void warn(String what, Throwable e) {
+        OUTAGE.warn("capacity sync failed while " + what + "; pending rows stay queued for the next sweep", e);
     }
 }

@@ -7,12 +7,12 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hotelmesh.reservation.config.AvailabilityCacheConfig;
 import org.hotelmesh.reservation.domain.InventoryNight;
+import org.hotelmesh.support.ThrottledWarning;
 import org.jboss.logging.Logger;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -34,7 +34,7 @@ import io.smallrye.mutiny.Uni;
 public class AvailabilityCache {
 
     private static final Logger LOG = Logger.getLogger(AvailabilityCache.class);
-    private static final long WARN_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
+    private static final ThrottledWarning OUTAGE = new ThrottledWarning(LOG, Duration.ofMinutes(1));
 
     // KEYS = value keys; ARGV[1] = ttl in ms, then per key: version, remaining. An equal version is the same state
     // (every update bumps it), which is how a night dropped at version v is cached again from the database's v.
@@ -66,7 +66,6 @@ public class AvailabilityCache {
     private final ReactiveValueCommands<String, Integer> values;
     private final ReactiveRedisDataSource redis;
     private final AvailabilityCacheConfig config;
-    private final AtomicLong lastWarn = new AtomicLong(System.nanoTime() - WARN_INTERVAL_NANOS);
 
     public AvailabilityCache(ReactiveRedisDataSource redis, AvailabilityCacheConfig config) {
         this.redis = redis;
@@ -135,20 +134,8 @@ public class AvailabilityCache {
     private <T> Uni<T> guard(Uni<T> command, String what, T fallback) {
         return command.ifNoItem().after(config.timeout()).fail()
                 .onFailure().recoverWithItem(failure -> {
-                    warn(what, failure);
+                    OUTAGE.warn("availability cache " + what + " skipped, the database answers", failure);
                     return fallback;
                 });
-    }
-
-    /** At most one WARN a minute: an outage must not flood the log (or burn the CPU the fallback needs). */
-    private void warn(String what, Throwable failure) {
-        long now = System.nanoTime();
-        long last = lastWarn.get();
-        if (now - last >= WARN_INTERVAL_NANOS && lastWarn.compareAndSet(last, now)) {
-            LOG.warnf("availability cache %s skipped, the database answers (repeats at DEBUG for a minute): %s",
-                    what, failure.toString());
-        } else {
-            LOG.debugf("availability cache %s skipped: %s", what, failure);
-        }
     }
 }

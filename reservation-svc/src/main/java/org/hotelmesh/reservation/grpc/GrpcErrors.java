@@ -1,8 +1,8 @@
 package org.hotelmesh.reservation.grpc;
 
-import java.net.ConnectException;
-import java.nio.channels.ClosedChannelException;
-import java.util.concurrent.TimeoutException;
+import java.util.Map;
+
+import org.hotelmesh.support.GrpcStatuses;
 
 import org.hotelmesh.reservation.domain.CatalogUnavailable;
 import org.hotelmesh.reservation.domain.InvalidInput;
@@ -14,16 +14,10 @@ import org.hotelmesh.reservation.domain.ReservationConflict;
 import org.hotelmesh.reservation.domain.SoldOut;
 import org.jboss.logging.Logger;
 
-import com.google.protobuf.Any;
-import com.google.rpc.BadRequest;
-import com.google.rpc.Code;
-
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import io.vertx.pgclient.PgException;
 
 /** The one place where domain errors become gRPC statuses. */
 public final class GrpcErrors {
@@ -59,7 +53,7 @@ public final class GrpcErrors {
             return Status.UNAVAILABLE.withDescription("the hotel catalog is unavailable; retry shortly")
                     .asRuntimeException();
         }
-        if (storeUnavailable(failure)) {
+        if (GrpcStatuses.storeUnavailable(failure)) {
             // Not the client's fault and worth retrying: the edge answers 503.
             LOG.warnf("reservation database unavailable: %s", failure.toString());
             return Status.UNAVAILABLE.withDescription("the reservation database is unavailable; retry shortly")
@@ -69,34 +63,12 @@ public final class GrpcErrors {
         return Status.INTERNAL.withDescription("internal error; the failure has been logged").asRuntimeException();
     }
 
-    /** A lost or refused database connection, or a server shutting down (SQLSTATE classes 08 and 57P). */
-    static boolean storeUnavailable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof ClosedChannelException
-                    || cause instanceof TimeoutException) {
-                return true;
-            }
-            if (cause instanceof PgException pg && pg.getSqlState() != null
-                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static StatusRuntimeException status(Status status, Throwable failure) {
         return status.withDescription(failure.getMessage()).asRuntimeException();
     }
 
     private static StatusRuntimeException invalidArgument(InvalidInput invalid) {
-        BadRequest.Builder badRequest = BadRequest.newBuilder();
-        invalid.violations().forEach(v -> badRequest.addFieldViolations(BadRequest.FieldViolation.newBuilder()
-                .setField(v.field())
-                .setDescription(v.reason())));
-        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
-                .setCode(Code.INVALID_ARGUMENT_VALUE)
-                .setMessage(invalid.getMessage())
-                .addDetails(Any.pack(badRequest.build()))
-                .build());
+        return GrpcStatuses.invalidArgument(invalid.getMessage(), invalid.violations().stream()
+                .map(v -> Map.entry(v.field(), v.reason())).toList());
     }
 }
