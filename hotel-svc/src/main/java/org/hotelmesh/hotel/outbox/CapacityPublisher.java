@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.hotelmesh.hotel.client.InventoryClient;
+import org.hotelmesh.hotel.client.ReservationSvcClient;
 import org.hotelmesh.hotel.config.CapacitySyncConfig;
 import org.hotelmesh.hotel.domain.RoomTypeCapacity;
 import org.hotelmesh.hotel.repository.CapacityOutboxRepository;
@@ -41,14 +41,15 @@ public class CapacityPublisher {
     private static final int MAX_ERROR_LENGTH = 1000;
 
     private final CapacityOutboxRepository outbox;
-    private final InventoryClient inventory;
+    private final ReservationSvcClient reservationSvc;
     private final CapacitySyncConfig config;
     /** Hotels with a kicked delivery running on this replica; TRUE when another kick came meanwhile (run again). */
     private final ConcurrentHashMap<Long, Boolean> running = new ConcurrentHashMap<>();
 
-    public CapacityPublisher(CapacityOutboxRepository outbox, InventoryClient inventory, CapacitySyncConfig config) {
+    public CapacityPublisher(CapacityOutboxRepository outbox, ReservationSvcClient reservationSvc,
+            CapacitySyncConfig config) {
         this.outbox = outbox;
-        this.inventory = inventory;
+        this.reservationSvc = reservationSvc;
         this.config = config;
     }
 
@@ -143,7 +144,7 @@ public class CapacityPublisher {
 
     /** True when reservation-svc accepted the report; a failure is recorded on the row and never propagated. */
     private Uni<Boolean> deliver(RoomTypeCapacity row) {
-        return Uni.createFrom().deferred(() -> inventory.setRoomTypeCapacity(row))
+        return Uni.createFrom().deferred(() -> reservationSvc.setRoomTypeCapacity(row))
                 .chain(() -> outbox.deleteDelivered(row))
                 .replaceWith(Boolean.TRUE)
                 .onFailure().recoverWithUni(failure -> {

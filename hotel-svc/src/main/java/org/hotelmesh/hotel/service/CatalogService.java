@@ -10,7 +10,7 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hotelmesh.hotel.cache.HotelDetailsCache;
-import org.hotelmesh.hotel.client.ReservationsClient;
+import org.hotelmesh.hotel.client.ReservationSvcClient;
 import org.hotelmesh.hotel.domain.Conflict;
 import org.hotelmesh.hotel.domain.Hotel;
 import org.hotelmesh.hotel.domain.HotelDetails;
@@ -60,11 +60,11 @@ public class CatalogService {
     private final CapacityOutboxRepository capacityOutbox;
     private final HotelDetailsCache cache;
     private final CapacityPublisher capacityPublisher;
-    private final ReservationsClient reservations;
+    private final ReservationSvcClient reservations;
 
     public CatalogService(HotelRepository hotels, RoomTypeRepository roomTypes, RoomRepository rooms,
             CapacityOutboxRepository capacityOutbox, HotelDetailsCache cache, CapacityPublisher capacityPublisher,
-            ReservationsClient reservations) {
+            ReservationSvcClient reservations) {
         this.hotels = hotels;
         this.roomTypes = roomTypes;
         this.rooms = rooms;

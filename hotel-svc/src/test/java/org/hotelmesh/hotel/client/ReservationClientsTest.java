@@ -17,7 +17,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The real clients (not mocked here) against the test address of reservation-svc, where nothing listens: an
+ * The real client (not mocked here) against the test address of reservation-svc, where nothing listens: an
  * unreachable reservation-svc is the domain's ReservationsUnavailable, after the retries.
  */
 @QuarkusTest
@@ -28,15 +28,12 @@ class ReservationClientsTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     @Inject
-    ReservationsClient reservations;
-
-    @Inject
-    InventoryClient inventory;
+    ReservationSvcClient reservationSvc;
 
     @Test
     void unreachableReservationSvcIsReservationsUnavailableForTheCheck() {
         ReservationsUnavailable e = assertThrows(ReservationsUnavailable.class,
-                () -> reservations.hasFutureReservations(1).await().atMost(WAIT));
+                () -> reservationSvc.hasFutureReservations(1).await().atMost(WAIT));
         assertTrue(e.getMessage().startsWith("reservation-svc HasFutureReservations failed: UNAVAILABLE"),
                 e.getMessage());
     }
@@ -44,7 +41,7 @@ class ReservationClientsTest {
     @Test
     void unreachableReservationSvcIsReservationsUnavailableForACapacityReport() {
         ReservationsUnavailable e = assertThrows(ReservationsUnavailable.class,
-                () -> inventory.setRoomTypeCapacity(new RoomTypeCapacity(1, 2, 3, 4)).await().atMost(WAIT));
+                () -> reservationSvc.setRoomTypeCapacity(new RoomTypeCapacity(1, 2, 3, 4)).await().atMost(WAIT));
         assertTrue(e.getMessage().startsWith("reservation-svc SetRoomTypeCapacity failed: UNAVAILABLE"),
                 e.getMessage());
     }

@@ -42,7 +42,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 
-/** Room types' in-service counts reach reservation-svc through the capacity outbox (InventoryClient is mocked). */
+/** Room types' in-service counts reach reservation-svc through the capacity outbox (ReservationSvcClient is mocked). */
 @QuarkusTest
 @WithTestResource(value = StoresTestResource.class, initArgs = {
         @ResourceArg(name = "database", value = "hotel_test"), @ResourceArg(name = "redisDatabase", value = "1") })
@@ -69,14 +69,14 @@ class CapacitySyncTest extends CatalogTestBase {
     void creatingRoomsQueuesAndDeliversTheirCountAtTheHotelsVersion() throws Exception {
         long hotelId = createHotel(hotels).getId(); // version 1
         RoomType type = createRoomType(hotels, hotelId, "King"); // 2
-        verify(inventory, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, type.getId(), 0, 2));
+        verify(reservationSvc, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, type.getId(), 0, 2));
 
         createRoom(hotels, hotelId, type.getId(), "101", true); // 3
         createRoom(hotels, hotelId, type.getId(), "102", true); // 4
         createRoom(hotels, hotelId, type.getId(), "103", true); // 5
         assertEquals(5, version(hotelId));
 
-        verify(inventory, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, type.getId(), 3, 5));
+        verify(reservationSvc, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, type.getId(), 3, 5));
         awaitGone(type.getId());
     }
 
@@ -87,12 +87,12 @@ class CapacitySyncTest extends CatalogTestBase {
         Room first = createRoom(hotels, hotelId, type.getId(), "1", true); // 3
         createRoom(hotels, hotelId, type.getId(), "2", true); // 4
         createRoom(hotels, hotelId, type.getId(), "3", true); // 5
-        verify(inventory, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, type.getId(), 3, 5));
+        verify(reservationSvc, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, type.getId(), 3, 5));
 
         hotels.updateRoom(UpdateRoomRequest.newBuilder().setHotelId(hotelId).setRoomId(first.getId())
                 .setRoom(roomInput("1", type.getId(), false)).build()); // 6
 
-        verify(inventory, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, type.getId(), 2, 6));
+        verify(reservationSvc, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, type.getId(), 2, 6));
         awaitGone(type.getId());
     }
 
@@ -103,13 +103,13 @@ class CapacitySyncTest extends CatalogTestBase {
         RoomType to = createRoomType(hotels, hotelId, "To"); // 3
         Room room = createRoom(hotels, hotelId, from.getId(), "7", true); // 4
         createRoom(hotels, hotelId, from.getId(), "8", true); // 5
-        verify(inventory, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, from.getId(), 2, 5));
+        verify(reservationSvc, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, from.getId(), 2, 5));
 
         hotels.updateRoom(UpdateRoomRequest.newBuilder().setHotelId(hotelId).setRoomId(room.getId())
                 .setRoom(roomInput("7", to.getId(), true)).build()); // 6
 
-        verify(inventory, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, from.getId(), 1, 6));
-        verify(inventory, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, to.getId(), 1, 6));
+        verify(reservationSvc, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, from.getId(), 1, 6));
+        verify(reservationSvc, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, to.getId(), 1, 6));
         awaitGone(from.getId());
         awaitGone(to.getId());
     }
@@ -119,22 +119,22 @@ class CapacitySyncTest extends CatalogTestBase {
         long hotelId = createHotel(hotels).getId();
         RoomType type = createRoomType(hotels, hotelId, "Gone"); // 2
         Room room = createRoom(hotels, hotelId, type.getId(), "9", true); // 3
-        verify(inventory, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, type.getId(), 1, 3));
+        verify(reservationSvc, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, type.getId(), 1, 3));
         hotels.deleteRoom(DeleteRoomRequest.newBuilder().setHotelId(hotelId).setRoomId(room.getId()).build()); // 4
-        verify(inventory, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, type.getId(), 0, 4));
+        verify(reservationSvc, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, type.getId(), 0, 4));
         awaitGone(type.getId());
 
-        when(inventory.setRoomTypeCapacity(new RoomTypeCapacity(hotelId, type.getId(), 0, 5)))
+        when(reservationSvc.setRoomTypeCapacity(new RoomTypeCapacity(hotelId, type.getId(), 0, 5)))
                 .thenReturn(unavailable());
         hotels.deleteRoomType(DeleteRoomTypeRequest.newBuilder().setHotelId(hotelId).setRoomTypeId(type.getId())
                 .build()); // 5
         awaitRow(type.getId(), row -> row.attempts() == 1);
         assertEquals(new OutboxRow(hotelId, 0, 5, 1, UNAVAILABLE_ERROR), row(type.getId()).orElseThrow());
 
-        when(inventory.setRoomTypeCapacity(new RoomTypeCapacity(hotelId, type.getId(), 0, 5)))
+        when(reservationSvc.setRoomTypeCapacity(new RoomTypeCapacity(hotelId, type.getId(), 0, 5)))
                 .thenReturn(Uni.createFrom().voidItem());
         publisher.sweep().await().atMost(WAIT);
-        verify(inventory, times(2)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, type.getId(), 0, 5));
+        verify(reservationSvc, times(2)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, type.getId(), 0, 5));
         assertEquals(Optional.empty(), row(type.getId()));
     }
 
@@ -146,12 +146,12 @@ class CapacitySyncTest extends CatalogTestBase {
         createRoom(hotels, hotelId, a.getId(), "1", true); // 4
         createRoom(hotels, hotelId, b.getId(), "2", true); // 5
         createRoom(hotels, hotelId, b.getId(), "3", true); // 6
-        verify(inventory, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, b.getId(), 2, 6));
+        verify(reservationSvc, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, b.getId(), 2, 6));
 
         hotels.deleteHotel(DeleteHotelRequest.newBuilder().setHotelId(hotelId).build()); // 7, then gone
 
-        verify(inventory, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, a.getId(), 0, 7));
-        verify(inventory, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, b.getId(), 0, 7));
+        verify(reservationSvc, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, a.getId(), 0, 7));
+        verify(reservationSvc, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, b.getId(), 0, 7));
         awaitGone(a.getId());
         awaitGone(b.getId());
     }
@@ -160,10 +160,10 @@ class CapacitySyncTest extends CatalogTestBase {
     void aLostCallStaysQueuedWithItsAttemptsAndTheNextSweepDeliversIt() throws Exception {
         long hotelId = createHotel(hotels).getId();
         RoomType type = createRoomType(hotels, hotelId, "Lost"); // 2
-        verify(inventory, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, type.getId(), 0, 2));
+        verify(reservationSvc, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, type.getId(), 0, 2));
         awaitGone(type.getId());
         RoomTypeCapacity report = new RoomTypeCapacity(hotelId, type.getId(), 1, 3);
-        when(inventory.setRoomTypeCapacity(report)).thenReturn(unavailable());
+        when(reservationSvc.setRoomTypeCapacity(report)).thenReturn(unavailable());
 
         createRoom(hotels, hotelId, type.getId(), "1", true); // 3: the kick's call fails
 
@@ -174,39 +174,39 @@ class CapacitySyncTest extends CatalogTestBase {
         publisher.sweep().await().atMost(WAIT); // still failing
         assertEquals(2, row(type.getId()).orElseThrow().attempts());
 
-        when(inventory.setRoomTypeCapacity(report)).thenReturn(Uni.createFrom().voidItem());
+        when(reservationSvc.setRoomTypeCapacity(report)).thenReturn(Uni.createFrom().voidItem());
         publisher.sweep().await().atMost(WAIT);
 
         assertEquals(Optional.empty(), row(type.getId()));
-        verify(inventory, times(3)).setRoomTypeCapacity(report);
+        verify(reservationSvc, times(3)).setRoomTypeCapacity(report);
     }
 
     @Test
     void aNewerCountQueuedDuringDeliveryIsNotRemovedByTheOlderSuccess() throws Exception {
         long hotelId = createHotel(hotels).getId();
         RoomType type = createRoomType(hotels, hotelId, "Race"); // 2
-        verify(inventory, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, type.getId(), 0, 2));
+        verify(reservationSvc, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, type.getId(), 0, 2));
         awaitGone(type.getId());
         RoomTypeCapacity older = new RoomTypeCapacity(hotelId, type.getId(), 1, 3);
         RoomTypeCapacity newer = new RoomTypeCapacity(hotelId, type.getId(), 2, 4);
         CompletableFuture<Void> olderAnswer = new CompletableFuture<>();
         CompletableFuture<Void> newerAnswer = new CompletableFuture<>();
-        when(inventory.setRoomTypeCapacity(older)).thenReturn(Uni.createFrom().completionStage(olderAnswer));
-        when(inventory.setRoomTypeCapacity(newer)).thenReturn(Uni.createFrom().completionStage(newerAnswer));
+        when(reservationSvc.setRoomTypeCapacity(older)).thenReturn(Uni.createFrom().completionStage(olderAnswer));
+        when(reservationSvc.setRoomTypeCapacity(newer)).thenReturn(Uni.createFrom().completionStage(newerAnswer));
 
         createRoom(hotels, hotelId, type.getId(), "1", true); // 3
-        verify(inventory, timeout(WAIT_MS)).setRoomTypeCapacity(older); // in flight
+        verify(reservationSvc, timeout(WAIT_MS)).setRoomTypeCapacity(older); // in flight
         createRoom(hotels, hotelId, type.getId(), "2", true); // 4
         assertEquals(new OutboxRow(hotelId, 2, 4, 0, null), row(type.getId()).orElseThrow());
 
         olderAnswer.complete(null);
-        verify(inventory, timeout(WAIT_MS)).setRoomTypeCapacity(newer); // the older success has been handled
+        verify(reservationSvc, timeout(WAIT_MS)).setRoomTypeCapacity(newer); // the older success has been handled
         assertEquals(new OutboxRow(hotelId, 2, 4, 0, null), row(type.getId()).orElseThrow());
 
         newerAnswer.complete(null);
         awaitGone(type.getId());
-        verify(inventory, times(1)).setRoomTypeCapacity(older);
-        verify(inventory, times(1)).setRoomTypeCapacity(newer);
+        verify(reservationSvc, times(1)).setRoomTypeCapacity(older);
+        verify(reservationSvc, times(1)).setRoomTypeCapacity(newer);
     }
 
     @Test
@@ -218,7 +218,7 @@ class CapacitySyncTest extends CatalogTestBase {
         createRoom(hotels, hotelId, a.getId(), "1", true); // 5
         createRoom(hotels, hotelId, a.getId(), "2", false); // 6
         createRoom(hotels, hotelId, b.getId(), "3", true); // 7
-        verify(inventory, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, b.getId(), 1, 7));
+        verify(reservationSvc, timeout(WAIT_MS)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, b.getId(), 1, 7));
         awaitGone(a.getId());
         awaitGone(b.getId());
         awaitGone(empty.getId());
@@ -231,7 +231,7 @@ class CapacitySyncTest extends CatalogTestBase {
         assertEquals(new OutboxRow(hotelId, 0, 7, 0, null), row(empty.getId()).orElseThrow());
 
         publisher.sweep().await().atMost(WAIT);
-        verify(inventory, times(2)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, b.getId(), 1, 7));
+        verify(reservationSvc, times(2)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, b.getId(), 1, 7));
         assertEquals(Optional.empty(), row(a.getId()));
         assertEquals(Optional.empty(), row(b.getId()));
         assertEquals(Optional.empty(), row(empty.getId()));

@@ -4,8 +4,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.when;
 
-import org.hotelmesh.hotel.client.InventoryClient;
-import org.hotelmesh.hotel.client.ReservationsClient;
+import org.hotelmesh.hotel.client.ReservationSvcClient;
 import org.junit.jupiter.api.BeforeEach;
 
 import io.quarkus.test.InjectMock;
@@ -18,14 +17,11 @@ import io.smallrye.mutiny.Uni;
 abstract class CatalogTestBase {
 
     @InjectMock
-    InventoryClient inventory;
-
-    @InjectMock
-    ReservationsClient reservations;
+    ReservationSvcClient reservationSvc;
 
     @BeforeEach
     void reservationSvcAcceptsEverything() {
-        when(inventory.setRoomTypeCapacity(any())).thenReturn(Uni.createFrom().voidItem());
-        when(reservations.hasFutureReservations(anyLong())).thenReturn(Uni.createFrom().item(false));
+        when(reservationSvc.setRoomTypeCapacity(any())).thenReturn(Uni.createFrom().voidItem());
+        when(reservationSvc.hasFutureReservations(anyLong())).thenReturn(Uni.createFrom().item(false));
     }
 }

@@ -35,7 +35,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 
-/** A hotel is deleted only when reservation-svc says it has no upcoming reservations (ReservationsClient mocked). */
+/** A hotel is deleted only when reservation-svc says it has no upcoming reservations (ReservationSvcClient mocked). */
 @QuarkusTest
 @WithTestResource(value = StoresTestResource.class, initArgs = {
         @ResourceArg(name = "database", value = "hotel_test"), @ResourceArg(name = "redisDatabase", value = "1") })
@@ -54,7 +54,7 @@ class HotelDeletionTest extends CatalogTestBase {
     void hotelWithUpcomingReservationsIsNotDeleted() throws Exception {
         long hotelId = hotelWithOneRoom();
         GetHotelResponse before = get(hotelId);
-        when(reservations.hasFutureReservations(hotelId)).thenReturn(Uni.createFrom().item(true));
+        when(reservationSvc.hasFutureReservations(hotelId)).thenReturn(Uni.createFrom().item(true));
 
         assertStatus(Status.Code.FAILED_PRECONDITION,
                 "hotel " + hotelId + " has upcoming reservations; cancel them first", () -> delete(hotelId));
@@ -66,7 +66,7 @@ class HotelDeletionTest extends CatalogTestBase {
     void hotelIsNotDeletedWhenReservationSvcIsUnreachable() throws Exception {
         long hotelId = hotelWithOneRoom();
         GetHotelResponse before = get(hotelId);
-        when(reservations.hasFutureReservations(hotelId)).thenReturn(Uni.createFrom().failure(
+        when(reservationSvc.hasFutureReservations(hotelId)).thenReturn(Uni.createFrom().failure(
                 new ReservationsUnavailable("reservation-svc HasFutureReservations failed: UNAVAILABLE")));
 
         assertStatus(Status.Code.UNAVAILABLE, CANNOT_CHECK, () -> delete(hotelId));
@@ -78,7 +78,7 @@ class HotelDeletionTest extends CatalogTestBase {
     void hotelIsNotDeletedWhenTheCheckFailsInAnyOtherWay() throws Exception {
         long hotelId = hotelWithOneRoom();
         GetHotelResponse before = get(hotelId);
-        when(reservations.hasFutureReservations(hotelId)).thenThrow(new IllegalStateException("bug in the client"));
+        when(reservationSvc.hasFutureReservations(hotelId)).thenThrow(new IllegalStateException("bug in the client"));
 
         assertStatus(Status.Code.UNAVAILABLE, CANNOT_CHECK, () -> delete(hotelId));
 
@@ -91,14 +91,14 @@ class HotelDeletionTest extends CatalogTestBase {
 
         delete(hotelId);
 
-        verify(reservations).hasFutureReservations(hotelId);
+        verify(reservationSvc).hasFutureReservations(hotelId);
         assertStatus(Status.Code.NOT_FOUND, "hotel " + hotelId + " not found", () -> get(hotelId));
     }
 
     @Test
     void unknownHotelIsNotFoundWithoutAskingReservationSvc() {
         assertStatus(Status.Code.NOT_FOUND, "hotel 999999977 not found", () -> delete(999_999_977L));
-        verify(reservations, never()).hasFutureReservations(anyLong());
+        verify(reservationSvc, never()).hasFutureReservations(anyLong());
     }
 
     /** A hotel whose single room type's count (1 at version 3) has been delivered and left the outbox. */
@@ -106,7 +106,7 @@ class HotelDeletionTest extends CatalogTestBase {
         long hotelId = createHotel(hotels).getId();
         RoomType type = createRoomType(hotels, hotelId, "Std");
         createRoom(hotels, hotelId, type.getId(), "1", true);
-        verify(inventory, timeout(10_000)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, type.getId(), 1, 3));
+        verify(reservationSvc, timeout(10_000)).setRoomTypeCapacity(new RoomTypeCapacity(hotelId, type.getId(), 1, 3));
         long deadline = System.currentTimeMillis() + 10_000;
         while (outboxRows(hotelId) > 0 && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
