@@ -43,9 +43,4 @@ public class CatalogLookup {
             entries.put(hotelId, new Entry(hotel, System.nanoTime() + ttlNanos));
         });
     }
-
-    /** Forgets every answer (tests, and a hook for a future catalog-change event). */
-    public void clear() {
-        entries.clear();
-    }
 }
