@@ -10,9 +10,22 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
-/** A booking as the client asked for it; {@link #requestHash()} is its idempotency fingerprint. */
+/**
+ * A booking as the client asked for it; {@link #requestHash()} is its idempotency fingerprint. {@code price} is what
+ * the booking is charged, set by the service before it is decided (not part of the fingerprint).
+ */
 public record BookingRequest(String reservationId, long hotelId, long roomTypeId, LocalDate startDate,
-        LocalDate endDate, int rooms, String guestId, String quoteId) {
+        LocalDate endDate, int rooms, String guestId, String quoteId, StayPrice price) {
+
+    public BookingRequest(String reservationId, long hotelId, long roomTypeId, LocalDate startDate, LocalDate endDate,
+            int rooms, String guestId, String quoteId) {
+        this(reservationId, hotelId, roomTypeId, startDate, endDate, rooms, guestId, quoteId, null);
+    }
+
+    public BookingRequest priced(StayPrice stayPrice) {
+        return new BookingRequest(reservationId, hotelId, roomTypeId, startDate, endDate, rooms, guestId, quoteId,
+                stayPrice);
+    }
 
     public int nights() {
         return (int) ChronoUnit.DAYS.between(startDate, endDate);

@@ -4,16 +4,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A stored reservation with its status history, oldest first. Money is absent until the booking is priced. */
+/**
+ * A stored reservation with its status history, oldest first. {@code price} is null only for reservations made before
+ * bookings were priced.
+ */
 public record Reservation(String reservationId, long hotelId, long roomTypeId, LocalDate startDate,
         LocalDate endDate, int rooms, String guestId, ReservationStatus status, String requestHash, String quoteId,
-        String currency, Long totalAmountMinor, Instant createdAt, List<StatusChange> history) {
+        StayPrice price, Instant createdAt, List<StatusChange> history) {
 
     public record StatusChange(ReservationStatus status, Instant at, String by) {
     }
 
     public Reservation withHistory(List<StatusChange> changes) {
         return new Reservation(reservationId, hotelId, roomTypeId, startDate, endDate, rooms, guestId, status,
-                requestHash, quoteId, currency, totalAmountMinor, createdAt, List.copyOf(changes));
+                requestHash, quoteId, price, createdAt, List.copyOf(changes));
     }
 }

@@ -10,6 +10,7 @@ import org.hotelmesh.reservation.domain.InventoryBusy;
 import org.hotelmesh.reservation.domain.NoInventory;
 import org.hotelmesh.reservation.domain.NotFound;
 import org.hotelmesh.reservation.domain.PreconditionFailed;
+import org.hotelmesh.reservation.domain.PricingUnavailable;
 import org.hotelmesh.reservation.domain.ReservationConflict;
 import org.hotelmesh.reservation.domain.SoldOut;
 import org.jboss.logging.Logger;
@@ -46,11 +47,12 @@ public final class GrpcErrors {
         if (failure instanceof InventoryBusy) {
             return status(Status.ABORTED, failure);
         }
-        if (failure instanceof CatalogUnavailable) {
+        if (failure instanceof CatalogUnavailable || failure instanceof PricingUnavailable) {
             return status(Status.UNAVAILABLE, failure);
         }
         if (failure instanceof CircuitBreakerOpenException) {
-            return Status.UNAVAILABLE.withDescription("the hotel catalog is unavailable; retry shortly")
+            // The callers name the service whose circuit is open; this is the backstop.
+            return Status.UNAVAILABLE.withDescription("a service this one depends on is unavailable; retry shortly")
                     .asRuntimeException();
         }
         if (GrpcStatuses.storeUnavailable(failure)) {

@@ -11,6 +11,7 @@ import org.hotelmesh.proto.common.v1.Money;
 import org.hotelmesh.proto.common.v1.PageInfo;
 import org.hotelmesh.proto.reservation.v1.CreateReservationRequest;
 import org.hotelmesh.proto.reservation.v1.InventoryRow;
+import org.hotelmesh.proto.reservation.v1.NightPrice;
 import org.hotelmesh.proto.reservation.v1.ReservationStatus;
 import org.hotelmesh.proto.reservation.v1.RoomTypeAvailability;
 import org.hotelmesh.proto.reservation.v1.StatusChange;
@@ -19,6 +20,7 @@ import org.hotelmesh.reservation.domain.InventoryNight;
 import org.hotelmesh.reservation.domain.NightAvailability;
 import org.hotelmesh.reservation.domain.Page;
 import org.hotelmesh.reservation.domain.Reservation;
+import org.hotelmesh.reservation.domain.StayPrice;
 import org.hotelmesh.reservation.domain.TimeFilter;
 
 /** Proto <-> domain. An unset or impossible date becomes null, which the validator reports by field name. */
@@ -83,8 +85,14 @@ public final class ReservationMapper {
                 .setGuestId(r.guestId())
                 .setStatus(toProto(r.status()))
                 .setCreatedAt(r.createdAt().toString());
-        if (r.currency() != null && r.totalAmountMinor() != null) {
-            b.setTotal(Money.newBuilder().setAmountMinor(r.totalAmountMinor()).setCurrency(r.currency()));
+        if (r.price() != null) {
+            StayPrice price = r.price();
+            b.setTotal(money(price.totalMinor(), price.currency()));
+            LocalDate night = r.startDate();
+            for (long amount : price.nightlyMinor()) {
+                b.addNights(NightPrice.newBuilder().setDate(toProto(night)).setPrice(money(amount, price.currency())));
+                night = night.plusDays(1);
+            }
         }
         if (r.quoteId() != null) {
             b.setQuoteId(r.quoteId());

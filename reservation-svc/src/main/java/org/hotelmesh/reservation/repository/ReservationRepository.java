@@ -9,12 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hotelmesh.reservation.domain.BookingRequest;
 import org.hotelmesh.reservation.domain.PageRequest;
 import org.hotelmesh.reservation.domain.Reservation;
+import org.hotelmesh.reservation.domain.StayPrice;
 import org.hotelmesh.reservation.domain.Reservation.StatusChange;
 import org.hotelmesh.reservation.domain.ReservationStatus;
 import org.hotelmesh.reservation.domain.TimeFilter;
@@ -30,7 +32,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class ReservationRepository {
 
     private static final String COLUMNS = "reservation_id, hotel_id, room_type_id, start_date, end_date, rooms,"
-            + " guest_id, status, request_hash, quote_id, currency, total_amount_minor, created_at";
+            + " guest_id, status, request_hash, quote_id, currency, total_amount_minor, nightly_prices_minor, created_at";
 
     /** The stay a pending reservation held, returned when this call was the one that cancelled it. */
     public record ReleasedStay(long hotelId, long roomTypeId, LocalDate startDate, LocalDate endDate, int rooms) {
@@ -70,6 +72,10 @@ public class ReservationRepository {
         String[] guests = new String[n];
         String[] hashes = new String[n];
         String[] quotes = new String[n];
+        String[] currencies = new String[n];
+        Long[] totals = new Long[n];
+        // One text literal per booking ('{100,200}'): the extended protocol has no bigint[][] for ragged arrays.
+        String[] nightly = new String[n];
         for (int i = 0; i < n; i++) {
             BookingRequest b = bookings.get(i);
             ids[i] = b.reservationId();
@@ -81,20 +87,30 @@ public class ReservationRepository {
             guests[i] = b.guestId();
             hashes[i] = b.requestHash();
             quotes[i] = b.quoteId();
+            if (b.price() == null) {
+                throw new IllegalStateException("booking " + b.reservationId() + " reached the database unpriced");
+            }
+            currencies[i] = b.price().currency();
+            totals[i] = b.price().totalMinor();
+            nightly[i] = b.price().nightlyMinor().stream().map(String::valueOf)
+                    .collect(Collectors.joining(",", "{", "}"));
         }
         // One statement: the history rows are inserted from the reservation rows the CTE returns (the foreign key is
         // checked at the end of the statement, when both exist).
         return client.preparedQuery("WITH r AS (INSERT INTO reservation (reservation_id, hotel_id, room_type_id,"
-                        + " start_date, end_date, rooms, guest_id, status, request_hash, quote_id)"
+                        + " start_date, end_date, rooms, guest_id, status, request_hash, quote_id, currency,"
+                        + " total_amount_minor, nightly_prices_minor)"
                         + " SELECT r.id, r.hotel, r.room_type, r.start_date, r.end_date, r.rooms, r.guest, 'pending',"
-                        + " r.hash, r.quote"
+                        + " r.hash, r.quote, r.currency, r.total, r.nightly::bigint[]"
                         + " FROM unnest($1::varchar[], $2::bigint[], $3::bigint[], $4::date[], $5::date[], $6::int[],"
-                        + " $7::varchar[], $8::varchar[], $9::varchar[])"
-                        + " AS r(id, hotel, room_type, start_date, end_date, rooms, guest, hash, quote)"
+                        + " $7::varchar[], $8::varchar[], $9::varchar[], $10::varchar[], $11::bigint[], $12::text[])"
+                        + " AS r(id, hotel, room_type, start_date, end_date, rooms, guest, hash, quote, currency, total,"
+                        + " nightly)"
                         + " RETURNING reservation_id, guest_id)"
                         + " INSERT INTO reservation_status_change (reservation_id, status, changed_by)"
                         + " SELECT reservation_id, 'pending', guest_id FROM r RETURNING changed_at")
-                .execute(Tuple.from(List.<Object>of(ids, hotels, roomTypes, starts, ends, rooms, guests, hashes, quotes)))
+                .execute(Tuple.from(List.<Object>of(ids, hotels, roomTypes, starts, ends, rooms, guests, hashes, quotes,
+                        currencies, totals, nightly)))
                 .map(rows -> rows.iterator().next().getOffsetDateTime("changed_at").toInstant());
     }
 
@@ -188,8 +204,16 @@ public class ReservationRepository {
         return new Reservation(row.getString("reservation_id"), row.getLong("hotel_id"), row.getLong("room_type_id"),
                 row.getLocalDate("start_date"), row.getLocalDate("end_date"), row.getInteger("rooms"),
                 row.getString("guest_id"), ReservationStatus.fromDb(row.getString("status")),
-                row.getString("request_hash"), row.getString("quote_id"), row.getString("currency"),
-                row.getLong("total_amount_minor"), created.toInstant(), List.of());
+                row.getString("request_hash"), row.getString("quote_id"), price(row), created.toInstant(),
+                List.of());
+    }
+
+    private static StayPrice price(Row row) {
+        Long[] nightly = row.getArrayOfLongs("nightly_prices_minor");
+        if (nightly == null) {
+            return null; // booked before reservations were priced
+        }
+        return new StayPrice(row.getString("currency"), List.of(nightly), row.getLong("total_amount_minor"));
     }
 
 }

@@ -202,7 +202,7 @@ public class BookingEngine {
                         BookingRequest r = requests.get(i);
                         Reservation created = new Reservation(r.reservationId(), r.hotelId(), r.roomTypeId(),
                                 r.startDate(), r.endDate(), r.rooms(), r.guestId(), ReservationStatus.PENDING,
-                                r.requestHash(), r.quoteId(), null, null, createdAt,
+                                r.requestHash(), r.quoteId(), r.price(), createdAt,
                                 List.of(new StatusChange(ReservationStatus.PENDING, createdAt, r.guestId())));
                         outcomes[i] = new Outcome(created, null, true);
                     }
@@ -210,7 +210,8 @@ public class BookingEngine {
                 });
     }
 
-    private static Outcome replay(BookingRequest request, Reservation stored) {
+    /** The answer to a request whose reservation id is already stored: the original, or a conflict. */
+    static Outcome replay(BookingRequest request, Reservation stored) {
         if (request.requestHash().equals(stored.requestHash())) {
             return new Outcome(stored, null, false);
         }

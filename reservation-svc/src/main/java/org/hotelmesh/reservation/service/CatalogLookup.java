@@ -5,8 +5,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.hotelmesh.reservation.client.CatalogClient;
 import org.hotelmesh.reservation.config.CatalogConfig;
+import org.hotelmesh.reservation.domain.CatalogUnavailable;
 import org.hotelmesh.reservation.domain.HotelInfo;
 
 import io.smallrye.mutiny.Uni;
@@ -36,11 +38,15 @@ public class CatalogLookup {
         if (entry != null && now - entry.expiresAtNanos() < 0) {
             return Uni.createFrom().item(entry.hotel());
         }
-        return client.findHotel(hotelId).invoke(hotel -> {
-            if (entries.size() > 10_000) {
-                entries.clear(); // a crude bound; the map refills from the hotels actually being booked
-            }
-            entries.put(hotelId, new Entry(hotel, System.nanoTime() + ttlNanos));
-        });
+        return client.findHotel(hotelId)
+                .onFailure(CircuitBreakerOpenException.class).transform(open -> new CatalogUnavailable(
+                        "the hotel catalog is unavailable (hotel-svc is failing; calls are paused for a few seconds);"
+                                + " retry shortly"))
+                .invoke(hotel -> {
+                    if (entries.size() > 10_000) {
+                        entries.clear(); // a crude bound; the map refills from the hotels actually being booked
+                    }
+                    entries.put(hotelId, new Entry(hotel, System.nanoTime() + ttlNanos));
+                });
     }
 }

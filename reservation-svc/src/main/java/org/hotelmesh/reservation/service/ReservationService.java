@@ -16,7 +16,9 @@ import org.hotelmesh.reservation.domain.Page;
 import org.hotelmesh.reservation.domain.PageRequest;
 import org.hotelmesh.reservation.domain.PreconditionFailed;
 import org.hotelmesh.reservation.domain.Reservation;
+import org.hotelmesh.reservation.domain.ReservationException;
 import org.hotelmesh.reservation.domain.ReservationStatus;
+import org.hotelmesh.reservation.domain.StayPrice;
 import org.hotelmesh.reservation.domain.StatusMachine;
 import org.hotelmesh.reservation.domain.TimeFilter;
 import org.hotelmesh.reservation.repository.InventoryRepository;
@@ -40,26 +42,57 @@ public class ReservationService {
     private final InventoryRepository inventory;
     private final BookingBatcher batcher;
     private final CatalogLookup catalog;
+    private final BookingPricer pricer;
     private final AvailabilityCache cache;
     private final Clock clock;
 
     public ReservationService(Pool pool, ReservationRepository reservations, InventoryRepository inventory,
-            BookingBatcher batcher, CatalogLookup catalog, AvailabilityCache cache, Clock clock) {
+            BookingBatcher batcher, CatalogLookup catalog, BookingPricer pricer, AvailabilityCache cache,
+            Clock clock) {
         this.pool = pool;
         this.reservations = reservations;
         this.inventory = inventory;
         this.batcher = batcher;
         this.catalog = catalog;
+        this.pricer = pricer;
         this.cache = cache;
         this.clock = clock;
     }
 
-    /** Books, idempotently by reservation id. */
+    /**
+     * Books, idempotently by reservation id: validated against the catalog, priced (by its quote or at this moment),
+     * then decided by the batcher against the inventory.
+     */
     public Uni<Reservation> create(BookingRequest request) {
         ReservationValidator.booking(request);
         return catalog.hotel(request.hotelId())
                 .invoke(hotel -> ReservationValidator.againstCatalog(request, hotel, clock))
-                .flatMap(hotel -> batcher.submit(request));
+                .flatMap(hotel -> pricer.price(request).map(price -> new Priced(price, null))
+                        .onFailure(ReservationException.class)
+                        .recoverWithUni(failure -> replayUnpriced(request, (ReservationException) failure)))
+                .flatMap(priced -> priced.price() == null ? Uni.createFrom().item(priced.stored())
+                        : batcher.submit(request.priced(priced.price())));
+    }
+
+    /** A price for a new booking, or the stored reservation a replay answers with. */
+    private record Priced(StayPrice price, Reservation stored) {
+    }
+
+    /**
+     * A booking could not be priced now (rate-svc down, its quote expired since): if this is a replay of a booking
+     * already made, it still gets its original answer, which needs no price; otherwise the pricing failure stands.
+     */
+    private Uni<Priced> replayUnpriced(BookingRequest request, ReservationException pricingFailure) {
+        return reservations.find(pool, request.reservationId()).map(found -> {
+            if (found.isEmpty()) {
+                throw pricingFailure;
+            }
+            BookingEngine.Outcome replay = BookingEngine.replay(request, found.get());
+            if (replay.failure() != null) {
+                throw replay.failure();
+            }
+            return new Priced(null, replay.reservation());
+        });
     }
 
     public Uni<Reservation> get(String reservationId) {
@@ -98,7 +131,8 @@ public class ReservationService {
 
     public Uni<CancellationTerms> previewCancellation(String reservationId) {
         return get(reservationId).map(r -> switch (r.status()) {
-            case PENDING -> new CancellationTerms(0, 0, r.currency(), "free: nothing has been paid");
+            case PENDING -> new CancellationTerms(0, 0, r.price() == null ? null : r.price().currency(),
+                    "free: nothing has been paid");
             case PAID -> throw new PreconditionFailed("reservation " + reservationId
                     + " is paid; cancelling it needs a refund, which comes with payments (not available yet)");
             default -> throw new PreconditionFailed("reservation " + reservationId + " is already " + r.status().db());

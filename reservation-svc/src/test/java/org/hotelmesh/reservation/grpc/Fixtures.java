@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +19,7 @@ import org.hotelmesh.proto.common.v1.Date;
 import org.hotelmesh.proto.common.v1.DateRange;
 import org.hotelmesh.proto.reservation.v1.CreateReservationRequest;
 import org.hotelmesh.reservation.domain.HotelInfo;
+import org.hotelmesh.reservation.domain.StayPrice;
 import org.junit.jupiter.api.function.Executable;
 
 import com.google.rpc.BadRequest;
@@ -30,6 +33,9 @@ final class Fixtures {
 
     /** The catalog the mocked CatalogClient answers from. */
     static final Map<Long, HotelInfo> HOTELS = new ConcurrentHashMap<>();
+
+    /** What the mocked rate-svc charges per room and night, in EUR minor units. */
+    static final long NIGHT_PRICE = 12_000;
 
     private static final AtomicLong IDS = new AtomicLong(100);
 
@@ -49,6 +55,12 @@ final class Fixtures {
         long roomTypeId = nextId();
         HOTELS.put(hotelId, new HotelInfo(hotelId, zone, Set.of(roomTypeId)));
         return new RoomTypeRef(hotelId, roomTypeId);
+    }
+
+    /** {@link #NIGHT_PRICE} for every night of the stay, total for all rooms. */
+    static StayPrice flatPrice(LocalDate start, LocalDate end, int rooms) {
+        int nights = (int) ChronoUnit.DAYS.between(start, end);
+        return new StayPrice("EUR", Collections.nCopies(nights, NIGHT_PRICE), NIGHT_PRICE * nights * rooms);
     }
 
     static LocalDate utcToday() {

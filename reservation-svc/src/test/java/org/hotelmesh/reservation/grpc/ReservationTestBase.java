@@ -1,5 +1,7 @@
 package org.hotelmesh.reservation.grpc;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.when;
 
@@ -17,6 +19,7 @@ import org.hotelmesh.proto.reservation.v1.InventoryServiceGrpc.InventoryServiceB
 import org.hotelmesh.proto.reservation.v1.ReservationServiceGrpc.ReservationServiceBlockingStub;
 import org.hotelmesh.proto.reservation.v1.SetRoomTypeCapacityRequest;
 import org.hotelmesh.reservation.client.CatalogClient;
+import org.hotelmesh.reservation.client.RateClient;
 import org.hotelmesh.reservation.grpc.Fixtures.RoomTypeRef;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -27,12 +30,16 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Shared wiring of the {@code @QuarkusTest}s: gRPC clients of this service over the network, JDBC for raw checks,
- * and the catalog (hotel-svc, another service's boundary) mocked to answer from {@link Fixtures#HOTELS}.
+ * the catalog (hotel-svc, another service's boundary) mocked to answer from {@link Fixtures#HOTELS}, and pricing
+ * (rate-svc, likewise) mocked to a flat price.
  */
 abstract class ReservationTestBase {
 
     @InjectMock
     CatalogClient catalog;
+
+    @InjectMock
+    RateClient rates;
 
     @GrpcClient("reservation")
     ReservationServiceBlockingStub reservations;
@@ -47,6 +54,13 @@ abstract class ReservationTestBase {
     void catalogAnswersFromFixtures() {
         when(catalog.findHotel(anyLong())).thenAnswer(call -> Uni.createFrom()
                 .item(Optional.ofNullable(Fixtures.HOTELS.get((Long) call.getArgument(0)))));
+    }
+
+    /** Unless a test says otherwise, every night costs {@link Fixtures#NIGHT_PRICE} per room, in EUR. */
+    @BeforeEach
+    void ratesAnswerAFlatPrice() {
+        when(rates.priceStay(anyLong(), anyLong(), any(), any(), anyInt())).thenAnswer(call -> Uni.createFrom()
+                .item(Fixtures.flatPrice(call.getArgument(2), call.getArgument(3), call.getArgument(4))));
     }
 
     /** A new UTC hotel with one room type that has {@code rooms} in service (catalog version 1). */

@@ -1,0 +1,82 @@
+package org.hotelmesh.reservation.service;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.hotelmesh.reservation.client.RateClient;
+import org.hotelmesh.reservation.domain.BookingRequest;
+import org.hotelmesh.reservation.domain.InvalidInput;
+import org.hotelmesh.reservation.domain.PreconditionFailed;
+import org.hotelmesh.reservation.domain.PricingUnavailable;
+import org.hotelmesh.reservation.domain.Quote;
+import org.hotelmesh.reservation.domain.StayPrice;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Decides what a booking is charged. With a quote: exactly the quoted total, if the quote is this booking's (same
+ * guest, reservation id, hotel, room type, stay and rooms) and has not expired, however occupancy moved since.
+ * Without one: rate-svc's price at this moment. Never a guessed price: when rate-svc cannot answer, the booking fails.
+ */
+@ApplicationScoped
+public class BookingPricer {
+
+    private final RateClient rates;
+    private final Clock clock;
+
+    public BookingPricer(RateClient rates, Clock clock) {
+        this.rates = rates;
+        this.clock = clock;
+    }
+
+    public Uni<StayPrice> price(BookingRequest request) {
+        Uni<StayPrice> price = request.quoteId() == null
+                ? rates.priceStay(request.hotelId(), request.roomTypeId(), request.startDate(), request.endDate(),
+                        request.rooms())
+                : rates.findQuote(request.quoteId()).map(found -> quoted(request,
+                        found.orElseThrow(() -> new InvalidInput("quoteID", "quote " + request.quoteId()
+                                + " does not exist; request a new quote"))));
+        return price.onFailure(CircuitBreakerOpenException.class).transform(open -> new PricingUnavailable(
+                "pricing is unavailable (rate-svc is failing; calls are paused for a few seconds); no reservation was"
+                        + " made; retry shortly"));
+    }
+
+    private StayPrice quoted(BookingRequest request, Quote quote) {
+        List<String> differences = new ArrayList<>();
+        if (!quote.guestId().equals(request.guestId())) {
+            differences.add("another guest");
+        }
+        if (!quote.reservationId().equals(request.reservationId())) {
+            differences.add("reservationID " + quote.reservationId());
+        }
+        if (quote.hotelId() != request.hotelId()) {
+            differences.add("hotel " + quote.hotelId());
+        }
+        if (quote.roomTypeId() != request.roomTypeId()) {
+            differences.add("room type " + quote.roomTypeId());
+        }
+        if (!quote.startDate().equals(request.startDate()) || !quote.endDate().equals(request.endDate())) {
+            differences.add("the stay " + quote.startDate() + " to " + quote.endDate());
+        }
+        if (quote.rooms() != request.rooms()) {
+            differences.add(quote.rooms() + " room(s)");
+        }
+        if (!differences.isEmpty()) {
+            throw new InvalidInput("quoteID", "quote " + quote.quoteId() + " was issued for "
+                    + String.join(", ", differences) + "; book exactly what was quoted, or request a new quote");
+        }
+        if (!clock.instant().isBefore(quote.expiresAt())) {
+            throw new PreconditionFailed("quote " + quote.quoteId() + " expired at " + quote.expiresAt()
+                    + "; request a new quote");
+        }
+        if (quote.price().nightlyMinor().size() != request.nights()) {
+            throw new IllegalStateException("quote " + quote.quoteId() + " prices "
+                    + quote.price().nightlyMinor().size() + " nights of a " + request.nights() + "-night stay");
+        }
+        return quote.price();
+    }
+}
