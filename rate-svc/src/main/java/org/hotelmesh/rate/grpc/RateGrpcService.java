@@ -1,0 +1,103 @@
+package org.hotelmesh.rate.grpc;
+
+import java.util.function.Supplier;
+
+import org.hotelmesh.proto.rate.v1.CreateQuoteRequest;
+import org.hotelmesh.proto.rate.v1.CreateQuoteResponse;
+import org.hotelmesh.proto.rate.v1.GetBaseRatesRequest;
+import org.hotelmesh.proto.rate.v1.GetBaseRatesResponse;
+import org.hotelmesh.proto.rate.v1.GetNightlyRatesRequest;
+import org.hotelmesh.proto.rate.v1.GetNightlyRatesResponse;
+import org.hotelmesh.proto.rate.v1.GetPricingRulesRequest;
+import org.hotelmesh.proto.rate.v1.GetPricingRulesResponse;
+import org.hotelmesh.proto.rate.v1.GetQuoteRequest;
+import org.hotelmesh.proto.rate.v1.GetQuoteResponse;
+import org.hotelmesh.proto.rate.v1.PriceStayRequest;
+import org.hotelmesh.proto.rate.v1.PriceStayResponse;
+import org.hotelmesh.proto.rate.v1.RateService;
+import org.hotelmesh.proto.rate.v1.SetBaseRatesRequest;
+import org.hotelmesh.proto.rate.v1.SetBaseRatesResponse;
+import org.hotelmesh.proto.rate.v1.SetPricingRulesRequest;
+import org.hotelmesh.proto.rate.v1.SetPricingRulesResponse;
+import org.hotelmesh.rate.mapping.RateMapper;
+import org.hotelmesh.rate.service.BaseRatesService;
+import org.hotelmesh.rate.service.PricingRulesService;
+import org.hotelmesh.rate.service.PricingService;
+import org.hotelmesh.rate.service.QuoteService;
+
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Uni;
+
+/** The gRPC face of rate-svc: maps proto to domain and back; errors are mapped by {@link GrpcErrors}. */
+@GrpcService
+public class RateGrpcService implements RateService {
+
+    private final PricingService pricing;
+    private final BaseRatesService baseRates;
+    private final PricingRulesService rules;
+    private final QuoteService quotes;
+
+    public RateGrpcService(PricingService pricing, BaseRatesService baseRates, PricingRulesService rules,
+            QuoteService quotes) {
+        this.pricing = pricing;
+        this.baseRates = baseRates;
+        this.rules = rules;
+        this.quotes = quotes;
+    }
+
+    @Override
+    public Uni<GetNightlyRatesResponse> getNightlyRates(GetNightlyRatesRequest request) {
+        return handle(() -> pricing.nightlyRates(request.getHotelId(), request.getRoomTypeId(),
+                        RateMapper.startDate(request.getStay()), RateMapper.endDate(request.getStay()))
+                .map(nights -> GetNightlyRatesResponse.newBuilder().addAllNights(RateMapper.nights(nights)).build()));
+    }
+
+    @Override
+    public Uni<PriceStayResponse> priceStay(PriceStayRequest request) {
+        return handle(() -> pricing.priceStay(RateMapper.toDomain(request), false)
+                .map(price -> PriceStayResponse.newBuilder().addAllNights(RateMapper.nights(price.nights()))
+                        .setTotal(RateMapper.total(price)).build()));
+    }
+
+    @Override
+    public Uni<SetBaseRatesResponse> setBaseRates(SetBaseRatesRequest request) {
+        return handle(() -> baseRates.set(RateMapper.toDomain(request))
+                .map(nights -> SetBaseRatesResponse.newBuilder().setNightsSet(nights).build()));
+    }
+
+    @Override
+    public Uni<GetBaseRatesResponse> getBaseRates(GetBaseRatesRequest request) {
+        return handle(() -> baseRates.get(request.getHotelId(), request.getRoomTypeId(),
+                        RateMapper.startDate(request.getDates()), RateMapper.endDate(request.getDates()))
+                .map(rates -> GetBaseRatesResponse.newBuilder()
+                        .addAllRates(rates.stream().map(RateMapper::toProto).toList()).build()));
+    }
+
+    @Override
+    public Uni<GetPricingRulesResponse> getPricingRules(GetPricingRulesRequest request) {
+        return handle(() -> rules.get(request.getHotelId(), request.getRoomTypeId())
+                .map(r -> GetPricingRulesResponse.newBuilder().setRules(RateMapper.toProto(r)).build()));
+    }
+
+    @Override
+    public Uni<SetPricingRulesResponse> setPricingRules(SetPricingRulesRequest request) {
+        return handle(() -> rules.set(RateMapper.toDomain(request.getRules()))
+                .map(r -> SetPricingRulesResponse.newBuilder().setRules(RateMapper.toProto(r)).build()));
+    }
+
+    @Override
+    public Uni<CreateQuoteResponse> createQuote(CreateQuoteRequest request) {
+        return handle(() -> quotes.create(RateMapper.toDomain(request))
+                .map(q -> CreateQuoteResponse.newBuilder().setQuote(RateMapper.toProto(q)).build()));
+    }
+
+    @Override
+    public Uni<GetQuoteResponse> getQuote(GetQuoteRequest request) {
+        return handle(() -> quotes.get(request.getQuoteId())
+                .map(q -> GetQuoteResponse.newBuilder().setQuote(RateMapper.toProto(q)).build()));
+    }
+
+    static <T> Uni<T> handle(Supplier<Uni<T>> call) {
+        return Uni.createFrom().<T>deferred(() -> call.get()).onFailure().transform(GrpcErrors::toStatus);
+    }
+}

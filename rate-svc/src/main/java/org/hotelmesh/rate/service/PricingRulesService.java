@@ -1,0 +1,114 @@
+package org.hotelmesh.rate.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hotelmesh.rate.config.PricingConfig;
+import org.hotelmesh.rate.domain.InvalidInput;
+import org.hotelmesh.rate.domain.PricingRules;
+import org.hotelmesh.rate.domain.RuleSource;
+import org.hotelmesh.rate.domain.RulesInput;
+import org.hotelmesh.rate.domain.ThresholdInput;
+import org.hotelmesh.rate.repository.RulesRepository;
+
+import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+
+/**
+ * Occupancy pricing rules: the room type's own, else its hotel's (room type 0), else the configured defaults. The
+ * defaults are checked at start-up with the same limits as staff's rules, so a bad setting stops the service instead
+ * of mispricing.
+ */
+@Startup
+@ApplicationScoped
+public class PricingRulesService {
+
+    private final Pool pool;
+    private final RulesRepository rules;
+    private final CatalogLookup catalog;
+    private final PricingRules defaults;
+
+    public PricingRulesService(Pool pool, RulesRepository rules, CatalogLookup catalog, PricingConfig config) {
+        this.pool = pool;
+        this.rules = rules;
+        this.catalog = catalog;
+        this.defaults = defaults(config);
+    }
+
+    /** The rules in force for a room type (0: for the hotel as a whole), with where they come from. */
+    public Uni<PricingRules> get(long hotelId, long roomTypeId) {
+        RateValidator.ids(hotelId, roomTypeId, true);
+        return inForce(pool, hotelId, roomTypeId);
+    }
+
+    /**
+     * Replaces the hotel's rules (room type 0) or a room type's. A room type given no thresholds, floor or ceiling
+     * loses its own rules, so the hotel's apply again; the hotel given none has rules that change nothing (the
+     * defaults no longer apply). Answers the rules now in force.
+     */
+    public Uni<PricingRules> set(RulesInput input) {
+        PricingRules requested = RateValidator.rules(input);
+        long hotelId = requested.hotelId();
+        long roomTypeId = requested.roomTypeId();
+        Uni<?> exists = roomTypeId == 0 ? catalog.hotel(hotelId) : catalog.roomType(hotelId, roomTypeId);
+        return exists.flatMap(ignored -> pool.withTransaction(conn -> {
+            Uni<?> write = roomTypeId != 0 && requested.isEmpty()
+                    ? rules.delete(conn, hotelId, roomTypeId)
+                    : rules.replace(conn, requested);
+            return write.flatMap(done -> inForce(conn, hotelId, roomTypeId));
+        }));
+    }
+
+    /** The rules that price a room type's nights. */
+    public Uni<PricingRules> inForce(SqlClient client, long hotelId, long roomTypeId) {
+        return rules.find(client, hotelId, roomTypeId).map(stored -> resolve(stored, hotelId, roomTypeId));
+    }
+
+    public PricingRules defaults() {
+        return defaults;
+    }
+
+    private PricingRules resolve(Map<Long, PricingRules> stored, long hotelId, long roomTypeId) {
+        PricingRules own = roomTypeId == 0 ? null : stored.get(roomTypeId);
+        if (own != null) {
+            return own;
+        }
+        PricingRules hotel = stored.get(0L);
+        if (hotel != null) {
+            return hotel.appliedTo(hotelId, roomTypeId, RuleSource.HOTEL);
+        }
+        return defaults.appliedTo(hotelId, roomTypeId, RuleSource.DEFAULT);
+    }
+
+    /** hotelmesh.pricing.default-thresholds: {@code minOccupancy:multiplier[:surchargeMinor]}, or {@code none}. */
+    static PricingRules defaults(PricingConfig config) {
+        List<ThresholdInput> thresholds = new ArrayList<>();
+        List<String> entries = config.defaultThresholds();
+        if (!(entries.size() == 1 && entries.get(0).trim().equalsIgnoreCase("none"))) {
+            for (String entry : entries) {
+                String[] parts = entry.trim().split(":");
+                try {
+                    if (parts.length < 2 || parts.length > 3) {
+                        throw new NumberFormatException("expected minOccupancy:multiplier[:surchargeMinor]");
+                    }
+                    thresholds.add(new ThresholdInput(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]),
+                            parts.length == 3 ? Long.parseLong(parts[2]) : 0));
+                } catch (NumberFormatException e) {
+                    throw new IllegalStateException("hotelmesh.pricing.default-thresholds: '" + entry
+                            + "' is not minOccupancy:multiplier[:surchargeMinor], e.g. 0.70:1.10", e);
+                }
+            }
+        }
+        try {
+            return RateValidator.defaults(thresholds, config.defaultFloor(), config.defaultCeiling());
+        } catch (InvalidInput e) {
+            throw new IllegalStateException("hotelmesh.pricing.default-*: " + e.getMessage()
+                    + " (thresholds are numbered from 0 in the order configured)", e);
+        }
+    }
+}
