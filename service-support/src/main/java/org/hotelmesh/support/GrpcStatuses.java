@@ -3,6 +3,7 @@ package org.hotelmesh.support;
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.vertx.pgclient.PgException;
@@ -15,6 +16,11 @@ import java.util.concurrent.TimeoutException;
 
 /** gRPC statuses built the same way by every service. */
 public final class GrpcStatuses {
+
+    /** The {@code google.rpc.ErrorInfo} domain of every status detail our services attach. */
+    public static final String DOMAIN = "hotelmesh";
+    /** ErrorInfo reason: the service answered, but something it depends on (store or service) is unavailable. */
+    public static final String DEPENDENCY_UNAVAILABLE = "DEPENDENCY_UNAVAILABLE";
 
     private GrpcStatuses() {
     }
@@ -32,6 +38,23 @@ public final class GrpcStatuses {
                 .setCode(Code.INVALID_ARGUMENT_VALUE)
                 .setMessage(message)
                 .addDetails(Any.pack(badRequest.build()))
+                .build());
+    }
+
+    /**
+     * UNAVAILABLE said by the service itself (a store or a service it depends on is down), as opposed to the
+     * UNAVAILABLE a client's channel reports when it cannot reach the service at all. The {@code google.rpc.ErrorInfo}
+     * detail ({@link #DOMAIN}, {@link #DEPENDENCY_UNAVAILABLE}) tells the two apart: a transport failure never carries
+     * status details, so the edge can show this message to the client instead of a generic "could not be reached".
+     */
+    public static StatusRuntimeException unavailable(String message) {
+        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(Code.UNAVAILABLE_VALUE)
+                .setMessage(message)
+                .addDetails(Any.pack(ErrorInfo.newBuilder()
+                        .setDomain(DOMAIN)
+                        .setReason(DEPENDENCY_UNAVAILABLE)
+                        .build()))
                 .build());
     }
 

@@ -40,13 +40,12 @@ public final class GrpcErrors {
             return Status.FAILED_PRECONDITION.withDescription(failure.getMessage()).asRuntimeException();
         }
         if (failure instanceof ReservationsUnavailable) {
-            return Status.UNAVAILABLE.withDescription(failure.getMessage()).asRuntimeException();
+            return GrpcStatuses.unavailable(failure.getMessage());
         }
         if (GrpcStatuses.storeUnavailable(failure)) {
             // Not the client's fault and worth retrying: the edge answers 503 and may retry reads.
             LOG.warnf("catalog database unavailable: %s", failure.toString());
-            return Status.UNAVAILABLE.withDescription("the catalog database is unavailable; retry shortly")
-                    .asRuntimeException();
+            return GrpcStatuses.unavailable("the catalog database is unavailable; retry shortly");
         }
         LOG.error("unexpected failure while serving a catalog request", failure);
         return Status.INTERNAL.withDescription("internal error; the failure has been logged").asRuntimeException();

@@ -43,18 +43,16 @@ public final class GrpcErrors {
         }
         if (failure instanceof CatalogUnavailable || failure instanceof OccupancyUnavailable) {
             DOWNSTREAM.warn("a price could not be computed", failure);
-            return status(Status.UNAVAILABLE, failure);
+            return GrpcStatuses.unavailable(failure.getMessage());
         }
         if (failure instanceof CircuitBreakerOpenException) {
             // The lookups name the service whose circuit is open; this is the backstop.
-            return Status.UNAVAILABLE.withDescription("a service this one depends on is unavailable; retry shortly")
-                    .asRuntimeException();
+            return GrpcStatuses.unavailable("a service this one depends on is unavailable; retry shortly");
         }
         if (GrpcStatuses.storeUnavailable(failure)) {
             // Not the client's fault and worth retrying: the edge answers 503.
             DATABASE.warn("rate database unavailable", failure);
-            return Status.UNAVAILABLE.withDescription("the rate database is unavailable; retry shortly")
-                    .asRuntimeException();
+            return GrpcStatuses.unavailable("the rate database is unavailable; retry shortly");
         }
         LOG.error("unexpected failure while serving a rate request", failure);
         return Status.INTERNAL.withDescription("internal error; the failure has been logged").asRuntimeException();

@@ -48,18 +48,16 @@ public final class GrpcErrors {
             return status(Status.ABORTED, failure);
         }
         if (failure instanceof CatalogUnavailable || failure instanceof PricingUnavailable) {
-            return status(Status.UNAVAILABLE, failure);
+            return GrpcStatuses.unavailable(failure.getMessage());
         }
         if (failure instanceof CircuitBreakerOpenException) {
             // The callers name the service whose circuit is open; this is the backstop.
-            return Status.UNAVAILABLE.withDescription("a service this one depends on is unavailable; retry shortly")
-                    .asRuntimeException();
+            return GrpcStatuses.unavailable("a service this one depends on is unavailable; retry shortly");
         }
         if (GrpcStatuses.storeUnavailable(failure)) {
             // Not the client's fault and worth retrying: the edge answers 503.
             LOG.warnf("reservation database unavailable: %s", failure.toString());
-            return Status.UNAVAILABLE.withDescription("the reservation database is unavailable; retry shortly")
-                    .asRuntimeException();
+            return GrpcStatuses.unavailable("the reservation database is unavailable; retry shortly");
         }
         LOG.error("unexpected failure while serving a reservation request", failure);
         return Status.INTERNAL.withDescription("internal error; the failure has been logged").asRuntimeException();
