@@ -12,6 +12,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.hotelmesh.devtools.test.StoresTestResource;
+import org.hotelmesh.edge.client.Downstream;
 import org.hotelmesh.edge.client.DownstreamUnavailableException;
 import org.hotelmesh.edge.client.HotelClient;
 import org.junit.jupiter.api.Test;
@@ -114,9 +115,11 @@ class GrpcErrorMappingTest {
     @Test
     void unavailableIs503AndDeadlineIs504() {
         when(hotels.getRoom(1L, 2L)).thenReturn(failed(
-                new DownstreamUnavailableException(Status.Code.UNAVAILABLE, new RuntimeException("down"))));
+                new DownstreamUnavailableException(Downstream.CATALOG, Status.Code.UNAVAILABLE, null,
+                        new RuntimeException("down"))));
         when(hotels.getRoom(1L, 3L)).thenReturn(failed(
-                new DownstreamUnavailableException(Status.Code.DEADLINE_EXCEEDED, new RuntimeException("slow"))));
+                new DownstreamUnavailableException(Downstream.CATALOG, Status.Code.DEADLINE_EXCEEDED, null,
+                        new RuntimeException("slow"))));
 
         given().when().get("/v1/hotels/1/rooms/2")
                 .then().statusCode(503).contentType("application/problem+json")

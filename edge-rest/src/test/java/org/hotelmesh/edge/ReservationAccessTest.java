@@ -215,9 +215,9 @@ class ReservationAccessTest {
     @Test
     void reservationServiceOutagesNameTheReservationService() {
         when(reservations.getReservation("down")).thenReturn(failed(new DownstreamUnavailableException(
-                Downstream.RESERVATIONS, Status.Code.UNAVAILABLE, new RuntimeException("down"))));
+                Downstream.RESERVATIONS, Status.Code.UNAVAILABLE, null, new RuntimeException("down"))));
         when(reservations.getReservation("slow")).thenReturn(failed(new DownstreamUnavailableException(
-                Downstream.RESERVATIONS, Status.Code.DEADLINE_EXCEEDED, new RuntimeException("slow"))));
+                Downstream.RESERVATIONS, Status.Code.DEADLINE_EXCEEDED, null, new RuntimeException("slow"))));
         when(reservations.getReservation("broken")).thenReturn(failed(new DownstreamFailedException(
                 Downstream.RESERVATIONS, Status.INTERNAL.withDescription("NPE at Repo:1").asRuntimeException())));
 

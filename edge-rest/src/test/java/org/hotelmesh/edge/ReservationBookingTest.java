@@ -44,7 +44,7 @@ import static org.mockito.Mockito.when;
 class ReservationBookingTest {
 
     static final NewReservation EXPECTED = new NewReservation(ID, 245, 12, LocalDate.of(2027, 4, 28),
-            LocalDate.of(2027, 4, 30), 2, "guest-1");
+            LocalDate.of(2027, 4, 30), 2, "guest-1", null);
 
     @InjectMock
     ReservationClient reservations;
@@ -100,7 +100,7 @@ class ReservationBookingTest {
 
         // rooms defaults to 1
         verify(reservations).createReservation(new NewReservation("key-from-header_1", 245, 12,
-                LocalDate.of(2027, 4, 28), LocalDate.of(2027, 4, 30), 1, "guest-1"));
+                LocalDate.of(2027, 4, 28), LocalDate.of(2027, 4, 30), 1, "guest-1", null));
     }
 
     @Test
@@ -202,7 +202,7 @@ class ReservationBookingTest {
                 .when().post("/v1/reservations")
                 .then().statusCode(201);
         verify(reservations).createReservation(new NewReservation(ID, 245, 12, LocalDate.of(2027, 4, 28),
-                LocalDate.of(2027, 5, 28), 2, "guest-1"));
+                LocalDate.of(2027, 5, 28), 2, "guest-1", null));
     }
 
     @Test

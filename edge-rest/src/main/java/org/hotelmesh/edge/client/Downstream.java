@@ -1,6 +1,13 @@
 package org.hotelmesh.edge.client;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.rpc.ErrorInfo;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.hotelmesh.edge.error.ProblemMappers;
 
 /** The services behind the edge, with the words a client reads when one of them fails. */
 public enum Downstream {
@@ -14,7 +21,16 @@ public enum Downstream {
             "Reservations are temporarily unavailable; the reservation service could not be reached, retry later",
             "Reservations are temporarily unavailable; the reservation service did not answer in time, retry later",
             "Reservations are temporarily unavailable; retry in a few seconds",
-            "The reservation service failed to process the request");
+            "The reservation service failed to process the request"),
+    RATES("rate-svc",
+            "Prices are temporarily unavailable; the rate service could not be reached, retry later",
+            "Prices are temporarily unavailable; the rate service did not answer in time, retry later",
+            "Prices are temporarily unavailable; retry in a few seconds",
+            "The rate service failed to process the request");
+
+    /** The ErrorInfo of a service that answered UNAVAILABLE itself (see GrpcStatuses.unavailable in the services). */
+    private static final String DOMAIN = "hotelmesh";
+    private static final String DEPENDENCY_UNAVAILABLE = "DEPENDENCY_UNAVAILABLE";
 
     private final String service;
     private final String unreachable;
@@ -50,13 +66,61 @@ public enum Downstream {
         return failed;
     }
 
+    /** The call, with its gRPC failures translated by {@link #classify}. */
+    public <T> Uni<T> translate(Uni<T> call) {
+        return call.onFailure(StatusRuntimeException.class).transform(this::classify);
+    }
+
+    /**
+     * UNAVAILABLE and DEADLINE_EXCEEDED are worth a retry and are what the circuit breakers count; statuses without a
+     * meaning for the client become a 502 naming this service. The rest pass on unchanged to the edge's one status
+     * table ({@link ProblemMappers#httpStatus}).
+     */
+    public Throwable classify(Throwable failure) {
+        StatusRuntimeException status = (StatusRuntimeException) failure;
+        Status.Code code = status.getStatus().getCode();
+        if (code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED) {
+            return new DownstreamUnavailableException(this, code, explanation(status), failure);
+        }
+        if (ProblemMappers.httpStatus(code) == 502) {
+            return new DownstreamFailedException(this, status);
+        }
+        return failure;
+    }
+
+    /**
+     * The service's own words when it answered UNAVAILABLE itself because something it depends on is down ("pricing
+     * is unavailable ..."), null when the channel could not reach it. Only a status sent by a service carries the
+     * ErrorInfo detail; a transport failure never has details.
+     */
+    static String explanation(StatusRuntimeException e) {
+        com.google.rpc.Status rich = StatusProto.fromThrowable(e);
+        if (rich == null || rich.getMessage().isBlank()) {
+            return null;
+        }
+        for (var detail : rich.getDetailsList()) {
+            try {
+                if (detail.is(ErrorInfo.class) && DOMAIN.equals(detail.unpack(ErrorInfo.class).getDomain())
+                        && DEPENDENCY_UNAVAILABLE.equals(detail.unpack(ErrorInfo.class).getReason())) {
+                    return rich.getMessage();
+                }
+            } catch (InvalidProtocolBufferException unreadable) {
+                return null;
+            }
+        }
+        return null;
+    }
+
     /**
      * Whose circuit is open. The exception carries no more than its message, which SmallRye Fault Tolerance builds
      * from the guarded method ("org.hotelmesh.edge.client.ReservationClient.get circuit breaker is open"); the
      * dead-service tests pin that down.
      */
     public static Downstream of(CircuitBreakerOpenException e) {
-        String message = e.getMessage();
-        return message != null && message.contains(ReservationClient.class.getSimpleName()) ? RESERVATIONS : CATALOG;
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (message.contains(ReservationClient.class.getSimpleName())) {
+            return RESERVATIONS;
+        }
+        return message.contains(RateClient.class.getSimpleName()) ? RATES : CATALOG;
     }
 }

@@ -197,20 +197,12 @@ public class HotelClient {
     }
 
     private static <T> Uni<T> translate(Uni<T> call) {
-        return call.onFailure(StatusRuntimeException.class).transform(HotelClient::unavailableOrSame);
+        return Downstream.CATALOG.translate(call);
     }
 
     private static <T> Uni<Optional<T>> orEmpty(Uni<T> call) {
         return translate(call.map(Optional::of))
                 .onFailure(e -> e instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.NOT_FOUND)
                 .recoverWithItem(Optional.empty());
-    }
-
-    private static Throwable unavailableOrSame(Throwable failure) {
-        Status.Code code = ((StatusRuntimeException) failure).getStatus().getCode();
-        if (code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED) {
-            return new DownstreamUnavailableException(code, failure);
-        }
-        return failure;
     }
 }

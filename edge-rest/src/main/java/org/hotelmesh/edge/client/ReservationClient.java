@@ -17,7 +17,6 @@ import org.hotelmesh.edge.api.PageQuery;
 import org.hotelmesh.edge.api.ReservationDto;
 import org.hotelmesh.edge.api.When;
 import org.hotelmesh.edge.config.ReservationClientConfig;
-import org.hotelmesh.edge.error.ProblemMappers;
 import org.hotelmesh.edge.mapping.HotelMapper;
 import org.hotelmesh.edge.mapping.ReservationMapper;
 import org.hotelmesh.proto.common.v1.PageRequest;
@@ -182,23 +181,6 @@ public class ReservationClient {
     }
 
     private static <T> Uni<T> translate(Uni<T> call) {
-        return call.onFailure(StatusRuntimeException.class).transform(ReservationClient::classify);
-    }
-
-    /**
-     * UNAVAILABLE (also what reservation-svc answers when its catalog or database is down) and DEADLINE_EXCEEDED are
-     * worth a retry; statuses without a meaning for the client become a 502 naming this service. The rest pass on
-     * unchanged to the edge's one status table.
-     */
-    private static Throwable classify(Throwable failure) {
-        StatusRuntimeException status = (StatusRuntimeException) failure;
-        Status.Code code = status.getStatus().getCode();
-        if (code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED) {
-            return new DownstreamUnavailableException(Downstream.RESERVATIONS, code, failure);
-        }
-        if (ProblemMappers.httpStatus(code) == 502) {
-            return new DownstreamFailedException(Downstream.RESERVATIONS, status);
-        }
-        return failure;
+        return Downstream.RESERVATIONS.translate(call);
     }
 }

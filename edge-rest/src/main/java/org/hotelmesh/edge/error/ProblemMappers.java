@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
 /**
  * Every failure becomes a problem document here, and nowhere else: domain errors, authentication, JSON binding,
  * JAX-RS routing errors and the gRPC status of hotel-svc and reservation-svc. A bare {@link StatusRuntimeException}
- * comes from hotel-svc; reservation-svc's failures that need its name arrive as Downstream* exceptions.
+ * comes from a service whose client passed it on unchanged; failures that need the service's name arrive as Downstream*
+ * exceptions.
  */
 public class ProblemMappers {
 
@@ -89,8 +90,9 @@ public class ProblemMappers {
         Downstream downstream = e.downstream();
         LOG.warnf("%s unavailable for %s %s: %s", downstream.service(), request.method(), request.path(), e.code());
         int status = httpStatus(e.code());
-        return problems.response(status, status == 504 ? downstream.tooSlow() : downstream.unreachable(),
-                request.path());
+        String detail = e.explanation() != null ? e.explanation()
+                : status == 504 ? downstream.tooSlow() : downstream.unreachable();
+        return problems.response(status, detail, request.path());
     }
 
     @ServerExceptionMapper

@@ -52,14 +52,17 @@ public final class ReservationMapper {
     }
 
     public static CreateReservationRequest toProto(NewReservation in) {
-        return CreateReservationRequest.newBuilder()
+        CreateReservationRequest.Builder request = CreateReservationRequest.newBuilder()
                 .setReservationId(in.reservationID())
                 .setHotelId(in.hotelID())
                 .setRoomTypeId(in.roomTypeID())
                 .setStay(range(new DateSpan(in.startDate(), in.endDate())))
                 .setRooms(in.rooms())
-                .setGuestId(in.guestID())
-                .build();
+                .setGuestId(in.guestID());
+        if (in.quoteID() != null) {
+            request.setQuoteId(in.quoteID());
+        }
+        return request.build();
     }
 
     public static CancellationDto toDto(PreviewCancellationResponse r) {
@@ -105,7 +108,7 @@ public final class ReservationMapper {
                 .build();
     }
 
-    static String date(Date d) {
+    public static String date(Date d) {
         return LocalDate.of(d.getYear(), d.getMonth(), d.getDay()).toString();
     }
 

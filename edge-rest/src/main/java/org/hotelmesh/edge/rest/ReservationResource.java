@@ -53,7 +53,9 @@ public class ReservationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Book a room type for the guest of the token; idempotent by reservationID "
-            + "(or the Idempotency-Key header): a replay answers 201 with the same reservation")
+            + "(or the Idempotency-Key header): a replay answers 201 with the same reservation. With quoteID the "
+            + "booking is charged the quoted total (the quote's stay and reservationID, before it expires); without, "
+            + "it is priced now")
     @SecurityRequirement(name = HotelResource.BEARER)
     public Uni<RestResponse<ReservationDto>> create(ReservationInput body,
                                                     @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
@@ -145,6 +147,6 @@ public class ReservationResource {
             throw Validation.invalid(errors);
         }
         return new NewReservation(id != null ? id : key, body.hotelID(), body.roomTypeID(), stay.startDate(),
-                stay.endDate(), body.roomsOrDefault(), caller.subject());
+                stay.endDate(), body.roomsOrDefault(), caller.subject(), body.quoteID());
     }
 }

@@ -90,17 +90,22 @@ public class Authorizer {
 
     /** The guest who owns the reservation, staff of its hotel, or an administrator. */
     public boolean canSeeReservation(Caller caller, ReservationDto reservation) {
+        return canSeeGuestRecord(caller, reservation.guestID(), reservation.hotelID());
+    }
+
+    /** A guest's own record (a reservation, a quote): that guest, staff of its hotel, or an administrator. */
+    public boolean canSeeGuestRecord(Caller caller, String guestId, String hotelId) {
         if (!caller.authenticated()) {
             return false;
         }
         if (caller.isAdmin()) {
             return true;
         }
-        if (caller.isGuest() && caller.subject().equals(reservation.guestID())) {
+        if (caller.isGuest() && caller.subject().equals(guestId)) {
             return true;
         }
         try {
-            return caller.isStaffOf(Long.parseLong(reservation.hotelID()));
+            return caller.isStaffOf(Long.parseLong(hotelId));
         } catch (NumberFormatException e) {
             return false;
         }

@@ -79,10 +79,18 @@ class ReservationMapperTest {
     @Test
     void bookingBecomesTheCreateRequest() {
         CreateReservationRequest request = ReservationMapper.toProto(new NewReservation("r-3", 245, 12,
-                LocalDate.of(2027, 4, 28), LocalDate.of(2027, 4, 30), 2, "guest-42"));
+                LocalDate.of(2027, 4, 28), LocalDate.of(2027, 4, 30), 2, "guest-42", null));
 
         assertEquals(CreateReservationRequest.newBuilder().setReservationId("r-3").setHotelId(245).setRoomTypeId(12)
                 .setStay(stay()).setRooms(2).setGuestId("guest-42").build(), request);
+    }
+
+    @Test
+    void aCitedQuoteGoesWithTheBooking() {
+        CreateReservationRequest request = ReservationMapper.toProto(new NewReservation("r-4", 245, 12,
+                LocalDate.of(2027, 4, 28), LocalDate.of(2027, 4, 30), 1, "guest-42", "q_abc"));
+
+        assertEquals("q_abc", request.getQuoteId());
     }
 
     @Test
