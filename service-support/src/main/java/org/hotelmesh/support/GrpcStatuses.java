@@ -4,6 +4,7 @@ import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.vertx.pgclient.PgException;
@@ -57,6 +58,26 @@ public final class GrpcStatuses {
                         .build()))
                 .build());
     }
+
+    /**
+     * The status of a failed call, as the service's clients classify it. One correction: grpc-java reports the calls a
+     * server's GOAWAY refused as INTERNAL when the GOAWAY carried PROTOCOL_ERROR ("Connection closed after GOAWAY").
+     * Such calls were above the GOAWAY's last stream, so the server never processed them: they are UNAVAILABLE, safe
+     * to retry even when not idempotent. Seen here when a Quarkus server whose gRPC shares the HTTP port answers a call
+     * its client had already cancelled (a missed deadline): the late answer tears the whole HTTP/2 connection down,
+     * and the calls in flight on it fail this way (quarkusio/quarkus#56268 reports the same teardown).
+     */
+    public static Status status(Throwable failure) {
+        Status status = Status.fromThrowable(failure);
+        if (status.getCode() == Status.Code.INTERNAL && status.getDescription() != null
+                && status.getDescription().startsWith(REFUSED_BY_GOAWAY)) {
+            return Status.UNAVAILABLE.withDescription(status.getDescription()).withCause(failure);
+        }
+        return status;
+    }
+
+    /** How grpc-java describes a call that a GOAWAY refused before the server processed it. */
+    static final String REFUSED_BY_GOAWAY = "Connection closed after GOAWAY";
 
     /**
      * A lost or refused database connection, or a server shutting down (SQLSTATE classes 08 and 57P): not the

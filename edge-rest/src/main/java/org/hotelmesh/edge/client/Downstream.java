@@ -78,7 +78,7 @@ public enum Downstream {
      */
     public Throwable classify(Throwable failure) {
         StatusRuntimeException status = (StatusRuntimeException) failure;
-        Status.Code code = status.getStatus().getCode();
+        Status.Code code = refusedByGoAway(status.getStatus()) ? Status.Code.UNAVAILABLE : status.getStatus().getCode();
         if (code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED) {
             return new DownstreamUnavailableException(this, code, explanation(status), failure);
         }
@@ -86,6 +86,16 @@ public enum Downstream {
             return new DownstreamFailedException(this, status);
         }
         return failure;
+    }
+
+    /**
+     * grpc-java reports the calls a GOAWAY(PROTOCOL_ERROR) refused as INTERNAL, although the server never processed
+     * them: a connection torn down under them, so UNAVAILABLE (safe to retry). The services' clients make the same
+     * correction (GrpcStatuses.status); see there for when it happens.
+     */
+    static boolean refusedByGoAway(Status status) {
+        return status.getCode() == Status.Code.INTERNAL && status.getDescription() != null
+                && status.getDescription().startsWith("Connection closed after GOAWAY");
     }
 
     /**

@@ -47,6 +47,16 @@ class DownstreamTest {
     }
 
     @Test
+    void aCallRefusedByAGoAwayIsRetriedLikeAnUnreachableService() {
+        var refused = Status.INTERNAL.withDescription("Connection closed after GOAWAY. HTTP/2 error code: "
+                + "PROTOCOL_ERROR, debug data: Request stream 3 is not correct for server connection").asRuntimeException();
+
+        var failure = assertInstanceOf(DownstreamUnavailableException.class, Downstream.RATES.classify(refused));
+        assertEquals(Status.Code.UNAVAILABLE, failure.code());
+        assertNull(failure.explanation());
+    }
+
+    @Test
     void statusesMeaninglessToAClientBecomeFailuresOfTheServiceAndTheRestPassOn() {
         assertInstanceOf(DownstreamFailedException.class,
                 Downstream.RATES.classify(Status.INTERNAL.withDescription("NPE").asRuntimeException()));

@@ -16,6 +16,7 @@ import org.hotelmesh.proto.reservation.v1.HasFutureReservationsResponse;
 import org.hotelmesh.proto.reservation.v1.MutinyInventoryServiceGrpc.MutinyInventoryServiceStub;
 import org.hotelmesh.proto.reservation.v1.MutinyReservationServiceGrpc.MutinyReservationServiceStub;
 import org.hotelmesh.proto.reservation.v1.SetRoomTypeCapacityRequest;
+import org.hotelmesh.support.GrpcStatuses;
 
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
@@ -77,7 +78,7 @@ public class ReservationSvcClient {
 
     /** UNAVAILABLE and DEADLINE_EXCEEDED become {@link ReservationsUnavailable}, the only failure worth a retry. */
     private static Throwable unavailableOrSelf(String rpc, Throwable failure) {
-        Status status = Status.fromThrowable(failure);
+        Status status = GrpcStatuses.status(failure);
         if (status.getCode() == Status.Code.UNAVAILABLE || status.getCode() == Status.Code.DEADLINE_EXCEEDED) {
             return new ReservationsUnavailable("reservation-svc " + rpc + " failed: " + status.getCode()
                     + (status.getDescription() == null ? "" : " (" + status.getDescription() + ")"));

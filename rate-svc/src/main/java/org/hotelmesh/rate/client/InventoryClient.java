@@ -21,6 +21,7 @@ import org.hotelmesh.rate.config.InventoryConfig;
 import org.hotelmesh.rate.domain.Occupancy;
 import org.hotelmesh.rate.domain.OccupancyUnavailable;
 import org.hotelmesh.rate.mapping.RateMapper;
+import org.hotelmesh.support.GrpcStatuses;
 
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
@@ -59,7 +60,7 @@ public class InventoryClient {
                                 .build()))
                 .map(InventoryClient::toOccupancy)
                 .onFailure().transform(failure -> {
-                    Status status = Status.fromThrowable(failure);
+                    Status status = GrpcStatuses.status(failure);
                     if (status.getCode() == Status.Code.UNAVAILABLE
                             || status.getCode() == Status.Code.DEADLINE_EXCEEDED) {
                         return new OccupancyUnavailable("occupancy is unavailable (reservation-svc GetInventory: "

@@ -18,6 +18,7 @@ import org.hotelmesh.proto.hotel.v1.RoomType;
 import org.hotelmesh.reservation.config.CatalogConfig;
 import org.hotelmesh.reservation.domain.CatalogUnavailable;
 import org.hotelmesh.reservation.domain.HotelInfo;
+import org.hotelmesh.support.GrpcStatuses;
 
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
@@ -49,7 +50,7 @@ public class CatalogClient {
                         .getHotel(GetHotelRequest.newBuilder().setHotelId(hotelId).build()))
                 .map(response -> Optional.of(toInfo(response)))
                 .onFailure().recoverWithUni(failure -> {
-                    Status.Code code = Status.fromThrowable(failure).getCode();
+                    Status.Code code = GrpcStatuses.status(failure).getCode();
                     if (code == Status.Code.NOT_FOUND) {
                         return Uni.createFrom().item(Optional.empty());
                     }

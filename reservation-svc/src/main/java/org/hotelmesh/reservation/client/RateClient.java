@@ -24,6 +24,7 @@ import org.hotelmesh.reservation.domain.PricingUnavailable;
 import org.hotelmesh.reservation.domain.Quote;
 import org.hotelmesh.reservation.domain.StayPrice;
 import org.hotelmesh.reservation.mapping.ReservationMapper;
+import org.hotelmesh.support.GrpcStatuses;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -69,7 +70,7 @@ public class RateClient {
                         .withDeadlineAfter(config.deadline().toMillis(), TimeUnit.MILLISECONDS)
                         .getQuote(GetQuoteRequest.newBuilder().setQuoteId(quoteId).build()))
                 .map(response -> Optional.of(toQuote(response.getQuote())))
-                .onFailure(failure -> Status.fromThrowable(failure).getCode() == Status.Code.NOT_FOUND)
+                .onFailure(failure -> GrpcStatuses.status(failure).getCode() == Status.Code.NOT_FOUND)
                 .recoverWithItem(Optional.empty())
                 .onFailure().transform(failure -> translate("GetQuote", failure));
     }
@@ -85,7 +86,7 @@ public class RateClient {
         if (failure instanceof PricingUnavailable || failure instanceof PreconditionFailed) {
             return failure;
         }
-        Status status = Status.fromThrowable(failure);
+        Status status = GrpcStatuses.status(failure);
         return switch (status.getCode()) {
             case UNAVAILABLE -> new Unreachable("pricing is unavailable (rate-svc cannot be reached); no reservation"
                     + " was made; retry shortly");
