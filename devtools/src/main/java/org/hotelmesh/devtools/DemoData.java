@@ -6,13 +6,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Loads the demo catalog through the public REST edge, as a chain administrator would: a few dozen hotels, each with
- * three room types and their rooms. Does nothing when the catalog already has hotels.
+ * three room types, their rooms and their base prices in the local currency. Does nothing when the catalog already
+ * has hotels.
  *
  * <pre>java -cp ... org.hotelmesh.devtools.DemoData EDGE_URL ADMIN_TOKEN</pre>
  */
@@ -21,36 +24,43 @@ public final class DemoData {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"(\\d+)\"");
     private static final Pattern TOTAL = Pattern.compile("\"totalSize\"\\s*:\\s*(\\d+)");
 
-    private record City(String name, String country, String zone, String postalCode) {
+    /** {@code standardRate}: a standard room's weekday base price, in minor units of {@code currency}. */
+    private record City(String name, String country, String zone, String postalCode, String currency,
+                        long standardRate) {
     }
 
+    /** {@code rateFactor}: the room type's base price relative to the city's standard rate. */
     private record RoomTypeSpec(String name, String description, int maxOccupancy, String beds, List<String> amenities,
-                                int rooms) {
+                                int rooms, double rateFactor) {
     }
+
+    /** Base prices are set for this many nights from today, weekends 20% dearer. */
+    private static final int PRICED_NIGHTS = 400;
+    private static final int MAX_NIGHTS_PER_CALL = 366;
 
     private static final List<City> CITIES = List.of(
-            new City("Seoul", "KR", "Asia/Seoul", "04524"),
-            new City("Busan", "KR", "Asia/Seoul", "48058"),
-            new City("Jeju", "KR", "Asia/Seoul", "63122"),
-            new City("Tokyo", "JP", "Asia/Tokyo", "100-0005"),
-            new City("Osaka", "JP", "Asia/Tokyo", "530-0001"),
-            new City("Singapore", "SG", "Asia/Singapore", "018956"),
-            new City("Bangkok", "TH", "Asia/Bangkok", "10330"),
-            new City("Sydney", "AU", "Australia/Sydney", "2000"),
-            new City("Paris", "FR", "Europe/Paris", "75001"),
-            new City("Berlin", "DE", "Europe/Berlin", "10117"),
-            new City("Lisbon", "PT", "Europe/Lisbon", "1100-148"),
-            new City("New York", "US", "America/New_York", "10019"));
+            new City("Seoul", "KR", "Asia/Seoul", "04524", "KRW", 150000),
+            new City("Busan", "KR", "Asia/Seoul", "48058", "KRW", 120000),
+            new City("Jeju", "KR", "Asia/Seoul", "63122", "KRW", 130000),
+            new City("Tokyo", "JP", "Asia/Tokyo", "100-0005", "JPY", 21000),
+            new City("Osaka", "JP", "Asia/Tokyo", "530-0001", "JPY", 17000),
+            new City("Singapore", "SG", "Asia/Singapore", "018956", "SGD", 24000),
+            new City("Bangkok", "TH", "Asia/Bangkok", "10330", "THB", 320000),
+            new City("Sydney", "AU", "Australia/Sydney", "2000", "AUD", 26000),
+            new City("Paris", "FR", "Europe/Paris", "75001", "EUR", 18000),
+            new City("Berlin", "DE", "Europe/Berlin", "10117", "EUR", 13000),
+            new City("Lisbon", "PT", "Europe/Lisbon", "1100-148", "EUR", 11000),
+            new City("New York", "US", "America/New_York", "10019", "USD", 26000));
 
     private static final List<String> BRANDS = List.of("Harbor View", "Grand Central");
 
     private static final List<RoomTypeSpec> ROOM_TYPES = List.of(
             new RoomTypeSpec("Standard Queen", "A quiet room with a queen bed and a work desk.", 2, "1 queen",
-                    List.of("wifi", "air conditioning", "tea and coffee"), 6),
+                    List.of("wifi", "air conditioning", "tea and coffee"), 6, 1.0),
             new RoomTypeSpec("Deluxe King", "A corner room with a king bed and a city view.", 2, "1 king",
-                    List.of("wifi", "air conditioning", "minibar", "bathtub"), 4),
+                    List.of("wifi", "air conditioning", "minibar", "bathtub"), 4, 1.5),
             new RoomTypeSpec("Family Suite", "Two bedrooms and a living room for families.", 5, "1 king, 2 single",
-                    List.of("wifi", "air conditioning", "minibar", "kitchenette", "sofa bed"), 2));
+                    List.of("wifi", "air conditioning", "minibar", "kitchenette", "sofa bed"), 2, 2.2));
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String edge;
@@ -85,6 +95,7 @@ public final class DemoData {
                 int floor = 2;
                 for (RoomTypeSpec type : ROOM_TYPES) {
                     String roomTypeId = id(send("POST", "/v1/hotels/" + hotelId + "/room-types", roomTypeJson(type), 201));
+                    setBaseRates(hotelId, roomTypeId, city, type);
                     for (int i = 1; i <= type.rooms(); i++) {
                         String number = floor + String.format("%02d", i);
                         send("POST", "/v1/hotels/" + hotelId + "/rooms",
@@ -97,7 +108,7 @@ public final class DemoData {
             }
         }
         System.out.println("demo data: loaded " + hotels + " hotels, " + hotels * ROOM_TYPES.size()
-                + " room types and " + rooms + " rooms");
+                + " room types and " + rooms + " rooms, with base prices for the next " + PRICED_NIGHTS + " nights");
     }
 
     private String createHotel(String brand, City city) throws IOException, InterruptedException {
@@ -113,6 +124,23 @@ public final class DemoData {
                 + ",\"description\":" + DevTokens.json("The " + name + " is a demo hotel of the chain in " + city.name() + ".")
                 + ",\"contact\":{\"email\":\"" + slug + "@hotels.example\",\"phone\":\"+1 555 0100\"}}";
         return id(send("POST", "/v1/hotels", body, 201));
+    }
+
+    /** Weekday and weekend (Friday, Saturday) base prices for the next {@link #PRICED_NIGHTS} nights. */
+    private void setBaseRates(String hotelId, String roomTypeId, City city, RoomTypeSpec type)
+            throws IOException, InterruptedException {
+        long weekday = Math.round(city.standardRate() * type.rateFactor());
+        long weekend = Math.round(weekday * 1.2);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (int offset = 0; offset < PRICED_NIGHTS; offset += MAX_NIGHTS_PER_CALL) {
+            LocalDate start = today.plusDays(offset);
+            LocalDate end = today.plusDays(Math.min(PRICED_NIGHTS, offset + MAX_NIGHTS_PER_CALL));
+            String path = "/v1/hotels/" + hotelId + "/room-types/" + roomTypeId + "/base-rates";
+            String range = "{\"startDate\":\"" + start + "\",\"endDate\":\"" + end + "\",\"currency\":\""
+                    + city.currency() + "\"";
+            send("PUT", path, range + ",\"amount\":" + weekday + "}", 200);
+            send("PUT", path, range + ",\"amount\":" + weekend + ",\"daysOfWeek\":[\"FRIDAY\",\"SATURDAY\"]}", 200);
+        }
     }
 
     private static String roomTypeJson(RoomTypeSpec type) {

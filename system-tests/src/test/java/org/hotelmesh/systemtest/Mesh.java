@@ -26,16 +26,40 @@ final class Mesh implements AutoCloseable {
     final ServiceProcess hotel;
     final ServiceProcess reservation;
     final ServiceProcess edge;
+    private ServiceProcess rate;
+    private final Path root;
+    private final Path logs;
+    private final Map<String, String> rateConfig;
     private final Path privateKey;
 
-    private Mesh(ServiceProcess hotel, ServiceProcess reservation, ServiceProcess edge, Path privateKey) {
+    private Mesh(ServiceProcess hotel, ServiceProcess reservation, ServiceProcess rate, ServiceProcess edge,
+            Path root, Path logs, Map<String, String> rateConfig, Path privateKey) {
         this.hotel = hotel;
         this.reservation = reservation;
+        this.rate = rate;
         this.edge = edge;
+        this.root = root;
+        this.logs = logs;
+        this.rateConfig = rateConfig;
         this.privateKey = privateKey;
     }
 
-    /** Starts reservation-svc, hotel-svc and edge-rest; NAME keeps their databases apart from other tests'. */
+    ServiceProcess rate() {
+        return rate;
+    }
+
+    /** Stops rate-svc (pricing), as an outage would. */
+    void stopRate() throws InterruptedException {
+        rate.close();
+    }
+
+    /** Starts rate-svc again on its port, with its database as it was. */
+    void restartRate() throws Exception {
+        rate = ServiceProcess.start(root, "rate-svc", rate.port(), rateConfig, logs);
+        rate.awaitReady(Duration.ofSeconds(90));
+    }
+
+    /** Starts reservation-svc, rate-svc, hotel-svc and edge-rest; NAME keeps their databases apart from other tests'. */
     static Mesh start(String name, int redisDatabase) throws Exception {
         Path root = Path.of(System.getProperty("hotelmesh.root", "..")).toAbsolutePath().normalize();
         Path logs = Path.of("target", "system-test-logs", name);
@@ -46,6 +70,7 @@ final class Mesh implements AutoCloseable {
 
         int hotelPort = Stores.freePort();
         int reservationPort = Stores.freePort();
+        int ratePort = Stores.freePort();
         int edgePort = Stores.freePort();
         String redisHosts = stores.get("quarkus.redis.hosts");
 
@@ -60,8 +85,19 @@ final class Mesh implements AutoCloseable {
         Map<String, String> reservationConfig = new HashMap<>(reservationStores.start());
         reservationConfig.put("quarkus.grpc.clients.hotel.host", "127.0.0.1");
         reservationConfig.put("quarkus.grpc.clients.hotel.port", String.valueOf(hotelPort));
+        reservationConfig.put("quarkus.grpc.clients.rate.host", "127.0.0.1");
+        reservationConfig.put("quarkus.grpc.clients.rate.port", String.valueOf(ratePort));
         ServiceProcess reservation = ServiceProcess.start(root, "reservation-svc", reservationPort, reservationConfig,
                 logs);
+
+        StoresTestResource rateStores = new StoresTestResource();
+        rateStores.init(Map.of("database", "rate_" + name, "redisDatabase", String.valueOf(redisDatabase)));
+        Map<String, String> rateConfig = new HashMap<>(rateStores.start());
+        rateConfig.put("quarkus.grpc.clients.hotel.host", "127.0.0.1");
+        rateConfig.put("quarkus.grpc.clients.hotel.port", String.valueOf(hotelPort));
+        rateConfig.put("quarkus.grpc.clients.inventory.host", "127.0.0.1");
+        rateConfig.put("quarkus.grpc.clients.inventory.port", String.valueOf(reservationPort));
+        ServiceProcess rate = ServiceProcess.start(root, "rate-svc", ratePort, rateConfig, logs);
         ServiceProcess hotel = ServiceProcess.start(root, "hotel-svc", hotelPort, hotelConfig, logs);
 
         Map<String, String> edgeConfig = new HashMap<>();
@@ -72,10 +108,14 @@ final class Mesh implements AutoCloseable {
         edgeConfig.put("quarkus.grpc.clients.hotel.port", String.valueOf(hotelPort));
         edgeConfig.put("quarkus.grpc.clients.reservation.host", "127.0.0.1");
         edgeConfig.put("quarkus.grpc.clients.reservation.port", String.valueOf(reservationPort));
+        edgeConfig.put("quarkus.grpc.clients.rate.host", "127.0.0.1");
+        edgeConfig.put("quarkus.grpc.clients.rate.port", String.valueOf(ratePort));
         ServiceProcess edge = ServiceProcess.start(root, "edge-rest", edgePort, edgeConfig, logs);
 
-        Mesh mesh = new Mesh(hotel, reservation, edge, Path.of(stores.get("hotelmesh.test.jwt.private-key")));
+        Mesh mesh = new Mesh(hotel, reservation, rate, edge, root, logs, rateConfig,
+                Path.of(stores.get("hotelmesh.test.jwt.private-key")));
         reservation.awaitReady(Duration.ofSeconds(90));
+        rate.awaitReady(Duration.ofSeconds(90));
         hotel.awaitReady(Duration.ofSeconds(90));
         edge.awaitReady(Duration.ofSeconds(90));
         return mesh;
@@ -115,6 +155,7 @@ final class Mesh implements AutoCloseable {
     @Override
     public void close() throws Exception {
         edge.close();
+        rate.close();
         hotel.close();
         reservation.close();
     }

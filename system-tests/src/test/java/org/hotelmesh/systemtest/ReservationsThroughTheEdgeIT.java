@@ -40,6 +40,7 @@ class ReservationsThroughTheEdgeIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final LocalDate NIGHT = LocalDate.now(ZoneId.of("Asia/Seoul")).plusDays(10);
+    private static final long BASE_PRICE = 180_000;
 
     private static Mesh mesh;
     private static long hotelId;
@@ -77,6 +78,10 @@ class ReservationsThroughTheEdgeIT {
         }
         // 10 rooms x 1.10 = 11 sellable, once the outbox has delivered the count
         awaitRemaining(11);
+        HttpResponse<String> rates = mesh.send("PUT", "/v1/hotels/" + hotelId + "/room-types/" + roomTypeId
+                + "/base-rates", staff, "{\"startDate\":\"" + NIGHT.minusDays(10) + "\",\"endDate\":\""
+                + NIGHT.plusDays(30) + "\",\"amount\":" + BASE_PRICE + ",\"currency\":\"KRW\"}");
+        assertEquals(200, rates.statusCode(), rates.body());
     }
 
     @Test
@@ -90,6 +95,10 @@ class ReservationsThroughTheEdgeIT {
         assertEquals("pending", reservation.get("status").asText());
         assertEquals("guest-ana", reservation.get("guestID").asText());
         assertEquals(2, reservation.get("rooms").asInt());
+        // The hotel is empty: no occupancy rule applies, so 2 nights x 2 rooms at the base price.
+        assertEquals(4 * BASE_PRICE, reservation.get("total").get("amount").asLong());
+        assertEquals("KRW", reservation.get("total").get("currency").asText());
+        assertEquals(2, reservation.get("nights").size());
 
         HttpResponse<String> replay = mesh.send("POST", "/v1/reservations", mesh.guest("guest-ana"), body);
         assertEquals(201, replay.statusCode(), replay.body());
