@@ -17,6 +17,12 @@ import org.hotelmesh.proto.hotel.v1.HotelInput;
 import org.hotelmesh.proto.hotel.v1.HotelServiceGrpc;
 import org.hotelmesh.proto.hotel.v1.HotelServiceGrpc.HotelServiceBlockingStub;
 import org.hotelmesh.proto.hotel.v1.RoomTypeInput;
+import org.hotelmesh.proto.common.v1.Money;
+import org.hotelmesh.proto.rate.v1.CreateQuoteRequest;
+import org.hotelmesh.proto.rate.v1.Quote;
+import org.hotelmesh.proto.rate.v1.RateServiceGrpc;
+import org.hotelmesh.proto.rate.v1.RateServiceGrpc.RateServiceBlockingStub;
+import org.hotelmesh.proto.rate.v1.SetBaseRatesRequest;
 import org.hotelmesh.proto.reservation.v1.CreateReservationRequest;
 import org.hotelmesh.proto.reservation.v1.GetAvailabilityRequest;
 import org.hotelmesh.proto.reservation.v1.InventoryServiceGrpc;
@@ -43,8 +49,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The booking benchmark (bench/run): starts the packaged hotel-svc and reservation-svc on their own databases, then
- * in one run drives (a) uncontended bookings spread over many hotels, (b) a hot night raced for by many clients,
+ * The booking benchmark (bench/run): starts the packaged hotel-svc, reservation-svc and rate-svc on their own
+ * databases, then in one run drives (a) uncontended bookings spread over many hotels (each priced by rate-svc),
+ * (d) quotes and (e) quote-then-book, (b) a hot night raced for by many clients,
  * (b2) hundreds of clients racing for the last rooms, (c) availability reads -- over gRPC, like the edge does -- and
  * the equivalent SQL straight into PostgreSQL with pgbench. Prints throughput, latency percentiles, error classes,
  * the oversell check and the ratio ours/raw.
@@ -53,6 +60,8 @@ public final class Bench {
 
     private static final String DB_HOTEL = "hotel_bench";
     private static final String DB_RESERVATION = "reservation_bench";
+    private static final String DB_RATE = "rate_bench";
+    private static final long BASE_PRICE = 12_000;
     private static final int REDIS_DB = 5;
     private static final int HOT_DAY = 30;
 
@@ -120,12 +129,14 @@ public final class Bench {
         }
         Stores.recreateDatabase(pg, user, password, DB_HOTEL);
         Stores.recreateDatabase(pg, user, password, DB_RESERVATION);
+        Stores.recreateDatabase(pg, user, password, DB_RATE);
         Stores.flushRedisDatabase(redis, REDIS_DB);
 
         Path logs = root.resolve("target/bench");
         Files.createDirectories(logs);
         int hotelPort = Stores.freePort();
         int reservationPort = Stores.freePort();
+        int ratePort = Stores.freePort();
         Map<String, String> common = Map.of(
                 "hotelmesh.db.host", pg.host(), "hotelmesh.db.port", String.valueOf(pg.port()),
                 "hotelmesh.db.user", user, "hotelmesh.db.password", password,
@@ -142,6 +153,14 @@ public final class Bench {
         reservationConfig.put("hotelmesh.db.name", DB_RESERVATION);
         reservationConfig.put("quarkus.grpc.clients.hotel.host", "127.0.0.1");
         reservationConfig.put("quarkus.grpc.clients.hotel.port", String.valueOf(hotelPort));
+        reservationConfig.put("quarkus.grpc.clients.rate.host", "127.0.0.1");
+        reservationConfig.put("quarkus.grpc.clients.rate.port", String.valueOf(ratePort));
+        Map<String, String> rateConfig = new HashMap<>(common);
+        rateConfig.put("hotelmesh.db.name", DB_RATE);
+        rateConfig.put("quarkus.grpc.clients.hotel.host", "127.0.0.1");
+        rateConfig.put("quarkus.grpc.clients.hotel.port", String.valueOf(hotelPort));
+        rateConfig.put("quarkus.grpc.clients.inventory.host", "127.0.0.1");
+        rateConfig.put("quarkus.grpc.clients.inventory.port", String.valueOf(reservationPort));
 
         Catalog catalog;
         System.out.printf("bench: %d hotels, %d clients (hot night %d, last rooms %d), %s per timed scenario%n",
@@ -149,24 +168,31 @@ public final class Bench {
                 settings.duration());
         try (ServiceProcess hotel = ServiceProcess.start(root, "hotel-svc", hotelPort, hotelConfig, logs);
              ServiceProcess reservation = ServiceProcess.start(root, "reservation-svc", reservationPort,
-                     reservationConfig, logs)) {
+                     reservationConfig, logs);
+             ServiceProcess rate = ServiceProcess.start(root, "rate-svc", ratePort, rateConfig, logs)) {
             hotel.awaitReady(Duration.ofSeconds(90));
             reservation.awaitReady(Duration.ofSeconds(90));
+            rate.awaitReady(Duration.ofSeconds(90));
             List<ManagedChannel> channels = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 channels.add(ManagedChannelBuilder.forAddress("127.0.0.1", reservationPort).usePlaintext().build());
             }
             ManagedChannel hotelChannel = ManagedChannelBuilder.forAddress("127.0.0.1", hotelPort).usePlaintext().build();
+            ManagedChannel rateChannel = ManagedChannelBuilder.forAddress("127.0.0.1", ratePort).usePlaintext().build();
+            RateServiceBlockingStub rates = RateServiceGrpc.newBlockingStub(rateChannel);
             try (Connection db = connect(DB_RESERVATION, user, password)) {
                 catalog = setUp(HotelServiceGrpc.newBlockingStub(hotelChannel),
-                        InventoryServiceGrpc.newBlockingStub(channels.get(0)));
+                        InventoryServiceGrpc.newBlockingStub(channels.get(0)), rates);
                 warmUp(channels, catalog);
                 uncontended(channels, catalog, db);
+                quotes(channels, catalog, rates);
+                quotedBookings(channels, catalog, rates, db);
                 hotNight(channels, catalog, db);
                 lastRooms(channels, catalog, db);
                 availability(channels, catalog);
             } finally {
                 hotelChannel.shutdownNow();
+                rateChannel.shutdownNow();
                 channels.forEach(ManagedChannel::shutdownNow);
             }
         }
@@ -187,7 +213,8 @@ public final class Bench {
 
     // --- set-up -------------------------------------------------------------------------------------------------
 
-    private Catalog setUp(HotelServiceBlockingStub hotels, InventoryServiceBlockingStub inventory) {
+    private Catalog setUp(HotelServiceBlockingStub hotels, InventoryServiceBlockingStub inventory,
+            RateServiceBlockingStub rates) {
         long hotelMin = -1;
         long rtMin = -1;
         for (int i = 0; i < settings.hotels() + 3; i++) {
@@ -209,6 +236,13 @@ public final class Bench {
             int rooms = i < settings.hotels() ? 1000 : i == settings.hotels() + 2 ? 50 : settings.hotRooms();
             inventory.setRoomTypeCapacity(SetRoomTypeCapacityRequest.newBuilder().setHotelId(hotelId)
                     .setRoomTypeId(roomTypeId).setRoomsInService(rooms).setCatalogVersion(version).build());
+            // Every night the scenarios book has a base price (at most 366 nights per call).
+            for (int from = 0; from <= settings.days() + 1; from += 366) {
+                int nights = Math.min(366, settings.days() + 2 - from);
+                rates.setBaseRates(SetBaseRatesRequest.newBuilder().setHotelId(hotelId).setRoomTypeId(roomTypeId)
+                        .setDates(stay(from, nights))
+                        .setAmount(Money.newBuilder().setAmountMinor(BASE_PRICE).setCurrency("EUR")).build());
+            }
         }
         long hot = hotelMin + settings.hotels();
         long hotRt = rtMin + settings.hotels();
@@ -235,6 +269,40 @@ public final class Bench {
                     return true;
                 });
         add("(a) uncontended bookings", ours, oversellCheck(db));
+    }
+
+    /** What a guest does before booking: price a stay and get a quote (rate-svc, which asks for occupancy). */
+    private void quotes(List<ManagedChannel> channels, Catalog catalog, RateServiceBlockingStub rates)
+            throws Exception {
+        Load.Result ours = Load.run("quotes", channels, settings.clients(), settings.duration(), (stub, inv, rnd) -> {
+            quote(rates, catalog, rnd);
+            return true;
+        });
+        add("(d) quotes, 1 night", ours, "-");
+    }
+
+    /** The whole guest flow: a quote, then the booking that cites it (two calls per operation). */
+    private void quotedBookings(List<ManagedChannel> channels, Catalog catalog, RateServiceBlockingStub rates,
+            Connection db) throws Exception {
+        Load.Result ours = Load.run("quote + book", channels, settings.clients(), settings.duration(),
+                (stub, inv, rnd) -> {
+                    Quote quote = quote(rates, catalog, rnd);
+                    stub.withDeadlineAfter(10, TimeUnit.SECONDS).createReservation(CreateReservationRequest
+                            .newBuilder().setReservationId(quote.getReservationId()).setQuoteId(quote.getQuoteId())
+                            .setHotelId(quote.getHotelId()).setRoomTypeId(quote.getRoomTypeId())
+                            .setStay(quote.getStay()).setRooms(quote.getRooms()).setGuestId(quote.getGuestId())
+                            .build());
+                    return true;
+                });
+        add("(e) quote, then book with it", ours, oversellCheck(db));
+    }
+
+    private Quote quote(RateServiceBlockingStub rates, Catalog catalog, ThreadLocalRandom rnd) {
+        int i = rnd.nextInt(settings.hotels());
+        return rates.withDeadlineAfter(10, TimeUnit.SECONDS).createQuote(CreateQuoteRequest.newBuilder()
+                .setHotelId(catalog.hotelMin() + i).setRoomTypeId(catalog.rtMin() + i)
+                .setStay(stay(rnd.nextInt(1, settings.days() + 1), 1)).setRooms(1)
+                .setGuestId("bench-" + Thread.currentThread().getId()).build()).getQuote();
     }
 
     private void hotNight(List<ManagedChannel> channels, Catalog catalog, Connection db) throws Exception {
