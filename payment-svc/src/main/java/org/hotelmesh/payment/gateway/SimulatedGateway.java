@@ -1,0 +1,90 @@
+package org.hotelmesh.payment.gateway;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hotelmesh.payment.config.GatewayConfig;
+
+import io.quarkus.arc.DefaultBean;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A card processor simulated with test tokens in the style of the big processors. The outcome is a function of the
+ * token only, so asking again with the same idempotency key answers the same; the ledger of what was captured and
+ * refunded, by idempotency key, shows that nothing was ever moved twice.
+ *
+ * <ul>
+ * <li>{@code tok_visa}, {@code tok_mastercard}: approved;</li>
+ * <li>{@code tok_chargeDeclined} (card_declined), {@code tok_chargeDeclinedInsufficientFunds} (insufficient_funds),
+ * {@code tok_chargeDeclinedExpiredCard} (expired_card): declined;</li>
+ * <li>{@code tok_processingError}: the processor fails, nothing is captured;</li>
+ * <li>{@code tok_slow}: approved after {@code hotelmesh.gateway.slow-delay};</li>
+ * <li>anything else: not a token (refused before anything is stored).</li>
+ * </ul>
+ */
+@DefaultBean
+@ApplicationScoped
+public class SimulatedGateway implements PaymentGateway {
+
+    static final Map<String, ChargeOutcome> OUTCOMES = Map.of(
+            "tok_visa", new Captured("", "visa"),
+            "tok_mastercard", new Captured("", "mastercard"),
+            "tok_chargeDeclined", new Declined("card_declined"),
+            "tok_chargeDeclinedInsufficientFunds", new Declined("insufficient_funds"),
+            "tok_chargeDeclinedExpiredCard", new Declined("expired_card"),
+            "tok_processingError", new Failed("processing_error"),
+            "tok_slow", new Captured("", "visa"));
+
+    private final GatewayConfig config;
+    private final Map<String, Long> captured = new ConcurrentHashMap<>();
+    private final Map<String, Long> refunded = new ConcurrentHashMap<>();
+
+    public SimulatedGateway(GatewayConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public Optional<String> rejectToken(String token) {
+        return OUTCOMES.containsKey(token) ? Optional.empty()
+                : Optional.of("is not a payment token; test tokens are " + String.join(", ",
+                        OUTCOMES.keySet().stream().sorted().toList()));
+    }
+
+    @Override
+    public Uni<ChargeOutcome> charge(String idempotencyKey, long amountMinor, String currency, String token) {
+        ChargeOutcome outcome = OUTCOMES.get(token);
+        if (outcome == null) {
+            return Uni.createFrom().failure(new IllegalArgumentException("not a payment token: " + token));
+        }
+        Uni<ChargeOutcome> answer = Uni.createFrom().item(() -> {
+            if (outcome instanceof Captured c) {
+                captured.putIfAbsent(idempotencyKey, amountMinor);
+                return new Captured("ch_" + idempotencyKey, c.paymentMethod());
+            }
+            return outcome;
+        });
+        return "tok_slow".equals(token) ? Uni.createFrom().voidItem().onItem().delayIt().by(config.slowDelay())
+                .replaceWith(answer) : answer;
+    }
+
+    @Override
+    public Uni<String> refund(String idempotencyKey, String chargeReference, long amountMinor, String currency) {
+        return Uni.createFrom().item(() -> {
+            refunded.putIfAbsent(idempotencyKey, amountMinor);
+            return "re_" + idempotencyKey;
+        });
+    }
+
+    /** Amounts captured, by idempotency key: one entry per charge however often it was asked. */
+    public Map<String, Long> captured() {
+        return Map.copyOf(captured);
+    }
+
+    /** Amounts refunded, by idempotency key. */
+    public Map<String, Long> refunded() {
+        return Map.copyOf(refunded);
+    }
+}
