@@ -5,15 +5,23 @@ import org.hotelmesh.devtools.ServiceProcess;
 import org.hotelmesh.devtools.Stores;
 import org.hotelmesh.devtools.test.StoresTestResource;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged services started as separate processes on free ports, wired to each other and to their own freshly
@@ -22,6 +30,7 @@ import java.util.Map;
 final class Mesh implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     final ServiceProcess hotel;
     final ServiceProcess reservation;
@@ -150,6 +159,41 @@ final class Mesh implements AutoCloseable {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Waits until the public availability of one night of a room type shows {@code expected} rooms, as it does once
+     * asynchronous deliveries (the catalog's outbox, the availability cache) have caught up.
+     */
+    void awaitRemaining(long hotelId, long roomTypeId, LocalDate night, int expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = send("GET", "/v1/hotels/" + hotelId + "/availability?startDate=" + night
+                    + "&endDate=" + night.plusDays(1) + "&roomTypeID=" + roomTypeId, null, null);
+            last = response.statusCode() + " " + response.body();
+            if (response.statusCode() == 200 && JSON.readTree(response.body()).get("roomTypes").get(0).get("nights")
+                    .get(0).get("remaining").asInt() == expected) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        fail("remaining rooms on " + night + " never became " + expected + "; last answer: " + last);
+    }
+
+    static HttpResponse<String> created(HttpResponse<String> response) {
+        assertEquals(201, response.statusCode(), response.body());
+        return response;
+    }
+
+    static HttpResponse<String> ok(HttpResponse<String> response) {
+        assertEquals(200, response.statusCode(), response.body());
+        return response;
+    }
+
+    /** The "id" of a created catalog resource. */
+    static long id(HttpResponse<String> response) throws Exception {
+        return Long.parseLong(JSON.readTree(response.body()).get("id").asText());
     }
 
     @Override

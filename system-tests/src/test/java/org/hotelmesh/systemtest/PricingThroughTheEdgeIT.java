@@ -1,5 +1,8 @@
 package org.hotelmesh.systemtest;
 
+import static org.hotelmesh.systemtest.Mesh.created;
+import static org.hotelmesh.systemtest.Mesh.id;
+import static org.hotelmesh.systemtest.Mesh.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -63,7 +66,7 @@ class PricingThroughTheEdgeIT {
             created(mesh.send("POST", "/v1/hotels/" + hotelId + "/rooms", staff,
                     "{\"number\":\"3" + String.format("%02d", i) + "\",\"floor\":3,\"roomTypeID\":\"" + roomTypeId + "\"}"));
         }
-        awaitRemaining(11);
+        mesh.awaitRemaining(hotelId, roomTypeId, NIGHT, 11);
 
         ok(mesh.send("PUT", basePath(), staff, "{\"startDate\":\"" + NIGHT + "\",\"endDate\":\"" + NIGHT.plusDays(2)
                 + "\",\"amount\":" + BASE + ",\"currency\":\"EUR\"}"));
@@ -129,7 +132,7 @@ class PricingThroughTheEdgeIT {
         HttpResponse<String> stolen = mesh.send("POST", "/v1/reservations", mesh.guest("guest-mallory"),
                 stay(reservationId, NIGHT, NIGHT.plusDays(1), 1, quote.get("quoteID").asText()));
         assertTrue(stolen.statusCode() == 400 || stolen.statusCode() == 409, stolen.body());
-        awaitRemaining(11 - 7);
+        mesh.awaitRemaining(hotelId, roomTypeId, NIGHT, 11 - 7);
     }
 
     @Test
@@ -148,7 +151,7 @@ class PricingThroughTheEdgeIT {
             assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "answered within the deadline, took " + took);
             assertEquals(404, mesh.send("GET", "/v1/reservations/" + reservationId, mesh.guest("guest-ivo"), null)
                     .statusCode());
-            awaitRemaining(11 - 7);
+            mesh.awaitRemaining(hotelId, roomTypeId, NIGHT, 11 - 7);
         } finally {
             mesh.restartRate();
         }
@@ -162,7 +165,7 @@ class PricingThroughTheEdgeIT {
             answer = mesh.send("POST", "/v1/reservations", mesh.guest("guest-ivo"), retried);
         }
         created(answer);
-        awaitRemaining(11 - 8);
+        mesh.awaitRemaining(hotelId, roomTypeId, NIGHT, 11 - 8);
     }
 
     private static String basePath() {
@@ -187,39 +190,9 @@ class PricingThroughTheEdgeIT {
         fail("the price of " + night + " never became " + expected + "; last answer: " + last);
     }
 
-    private static void awaitRemaining(int expected) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = mesh.send("GET", "/v1/hotels/" + hotelId + "/availability?startDate="
-                    + NIGHT + "&endDate=" + NIGHT.plusDays(1) + "&roomTypeID=" + roomTypeId, null, null);
-            last = response.statusCode() + " " + response.body();
-            if (response.statusCode() == 200 && JSON.readTree(response.body()).get("roomTypes").get(0).get("nights")
-                    .get(0).get("remaining").asInt() == expected) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        fail("remaining rooms on " + NIGHT + " never became " + expected + "; last answer: " + last);
-    }
-
     private static String stay(String reservationId, LocalDate start, LocalDate end, int rooms, String quoteId) {
         return "{\"reservationID\":\"" + reservationId + "\",\"hotelID\":\"" + hotelId + "\",\"roomTypeID\":\""
                 + roomTypeId + "\",\"startDate\":\"" + start + "\",\"endDate\":\"" + end + "\",\"rooms\":" + rooms
                 + (quoteId == null ? "" : ",\"quoteID\":\"" + quoteId + "\"") + "}";
-    }
-
-    private static HttpResponse<String> created(HttpResponse<String> response) {
-        assertEquals(201, response.statusCode(), response.body());
-        return response;
-    }
-
-    private static HttpResponse<String> ok(HttpResponse<String> response) {
-        assertEquals(200, response.statusCode(), response.body());
-        return response;
-    }
-
-    private static long id(HttpResponse<String> response) throws Exception {
-        return Long.parseLong(JSON.readTree(response.body()).get("id").asText());
     }
 }

@@ -27,6 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static org.hotelmesh.systemtest.Mesh.created;
+import static org.hotelmesh.systemtest.Mesh.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -77,7 +79,7 @@ class ReservationsThroughTheEdgeIT {
             }
         }
         // 10 rooms x 1.10 = 11 sellable, once the outbox has delivered the count
-        awaitRemaining(11);
+        mesh.awaitRemaining(hotelId, roomTypeId, NIGHT, 11);
         HttpResponse<String> rates = mesh.send("PUT", "/v1/hotels/" + hotelId + "/room-types/" + roomTypeId
                 + "/base-rates", staff, "{\"startDate\":\"" + NIGHT.minusDays(10) + "\",\"endDate\":\""
                 + NIGHT.plusDays(30) + "\",\"amount\":" + BASE_PRICE + ",\"currency\":\"KRW\"}");
@@ -108,7 +110,7 @@ class ReservationsThroughTheEdgeIT {
                 stay(booking, NIGHT, NIGHT.plusDays(3), 2));
         assertEquals(409, changed.statusCode(), changed.body());
 
-        awaitRemaining(9);
+        mesh.awaitRemaining(hotelId, roomTypeId, NIGHT, 9);
         assertEquals(200, mesh.send("GET", "/v1/reservations/" + booking, mesh.guest("guest-ana"), null).statusCode());
         assertEquals(404, mesh.send("GET", "/v1/reservations/" + booking, mesh.guest("guest-bob"), null).statusCode());
         assertEquals(200, mesh.send("GET", "/v1/reservations/" + booking, mesh.staff(hotelId), null).statusCode());
@@ -125,7 +127,7 @@ class ReservationsThroughTheEdgeIT {
                 "{\"number\":\"501\",\"floor\":5,\"roomTypeID\":\"" + roomTypeId + "\",\"inService\":false}");
         assertEquals(200, update.statusCode(), update.body());
         // 9 rooms x 1.10 = 9 sellable, 2 of them held
-        awaitRemaining(7);
+        mesh.awaitRemaining(hotelId, roomTypeId, NIGHT, 7);
     }
 
     @Test
@@ -158,7 +160,7 @@ class ReservationsThroughTheEdgeIT {
         } finally {
             pool.shutdownNow();
         }
-        awaitRemaining(0);
+        mesh.awaitRemaining(hotelId, roomTypeId, NIGHT, 0);
         InventoryRow row = inventoryOverGrpc();
         assertEquals(9, row.getTotalInventory());
         assertEquals(9, row.getTotalReserved());
@@ -173,7 +175,7 @@ class ReservationsThroughTheEdgeIT {
         HttpResponse<String> again = mesh.send("DELETE", "/v1/reservations/" + booking, mesh.guest("guest-ana"), null);
         assertEquals(200, again.statusCode(), again.body());
         assertEquals("canceled", JSON.readTree(again.body()).get("status").asText());
-        awaitRemaining(2);
+        mesh.awaitRemaining(hotelId, roomTypeId, NIGHT, 2);
         assertEquals(7, inventoryOverGrpc().getTotalReserved());
     }
 
@@ -184,7 +186,7 @@ class ReservationsThroughTheEdgeIT {
                 + "/overbooking", mesh.staff(hotelId), "{\"ratio\":1.5}");
         assertEquals(200, ratio.statusCode(), ratio.body());
         // floor(9 x 1.5) = 13 sellable, 7 held
-        awaitRemaining(6);
+        mesh.awaitRemaining(hotelId, roomTypeId, NIGHT, 6);
     }
 
     @Test
@@ -209,37 +211,9 @@ class ReservationsThroughTheEdgeIT {
         }
     }
 
-    /** Availability of NIGHT through the public API, waiting for asynchronous catalog-to-inventory delivery. */
-    private static void awaitRemaining(int expected) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = mesh.send("GET", "/v1/hotels/" + hotelId + "/availability?startDate="
-                    + NIGHT + "&endDate=" + NIGHT.plusDays(1) + "&roomTypeID=" + roomTypeId, null, null);
-            last = response.statusCode() + " " + response.body();
-            if (response.statusCode() == 200) {
-                JsonNode nights = JSON.readTree(response.body()).get("roomTypes").get(0).get("nights");
-                if (nights.get(0).get("remaining").asInt() == expected) {
-                    return;
-                }
-            }
-            Thread.sleep(200);
-        }
-        fail("remaining rooms on " + NIGHT + " never became " + expected + "; last answer: " + last);
-    }
-
     private static String stay(String reservationId, LocalDate start, LocalDate end, int rooms) {
         return "{\"reservationID\":\"" + reservationId + "\",\"hotelID\":\"" + hotelId + "\",\"roomTypeID\":\""
                 + roomTypeId + "\",\"startDate\":\"" + start + "\",\"endDate\":\"" + end + "\",\"rooms\":" + rooms + "}";
-    }
-
-    private static HttpResponse<String> created(HttpResponse<String> response) {
-        assertEquals(201, response.statusCode(), response.body());
-        return response;
-    }
-
-    private static long id(HttpResponse<String> response) throws Exception {
-        return Long.parseLong(JSON.readTree(response.body()).get("id").asText());
     }
 
     private static Date date(LocalDate d) {

@@ -109,9 +109,12 @@ public enum Downstream {
             return null;
         }
         for (var detail : rich.getDetailsList()) {
+            if (!detail.is(ErrorInfo.class)) {
+                continue;
+            }
             try {
-                if (detail.is(ErrorInfo.class) && DOMAIN.equals(detail.unpack(ErrorInfo.class).getDomain())
-                        && DEPENDENCY_UNAVAILABLE.equals(detail.unpack(ErrorInfo.class).getReason())) {
+                ErrorInfo info = detail.unpack(ErrorInfo.class);
+                if (DOMAIN.equals(info.getDomain()) && DEPENDENCY_UNAVAILABLE.equals(info.getReason())) {
                     return rich.getMessage();
                 }
             } catch (InvalidProtocolBufferException unreadable) {

@@ -1,7 +1,7 @@
 package org.hotelmesh.hotel.grpc;
 
-import static org.hotelmesh.hotel.grpc.Fixtures.assertInvalid;
-import static org.hotelmesh.hotel.grpc.Fixtures.assertStatus;
+import static org.hotelmesh.devtools.test.GrpcAssertions.assertInvalid;
+import static org.hotelmesh.devtools.test.GrpcAssertions.assertStatus;
 import static org.hotelmesh.hotel.grpc.Fixtures.createHotel;
 import static org.hotelmesh.hotel.grpc.Fixtures.createRoom;
 import static org.hotelmesh.hotel.grpc.Fixtures.createRoomType;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -102,7 +103,7 @@ public class PaymentRepository {
                 .map(rows -> map(rows, PaymentRepository::toRefund));
     }
 
-    private static <T> List<T> map(RowSet<Row> rows, java.util.function.Function<Row, T> mapper) {
+    private static <T> List<T> map(RowSet<Row> rows, Function<Row, T> mapper) {
         List<T> out = new ArrayList<>(rows.size());
         rows.forEach(row -> out.add(mapper.apply(row)));
         return out;

@@ -1,5 +1,7 @@
 package org.hotelmesh.payment.grpc;
 
+import static org.hotelmesh.devtools.test.GrpcAssertions.assertInvalid;
+import static org.hotelmesh.devtools.test.GrpcAssertions.assertStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

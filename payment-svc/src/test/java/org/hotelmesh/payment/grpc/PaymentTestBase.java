@@ -1,10 +1,5 @@
 package org.hotelmesh.payment.grpc;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.List;
 import java.util.UUID;
 
 import org.hotelmesh.devtools.test.StoresTestResource;
@@ -15,13 +10,7 @@ import org.hotelmesh.proto.payment.v1.GetPaymentRequest;
 import org.hotelmesh.proto.payment.v1.Payment;
 import org.hotelmesh.proto.payment.v1.PaymentServiceGrpc.PaymentServiceBlockingStub;
 import org.hotelmesh.proto.payment.v1.RefundRequest;
-import org.junit.jupiter.api.function.Executable;
 
-import com.google.rpc.BadRequest;
-
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -67,25 +56,5 @@ abstract class PaymentTestBase {
         return pool.preparedQuery("SELECT count(*) FROM " + table + " WHERE reservation_id = $1")
                 .execute(io.vertx.mutiny.sqlclient.Tuple.of(reservationId)).await().indefinitely()
                 .iterator().next().getLong(0);
-    }
-
-    static StatusRuntimeException assertStatus(Status.Code code, String description, Executable call) {
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, call);
-        assertEquals(code, e.getStatus().getCode(), () -> "status of " + e);
-        if (description != null) {
-            assertEquals(description, e.getStatus().getDescription());
-        }
-        return e;
-    }
-
-    /** Asserts INVALID_ARGUMENT with a BadRequest detail naming exactly these fields, in this order. */
-    static BadRequest assertInvalid(Executable call, String... fields) throws Exception {
-        StatusRuntimeException e = assertStatus(Status.Code.INVALID_ARGUMENT, null, call);
-        com.google.rpc.Status status = StatusProto.fromThrowable(e);
-        assertTrue(status != null && status.getDetailsCount() == 1, "one BadRequest detail expected in " + e);
-        BadRequest badRequest = status.getDetails(0).unpack(BadRequest.class);
-        assertEquals(List.of(fields),
-                badRequest.getFieldViolationsList().stream().map(BadRequest.FieldViolation::getField).toList());
-        return badRequest;
     }
 }

@@ -1,7 +1,7 @@
 package org.hotelmesh.rate.grpc;
 
-import static org.hotelmesh.rate.grpc.Fixtures.assertInvalid;
-import static org.hotelmesh.rate.grpc.Fixtures.assertStatus;
+import static org.hotelmesh.devtools.test.GrpcAssertions.assertInvalid;
+import static org.hotelmesh.devtools.test.GrpcAssertions.assertStatus;
 import static org.hotelmesh.rate.grpc.Fixtures.baseRates;
 import static org.hotelmesh.rate.grpc.Fixtures.localDate;
 import static org.hotelmesh.rate.grpc.Fixtures.money;

@@ -1,9 +1,5 @@
 package org.hotelmesh.rate.grpc;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -21,13 +17,6 @@ import org.hotelmesh.proto.rate.v1.DayOfWeek;
 import org.hotelmesh.proto.rate.v1.SetBaseRatesRequest;
 import org.hotelmesh.rate.domain.HotelInfo;
 import org.hotelmesh.rate.domain.Occupancy;
-import org.junit.jupiter.api.function.Executable;
-
-import com.google.rpc.BadRequest;
-
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 
 /**
  * Builders and assertions shared by the tests, and what the mocked neighbours answer: the catalog (hotel-svc) from
@@ -131,27 +120,5 @@ final class Fixtures {
         return SetBaseRatesRequest.newBuilder().setHotelId(rt.hotelId()).setRoomTypeId(rt.roomTypeId())
                 .setDates(range(start, end)).setAmount(money(amount, currency)).addAllDaysOfWeek(List.of(days))
                 .build();
-    }
-
-    static StatusRuntimeException assertStatus(Status.Code code, String description, Executable call) {
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, call);
-        assertEquals(code, e.getStatus().getCode(), () -> "status of " + e);
-        if (description != null) {
-            assertEquals(description, e.getStatus().getDescription());
-        }
-        return e;
-    }
-
-    /** Asserts INVALID_ARGUMENT with a BadRequest detail naming exactly these fields, in this order. */
-    static BadRequest assertInvalid(Executable call, String... fields) throws Exception {
-        StatusRuntimeException e = assertStatus(Status.Code.INVALID_ARGUMENT, null, call);
-        com.google.rpc.Status status = StatusProto.fromThrowable(e);
-        assertTrue(status != null && status.getDetailsCount() == 1, "one BadRequest detail expected in " + e);
-        BadRequest badRequest = status.getDetails(0).unpack(BadRequest.class);
-        assertEquals(List.of(fields),
-                badRequest.getFieldViolationsList().stream().map(BadRequest.FieldViolation::getField).toList());
-        assertTrue(e.getStatus().getDescription().startsWith(fields[0] + ": "),
-                "description names the first field: " + e.getStatus().getDescription());
-        return badRequest;
     }
 }

@@ -1,6 +1,6 @@
 package org.hotelmesh.reservation.grpc;
 
-import static org.hotelmesh.reservation.grpc.Fixtures.assertStatus;
+import static org.hotelmesh.devtools.test.GrpcAssertions.assertStatus;
 import static org.hotelmesh.reservation.grpc.Fixtures.booking;
 import static org.hotelmesh.reservation.grpc.Fixtures.utcToday;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,7 +1,7 @@
 package org.hotelmesh.reservation.grpc;
 
-import static org.hotelmesh.reservation.grpc.Fixtures.assertInvalid;
-import static org.hotelmesh.reservation.grpc.Fixtures.assertStatus;
+import static org.hotelmesh.devtools.test.GrpcAssertions.assertInvalid;
+import static org.hotelmesh.devtools.test.GrpcAssertions.assertStatus;
 import static org.hotelmesh.reservation.grpc.Fixtures.booking;
 import static org.hotelmesh.reservation.grpc.Fixtures.utcToday;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,15 +1,10 @@
 package org.hotelmesh.reservation.grpc;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,13 +15,6 @@ import org.hotelmesh.proto.common.v1.DateRange;
 import org.hotelmesh.proto.reservation.v1.CreateReservationRequest;
 import org.hotelmesh.reservation.domain.HotelInfo;
 import org.hotelmesh.reservation.domain.StayPrice;
-import org.junit.jupiter.api.function.Executable;
-
-import com.google.rpc.BadRequest;
-
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 
 /** Builders and assertions shared by the tests; every test creates its own hotels and room types. */
 final class Fixtures {
@@ -79,27 +67,5 @@ final class Fixtures {
             String guest) {
         return CreateReservationRequest.newBuilder().setReservationId(id).setHotelId(rt.hotelId())
                 .setRoomTypeId(rt.roomTypeId()).setStay(range(start, end)).setRooms(rooms).setGuestId(guest).build();
-    }
-
-    static StatusRuntimeException assertStatus(Status.Code code, String description, Executable call) {
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, call);
-        assertEquals(code, e.getStatus().getCode(), () -> "status of " + e);
-        if (description != null) {
-            assertEquals(description, e.getStatus().getDescription());
-        }
-        return e;
-    }
-
-    /** Asserts INVALID_ARGUMENT with a BadRequest detail naming exactly these fields, in this order. */
-    static BadRequest assertInvalid(Executable call, String... fields) throws Exception {
-        StatusRuntimeException e = assertStatus(Status.Code.INVALID_ARGUMENT, null, call);
-        com.google.rpc.Status status = StatusProto.fromThrowable(e);
-        assertTrue(status != null && status.getDetailsCount() == 1, "one BadRequest detail expected in " + e);
-        BadRequest badRequest = status.getDetails(0).unpack(BadRequest.class);
-        assertEquals(List.of(fields),
-                badRequest.getFieldViolationsList().stream().map(BadRequest.FieldViolation::getField).toList());
-        assertTrue(e.getStatus().getDescription().startsWith(fields[0] + ": "),
-                "description names the first field: " + e.getStatus().getDescription());
-        return badRequest;
     }
 }
