@@ -11,20 +11,21 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A booking as the client asked for it; {@link #requestHash()} is its idempotency fingerprint. {@code price} is what
- * the booking is charged, set by the service before it is decided (not part of the fingerprint).
+ * A booking as the client asked for it; {@link #requestHash()} is its idempotency fingerprint. {@code paymentToken}
+ * is what the booking is charged to, and {@code price} what it is charged, set by the service before it is decided;
+ * neither is part of the fingerprint (a retry with another card answers the original booking).
  */
 public record BookingRequest(String reservationId, long hotelId, long roomTypeId, LocalDate startDate,
-        LocalDate endDate, int rooms, String guestId, String quoteId, StayPrice price) {
+        LocalDate endDate, int rooms, String guestId, String quoteId, String paymentToken, StayPrice price) {
 
     public BookingRequest(String reservationId, long hotelId, long roomTypeId, LocalDate startDate, LocalDate endDate,
-            int rooms, String guestId, String quoteId) {
-        this(reservationId, hotelId, roomTypeId, startDate, endDate, rooms, guestId, quoteId, null);
+            int rooms, String guestId, String quoteId, String paymentToken) {
+        this(reservationId, hotelId, roomTypeId, startDate, endDate, rooms, guestId, quoteId, paymentToken, null);
     }
 
     public BookingRequest priced(StayPrice stayPrice) {
         return new BookingRequest(reservationId, hotelId, roomTypeId, startDate, endDate, rooms, guestId, quoteId,
-                stayPrice);
+                paymentToken, stayPrice);
     }
 
     public int nights() {

@@ -9,6 +9,7 @@ import org.hotelmesh.reservation.domain.InvalidInput;
 import org.hotelmesh.reservation.domain.InventoryBusy;
 import org.hotelmesh.reservation.domain.NoInventory;
 import org.hotelmesh.reservation.domain.NotFound;
+import org.hotelmesh.reservation.domain.PaymentsUnavailable;
 import org.hotelmesh.reservation.domain.PreconditionFailed;
 import org.hotelmesh.reservation.domain.PricingUnavailable;
 import org.hotelmesh.reservation.domain.ReservationConflict;
@@ -47,7 +48,8 @@ public final class GrpcErrors {
         if (failure instanceof InventoryBusy) {
             return status(Status.ABORTED, failure);
         }
-        if (failure instanceof CatalogUnavailable || failure instanceof PricingUnavailable) {
+        if (failure instanceof CatalogUnavailable || failure instanceof PricingUnavailable
+                || failure instanceof PaymentsUnavailable) {
             return GrpcStatuses.unavailable(failure.getMessage());
         }
         if (failure instanceof CircuitBreakerOpenException) {

@@ -6,6 +6,8 @@ import org.hotelmesh.proto.reservation.v1.CancelReservationRequest;
 import org.hotelmesh.proto.reservation.v1.CancelReservationResponse;
 import org.hotelmesh.proto.reservation.v1.CreateReservationRequest;
 import org.hotelmesh.proto.reservation.v1.CreateReservationResponse;
+import org.hotelmesh.proto.reservation.v1.GetCancellationPolicyRequest;
+import org.hotelmesh.proto.reservation.v1.GetCancellationPolicyResponse;
 import org.hotelmesh.proto.reservation.v1.GetReservationRequest;
 import org.hotelmesh.proto.reservation.v1.GetReservationResponse;
 import org.hotelmesh.proto.reservation.v1.HasFutureReservationsRequest;
@@ -17,7 +19,10 @@ import org.hotelmesh.proto.reservation.v1.ListReservationsResponse;
 import org.hotelmesh.proto.reservation.v1.PreviewCancellationRequest;
 import org.hotelmesh.proto.reservation.v1.PreviewCancellationResponse;
 import org.hotelmesh.proto.reservation.v1.ReservationService;
+import org.hotelmesh.proto.reservation.v1.SetCancellationPolicyRequest;
+import org.hotelmesh.proto.reservation.v1.SetCancellationPolicyResponse;
 import org.hotelmesh.reservation.mapping.ReservationMapper;
+import org.hotelmesh.reservation.service.CancellationPolicies;
 import org.hotelmesh.reservation.service.ReservationValidator;
 
 import io.quarkus.grpc.GrpcService;
@@ -28,9 +33,12 @@ import io.smallrye.mutiny.Uni;
 public class ReservationGrpcService implements ReservationService {
 
     private final org.hotelmesh.reservation.service.ReservationService reservations;
+    private final CancellationPolicies policies;
 
-    public ReservationGrpcService(org.hotelmesh.reservation.service.ReservationService reservations) {
+    public ReservationGrpcService(org.hotelmesh.reservation.service.ReservationService reservations,
+            CancellationPolicies policies) {
         this.reservations = reservations;
+        this.policies = policies;
     }
 
     @Override
@@ -69,15 +77,14 @@ public class ReservationGrpcService implements ReservationService {
 
     @Override
     public Uni<CancelReservationResponse> cancelReservation(CancelReservationRequest request) {
-        // Only pending reservations can be cancelled until payments exist, so there is never a refund to report.
-        return handle(() -> reservations.cancel(request.getReservationId(), request.getRequestedBy())
-                .map(outcome -> CancelReservationResponse.newBuilder()
-                        .setReservation(ReservationMapper.toProto(outcome.reservation())).build()));
+        return handle(() -> reservations.cancel(request.getReservationId(), request.getRequestedBy(),
+                        request.getWaiveFee())
+                .map(outcome -> ReservationMapper.toCancelResponse(outcome.reservation())));
     }
 
     @Override
     public Uni<PreviewCancellationResponse> previewCancellation(PreviewCancellationRequest request) {
-        return handle(() -> reservations.previewCancellation(request.getReservationId())
+        return handle(() -> reservations.previewCancellation(request.getReservationId(), request.getWaiveFee())
                 .map(terms -> PreviewCancellationResponse.newBuilder()
                         .setRefund(ReservationMapper.money(terms.refundMinor(), terms.currency()))
                         .setFee(ReservationMapper.money(terms.feeMinor(), terms.currency()))
@@ -89,6 +96,23 @@ public class ReservationGrpcService implements ReservationService {
     public Uni<HasFutureReservationsResponse> hasFutureReservations(HasFutureReservationsRequest request) {
         return handle(() -> reservations.hasFutureReservations(request.getHotelId())
                 .map(has -> HasFutureReservationsResponse.newBuilder().setHasFutureReservations(has).build()));
+    }
+
+    @Override
+    public Uni<GetCancellationPolicyResponse> getCancellationPolicy(GetCancellationPolicyRequest request) {
+        return handle(() -> policies.get(request.getHotelId())
+                .map(effective -> GetCancellationPolicyResponse.newBuilder()
+                        .setPolicy(ReservationMapper.toProto(effective.policy()))
+                        .setSource(effective.own() ? "hotel" : "default")
+                        .build()));
+    }
+
+    @Override
+    public Uni<SetCancellationPolicyResponse> setCancellationPolicy(SetCancellationPolicyRequest request) {
+        return handle(() -> policies.set(request.getHotelId(), request.getPolicy().getFreeUntilDays(),
+                        ReservationMapper.toDomain(request.getPolicy().getFee()), request.getPolicy().getFeePercent())
+                .map(policy -> SetCancellationPolicyResponse.newBuilder()
+                        .setPolicy(ReservationMapper.toProto(policy)).build()));
     }
 
     static <T> Uni<T> handle(Supplier<Uni<T>> call) {

@@ -9,16 +9,23 @@ import org.hotelmesh.proto.common.v1.Date;
 import org.hotelmesh.proto.common.v1.DateRange;
 import org.hotelmesh.proto.common.v1.Money;
 import org.hotelmesh.proto.common.v1.PageInfo;
+import org.hotelmesh.proto.reservation.v1.CancelReservationResponse;
+import org.hotelmesh.proto.reservation.v1.CancellationFee;
 import org.hotelmesh.proto.reservation.v1.CreateReservationRequest;
 import org.hotelmesh.proto.reservation.v1.InventoryRow;
 import org.hotelmesh.proto.reservation.v1.NightPrice;
+import org.hotelmesh.proto.reservation.v1.PaymentState;
+import org.hotelmesh.proto.reservation.v1.RefundState;
+import org.hotelmesh.proto.reservation.v1.ReservationPayment;
 import org.hotelmesh.proto.reservation.v1.ReservationStatus;
 import org.hotelmesh.proto.reservation.v1.RoomTypeAvailability;
 import org.hotelmesh.proto.reservation.v1.StatusChange;
 import org.hotelmesh.reservation.domain.BookingRequest;
+import org.hotelmesh.reservation.domain.CancellationPolicy;
 import org.hotelmesh.reservation.domain.InventoryNight;
 import org.hotelmesh.reservation.domain.NightAvailability;
 import org.hotelmesh.reservation.domain.Page;
+import org.hotelmesh.reservation.domain.PaymentInfo;
 import org.hotelmesh.reservation.domain.Reservation;
 import org.hotelmesh.reservation.domain.StayPrice;
 import org.hotelmesh.reservation.domain.TimeFilter;
@@ -32,7 +39,7 @@ public final class ReservationMapper {
     public static BookingRequest toDomain(CreateReservationRequest in) {
         return new BookingRequest(in.getReservationId(), in.getHotelId(), in.getRoomTypeId(),
                 startDate(in.getStay()), endDate(in.getStay()), in.getRooms(), in.getGuestId(),
-                in.getQuoteId().isEmpty() ? null : in.getQuoteId());
+                in.getQuoteId().isEmpty() ? null : in.getQuoteId(), in.getPaymentToken());
     }
 
     public static LocalDate startDate(DateRange range) {
@@ -97,8 +104,75 @@ public final class ReservationMapper {
         if (r.quoteId() != null) {
             b.setQuoteId(r.quoteId());
         }
+        b.setPayment(toProto(r.payment(), r.price() == null ? null : r.price().currency()));
+        if (r.cancellationPolicy() != null) {
+            b.setCancellationPolicy(toProto(r.cancellationPolicy()));
+        }
         r.history().forEach(change -> b.addHistory(StatusChange.newBuilder().setStatus(toProto(change.status()))
                 .setAt(change.at().toString())));
+        return b.build();
+    }
+
+    public static ReservationPayment toProto(PaymentInfo p, String currency) {
+        ReservationPayment.Builder b = ReservationPayment.newBuilder()
+                .setState(switch (p.state()) {
+                    case NONE -> PaymentState.PAYMENT_STATE_NONE;
+                    case CHARGING -> PaymentState.PAYMENT_STATE_CHARGING;
+                    case CAPTURED -> PaymentState.PAYMENT_STATE_CAPTURED;
+                    case DECLINED -> PaymentState.PAYMENT_STATE_DECLINED;
+                    case FAILED -> PaymentState.PAYMENT_STATE_FAILED;
+                })
+                .setRefundState(switch (p.refundState()) {
+                    case NONE -> RefundState.REFUND_STATE_NONE;
+                    case REQUESTED -> RefundState.REFUND_STATE_REQUESTED;
+                    case REFUNDED -> RefundState.REFUND_STATE_REFUNDED;
+                    case FAILED -> RefundState.REFUND_STATE_FAILED;
+                });
+        if (p.declineCode() != null) {
+            b.setDeclineCode(p.declineCode());
+        }
+        if (p.paymentId() != null) {
+            b.setPaymentId(p.paymentId());
+        }
+        if (p.refundMinor() != null) {
+            b.setRefund(money(p.refundMinor(), currency));
+        }
+        if (p.feeMinor() != null) {
+            b.setFee(money(p.feeMinor(), currency));
+        }
+        if (p.holdExpiresAt() != null) {
+            b.setHoldExpiresAt(p.holdExpiresAt().toString());
+        }
+        return b.build();
+    }
+
+    public static org.hotelmesh.proto.reservation.v1.CancellationPolicy toProto(CancellationPolicy policy) {
+        return org.hotelmesh.proto.reservation.v1.CancellationPolicy.newBuilder()
+                .setFreeUntilDays(policy.freeUntilDays())
+                .setFee(policy.fee() == CancellationPolicy.Fee.FIRST_NIGHT ? CancellationFee.FIRST_NIGHT
+                        : CancellationFee.PERCENTAGE)
+                .setFeePercent(policy.feePercent() == null ? 0 : policy.feePercent())
+                .setTerms(policy.terms())
+                .build();
+    }
+
+    /** An unset fee is null, which the validator reports as missing. */
+    public static CancellationPolicy.Fee toDomain(CancellationFee fee) {
+        return switch (fee) {
+            case FIRST_NIGHT -> CancellationPolicy.Fee.FIRST_NIGHT;
+            case PERCENTAGE -> CancellationPolicy.Fee.PERCENTAGE;
+            default -> null;
+        };
+    }
+
+    /** The reservation after a cancel, with the refund and fee when it had been paid. */
+    public static CancelReservationResponse toCancelResponse(Reservation r) {
+        CancelReservationResponse.Builder b = CancelReservationResponse.newBuilder().setReservation(toProto(r));
+        if (r.status() == org.hotelmesh.reservation.domain.ReservationStatus.REFUNDED && r.price() != null) {
+            String currency = r.price().currency();
+            b.setRefund(money(r.payment().refundMinor() == null ? 0 : r.payment().refundMinor(), currency));
+            b.setFee(money(r.payment().feeMinor() == null ? 0 : r.payment().feeMinor(), currency));
+        }
         return b.build();
     }
 

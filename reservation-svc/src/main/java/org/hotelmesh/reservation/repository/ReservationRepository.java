@@ -1,5 +1,6 @@
 package org.hotelmesh.reservation.repository;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,6 +15,10 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hotelmesh.reservation.domain.BookingRequest;
+import org.hotelmesh.reservation.domain.CancellationPolicy;
+import org.hotelmesh.reservation.domain.PaymentInfo;
+import org.hotelmesh.reservation.domain.PaymentState;
+import org.hotelmesh.reservation.domain.RefundState;
 import org.hotelmesh.reservation.domain.PageRequest;
 import org.hotelmesh.reservation.domain.Reservation;
 import org.hotelmesh.reservation.domain.StayPrice;
@@ -32,10 +37,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class ReservationRepository {
 
     private static final String COLUMNS = "reservation_id, hotel_id, room_type_id, start_date, end_date, rooms,"
-            + " guest_id, status, request_hash, quote_id, currency, total_amount_minor, nightly_prices_minor, created_at";
+            + " guest_id, status, request_hash, quote_id, currency, total_amount_minor, nightly_prices_minor, created_at,"
+            + " payment_state, decline_code, payment_id, refund_state, refund_minor, fee_minor, hold_expires_at,"
+            + " cancel_free_until_days, cancel_fee_kind, cancel_fee_percent";
 
     /** The stay a pending reservation held, returned when this call was the one that cancelled it. */
     public record ReleasedStay(long hotelId, long roomTypeId, LocalDate startDate, LocalDate endDate, int rooms) {
+    }
+
+    /** What the database set on the rows a batch inserted: the same for every booking of one hotel. */
+    public record Inserted(Instant createdAt, Instant holdExpiresAt, CancellationPolicy policy) {
     }
 
     /** The reservations with these ids, with their history, keyed by id. */
@@ -58,10 +69,12 @@ public class ReservationRepository {
     }
 
     /**
-     * Inserts the accepted bookings as pending, with their first history row (by the guest), in one statement.
-     * Returns the transaction's timestamp, which is every new row's created_at.
+     * Inserts the accepted bookings as pending with their charge about to be asked (payment state charging), their
+     * hold's end and the hotel's cancellation policy (or {@code defaultPolicy}), with their first history row (by the
+     * guest), in one statement. Returns what the database set, keyed by reservation id.
      */
-    public Uni<Instant> insertPending(SqlClient client, List<BookingRequest> bookings) {
+    public Uni<Map<String, Inserted>> insertPending(SqlClient client, List<BookingRequest> bookings, Duration holdTtl,
+            CancellationPolicy defaultPolicy) {
         int n = bookings.size();
         String[] ids = new String[n];
         Long[] hotels = new Long[n];
@@ -76,6 +89,7 @@ public class ReservationRepository {
         Long[] totals = new Long[n];
         // One text literal per booking ('{100,200}'): the extended protocol has no bigint[][] for ragged arrays.
         String[] nightly = new String[n];
+        String[] tokens = new String[n];
         for (int i = 0; i < n; i++) {
             BookingRequest b = bookings.get(i);
             ids[i] = b.reservationId();
@@ -87,6 +101,7 @@ public class ReservationRepository {
             guests[i] = b.guestId();
             hashes[i] = b.requestHash();
             quotes[i] = b.quoteId();
+            tokens[i] = b.paymentToken();
             if (b.price() == null) {
                 throw new IllegalStateException("booking " + b.reservationId() + " reached the database unpriced");
             }
@@ -96,22 +111,39 @@ public class ReservationRepository {
                     .collect(Collectors.joining(",", "{", "}"));
         }
         // One statement: the history rows are inserted from the reservation rows the CTE returns (the foreign key is
-        // checked at the end of the statement, when both exist).
+        // checked at the end of the statement, when both exist). now() is the transaction's start: created_at.
         return client.preparedQuery("WITH r AS (INSERT INTO reservation (reservation_id, hotel_id, room_type_id,"
                         + " start_date, end_date, rooms, guest_id, status, request_hash, quote_id, currency,"
-                        + " total_amount_minor, nightly_prices_minor)"
+                        + " total_amount_minor, nightly_prices_minor, payment_token, payment_state, hold_expires_at,"
+                        + " cancel_free_until_days, cancel_fee_kind, cancel_fee_percent)"
                         + " SELECT r.id, r.hotel, r.room_type, r.start_date, r.end_date, r.rooms, r.guest, 'pending',"
-                        + " r.hash, r.quote, r.currency, r.total, r.nightly::bigint[]"
+                        + " r.hash, r.quote, r.currency, r.total, r.nightly::bigint[], r.token, 'charging',"
+                        + " now() + $17::bigint * interval '1 millisecond',"
+                        + " coalesce(p.free_until_days, $14::int), coalesce(p.fee_kind, $15::varchar),"
+                        + " CASE WHEN p.hotel_id IS NULL THEN $16::int ELSE p.fee_percent END"
                         + " FROM unnest($1::varchar[], $2::bigint[], $3::bigint[], $4::date[], $5::date[], $6::int[],"
-                        + " $7::varchar[], $8::varchar[], $9::varchar[], $10::varchar[], $11::bigint[], $12::text[])"
+                        + " $7::varchar[], $8::varchar[], $9::varchar[], $10::varchar[], $11::bigint[], $12::text[],"
+                        + " $13::varchar[])"
                         + " AS r(id, hotel, room_type, start_date, end_date, rooms, guest, hash, quote, currency, total,"
-                        + " nightly)"
-                        + " RETURNING reservation_id, guest_id)"
-                        + " INSERT INTO reservation_status_change (reservation_id, status, changed_by)"
-                        + " SELECT reservation_id, 'pending', guest_id FROM r RETURNING changed_at")
+                        + " nightly, token)"
+                        + " LEFT JOIN cancellation_policy p ON p.hotel_id = r.hotel"
+                        + " RETURNING reservation_id, guest_id, created_at, hold_expires_at, cancel_free_until_days,"
+                        + " cancel_fee_kind, cancel_fee_percent),"
+                        + " h AS (INSERT INTO reservation_status_change (reservation_id, status, changed_by, changed_at)"
+                        + " SELECT reservation_id, 'pending', guest_id, created_at FROM r)"
+                        + " SELECT * FROM r")
                 .execute(Tuple.from(List.<Object>of(ids, hotels, roomTypes, starts, ends, rooms, guests, hashes, quotes,
-                        currencies, totals, nightly)))
-                .map(rows -> rows.iterator().next().getOffsetDateTime("changed_at").toInstant());
+                                currencies, totals, nightly, tokens, defaultPolicy.freeUntilDays(), defaultPolicy.fee().db()))
+                        .addValue(defaultPolicy.feePercent()).addValue(holdTtl.toMillis()))
+                .map(rows -> {
+                    Map<String, Inserted> inserted = new HashMap<>();
+                    for (Row row : rows) {
+                        inserted.put(row.getString("reservation_id"), new Inserted(
+                                row.getOffsetDateTime("created_at").toInstant(),
+                                row.getOffsetDateTime("hold_expires_at").toInstant(), policy(row)));
+                    }
+                    return inserted;
+                });
     }
 
     /**
@@ -119,8 +151,17 @@ public class ReservationRepository {
      * it; the others wait for its row lock, re-check the status and get nothing.
      */
     public Uni<Optional<ReleasedStay>> cancelIfPending(SqlClient client, String id, String by) {
+        return cancelPending(client, id, by, "");
+    }
+
+    /** pending -> canceled when the hold has ended (by the expiry job), like {@link #cancelIfPending}. */
+    public Uni<Optional<ReleasedStay>> expireIfPending(SqlClient client, String id, String by) {
+        return cancelPending(client, id, by, " AND hold_expires_at <= now()");
+    }
+
+    private Uni<Optional<ReleasedStay>> cancelPending(SqlClient client, String id, String by, String condition) {
         return client.preparedQuery("UPDATE reservation SET status = 'canceled'"
-                        + " WHERE reservation_id = $1 AND status = 'pending'"
+                        + " WHERE reservation_id = $1 AND status = 'pending'" + condition
                         + " RETURNING hotel_id, room_type_id, start_date, end_date, rooms")
                 .execute(Tuple.of(id))
                 .flatMap(rows -> {
@@ -204,8 +245,24 @@ public class ReservationRepository {
         return new Reservation(row.getString("reservation_id"), row.getLong("hotel_id"), row.getLong("room_type_id"),
                 row.getLocalDate("start_date"), row.getLocalDate("end_date"), row.getInteger("rooms"),
                 row.getString("guest_id"), ReservationStatus.fromDb(row.getString("status")),
-                row.getString("request_hash"), row.getString("quote_id"), price(row), created.toInstant(),
-                List.of());
+                row.getString("request_hash"), row.getString("quote_id"), price(row), payment(row), policy(row),
+                created.toInstant(), List.of());
+    }
+
+    private static PaymentInfo payment(Row row) {
+        OffsetDateTime holdEnds = row.getOffsetDateTime("hold_expires_at");
+        return new PaymentInfo(PaymentState.fromDb(row.getString("payment_state")), row.getString("decline_code"),
+                row.getString("payment_id"), RefundState.fromDb(row.getString("refund_state")),
+                row.getLong("refund_minor"), row.getLong("fee_minor"), holdEnds == null ? null : holdEnds.toInstant());
+    }
+
+    static CancellationPolicy policy(Row row) {
+        String fee = row.getString("cancel_fee_kind");
+        if (fee == null) {
+            return null; // booked before cancellation policies
+        }
+        return new CancellationPolicy(row.getInteger("cancel_free_until_days"), CancellationPolicy.Fee.fromDb(fee),
+                row.getInteger("cancel_fee_percent"));
     }
 
     private static StayPrice price(Row row) {

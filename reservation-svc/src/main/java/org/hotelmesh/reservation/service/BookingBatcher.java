@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hotelmesh.reservation.cache.AvailabilityCache;
 import org.hotelmesh.reservation.config.BookingConfig;
 import org.hotelmesh.reservation.domain.BookingRequest;
-import org.hotelmesh.reservation.domain.Reservation;
 import org.hotelmesh.reservation.service.BookingEngine.Decision;
 import org.hotelmesh.reservation.service.BookingEngine.Outcome;
 import org.jboss.logging.Logger;
@@ -45,7 +44,7 @@ public class BookingBatcher {
     private record Lane(long hotelId, long roomTypeId) {
     }
 
-    private record Waiter(BookingRequest request, String hash, UniEmitter<? super Reservation> emitter) {
+    private record Waiter(BookingRequest request, String hash, UniEmitter<? super Outcome> emitter) {
     }
 
     private static final class Queue {
@@ -74,8 +73,8 @@ public class BookingBatcher {
                 .description("optimistic-locking conflicts that cost a rollback and a retry").register(meters);
     }
 
-    /** Books (or replays) the request; fails with a domain error. */
-    public Uni<Reservation> submit(BookingRequest request) {
+    /** Books (or replays) the request: the reservation and whether this booking created it; fails with a domain error. */
+    public Uni<Outcome> submit(BookingRequest request) {
         String hash = request.requestHash();
         return Uni.createFrom().emitter(emitter -> enqueue(new Waiter(request, hash, emitter)));
     }
@@ -161,7 +160,7 @@ public class BookingBatcher {
             if (outcome.failure() != null) {
                 w.emitter().fail(outcome.failure());
             } else {
-                w.emitter().complete(outcome.reservation());
+                w.emitter().complete(outcome);
             }
         }
     }

@@ -14,10 +14,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hotelmesh.reservation.config.BookingConfig;
+import org.hotelmesh.reservation.config.CancellationConfig;
+import org.hotelmesh.reservation.config.SagaConfig;
 import org.hotelmesh.reservation.domain.BookingRequest;
 import org.hotelmesh.reservation.domain.InventoryBusy;
 import org.hotelmesh.reservation.domain.InventoryNight;
 import org.hotelmesh.reservation.domain.NoInventory;
+import org.hotelmesh.reservation.domain.PaymentInfo;
+import org.hotelmesh.reservation.domain.PaymentState;
+import org.hotelmesh.reservation.domain.RefundState;
 import org.hotelmesh.reservation.domain.Reservation;
 import org.hotelmesh.reservation.domain.Reservation.StatusChange;
 import org.hotelmesh.reservation.domain.ReservationConflict;
@@ -27,6 +32,7 @@ import org.hotelmesh.reservation.domain.SoldOut;
 import org.hotelmesh.reservation.repository.Contention;
 import org.hotelmesh.reservation.repository.InventoryRepository;
 import org.hotelmesh.reservation.repository.ReservationRepository;
+import org.hotelmesh.reservation.repository.ReservationRepository.Inserted;
 import org.hotelmesh.reservation.repository.SqlStates;
 import org.jboss.logging.Logger;
 
@@ -65,14 +71,18 @@ public class BookingEngine {
     private final InventoryRepository inventory;
     private final ReservationRepository reservations;
     private final BookingConfig config;
+    private final SagaConfig saga;
+    private final CancellationConfig cancellation;
     private final AtomicLong conflicts = new AtomicLong();
 
     public BookingEngine(Pool pool, InventoryRepository inventory, ReservationRepository reservations,
-            BookingConfig config) {
+            BookingConfig config, SagaConfig saga, CancellationConfig cancellation) {
         this.pool = pool;
         this.inventory = inventory;
         this.reservations = reservations;
         this.config = config;
+        this.saga = saga;
+        this.cancellation = cancellation;
     }
 
     /**
@@ -191,18 +201,21 @@ public class BookingEngine {
         // the Contention thrown below rolls the whole transaction back, the inserted reservations with it.
         return Uni.combine().all()
                 .unis(inventory.setReservedIfUnchanged(conn, hotelId, roomTypeId, dates, versions, totals),
-                        reservations.insertPending(conn, toInsert))
+                        reservations.insertPending(conn, toInsert, saga.holdTtl(), cancellation.policy()))
                 .asTuple()
                 .map(written -> {
                     if (written.getItem1().size() != n) {
                         throw new Contention((n - written.getItem1().size()) + " of " + n + " nights changed since read");
                     }
-                    Instant createdAt = written.getItem2();
                     for (int i : accepted) {
                         BookingRequest r = requests.get(i);
+                        Inserted stored = written.getItem2().get(r.reservationId());
+                        Instant createdAt = stored.createdAt();
+                        PaymentInfo payment = new PaymentInfo(PaymentState.CHARGING, null, null, RefundState.NONE,
+                                null, null, stored.holdExpiresAt());
                         Reservation created = new Reservation(r.reservationId(), r.hotelId(), r.roomTypeId(),
                                 r.startDate(), r.endDate(), r.rooms(), r.guestId(), ReservationStatus.PENDING,
-                                r.requestHash(), r.quoteId(), r.price(), createdAt,
+                                r.requestHash(), r.quoteId(), r.price(), payment, stored.policy(), createdAt,
                                 List.of(new StatusChange(ReservationStatus.PENDING, createdAt, r.guestId())));
                         outcomes[i] = new Outcome(created, null, true);
                     }

@@ -2,6 +2,8 @@ package org.hotelmesh.reservation.service;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,27 +11,32 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hotelmesh.reservation.cache.AvailabilityCache;
 import org.hotelmesh.reservation.domain.BookingRequest;
 import org.hotelmesh.reservation.domain.CancelOutcome;
+import org.hotelmesh.reservation.domain.CancellationPolicy;
+import org.hotelmesh.reservation.domain.HotelInfo;
 import org.hotelmesh.reservation.domain.InvalidInput;
 import org.hotelmesh.reservation.domain.InventoryNight;
 import org.hotelmesh.reservation.domain.NotFound;
 import org.hotelmesh.reservation.domain.Page;
 import org.hotelmesh.reservation.domain.PageRequest;
+import org.hotelmesh.reservation.domain.PaymentState;
 import org.hotelmesh.reservation.domain.PreconditionFailed;
+import org.hotelmesh.reservation.domain.RefundState;
 import org.hotelmesh.reservation.domain.Reservation;
 import org.hotelmesh.reservation.domain.ReservationException;
 import org.hotelmesh.reservation.domain.ReservationStatus;
-import org.hotelmesh.reservation.domain.StayPrice;
 import org.hotelmesh.reservation.domain.StatusMachine;
+import org.hotelmesh.reservation.domain.StayPrice;
 import org.hotelmesh.reservation.domain.TimeFilter;
-import org.hotelmesh.reservation.repository.InventoryRepository;
 import org.hotelmesh.reservation.repository.ReservationRepository;
-import org.hotelmesh.reservation.repository.ReservationRepository.ReleasedStay;
+import org.hotelmesh.reservation.repository.SagaRepository;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
-/** The reservation use cases. Bookings go through the {@link BookingBatcher}; everything else is plain SQL. */
+/**
+ * The reservation use cases. Bookings go through the {@link BookingBatcher} and then the {@link PaymentSaga};
+ * everything else is plain SQL.
+ */
 @ApplicationScoped
 public class ReservationService {
 
@@ -39,29 +46,37 @@ public class ReservationService {
 
     private final Pool pool;
     private final ReservationRepository reservations;
-    private final InventoryRepository inventory;
+    private final SagaRepository saga;
     private final BookingBatcher batcher;
     private final CatalogLookup catalog;
     private final BookingPricer pricer;
+    private final PaymentSaga payments;
+    private final Holds holds;
+    private final CancellationPolicies policies;
     private final AvailabilityCache cache;
     private final Clock clock;
 
-    public ReservationService(Pool pool, ReservationRepository reservations, InventoryRepository inventory,
-            BookingBatcher batcher, CatalogLookup catalog, BookingPricer pricer, AvailabilityCache cache,
-            Clock clock) {
+    public ReservationService(Pool pool, ReservationRepository reservations, SagaRepository saga,
+            BookingBatcher batcher, CatalogLookup catalog, BookingPricer pricer, PaymentSaga payments, Holds holds,
+            CancellationPolicies policies, AvailabilityCache cache, Clock clock) {
         this.pool = pool;
         this.reservations = reservations;
-        this.inventory = inventory;
+        this.saga = saga;
         this.batcher = batcher;
         this.catalog = catalog;
         this.pricer = pricer;
+        this.payments = payments;
+        this.holds = holds;
+        this.policies = policies;
         this.cache = cache;
         this.clock = clock;
     }
 
     /**
      * Books, idempotently by reservation id: validated against the catalog, priced (by its quote or at this moment),
-     * then decided by the batcher against the inventory.
+     * decided by the batcher against the inventory, then charged. Answers the reservation as the charge left it: paid,
+     * rejected, or still pending when payment-svc did not answer in time (the recovery job finishes it; so does a
+     * replay of this request).
      */
     public Uni<Reservation> create(BookingRequest request) {
         ReservationValidator.booking(request);
@@ -70,12 +85,13 @@ public class ReservationService {
                 .flatMap(hotel -> pricer.price(request).map(price -> new Priced(price, null))
                         .onFailure(ReservationException.class)
                         .recoverWithUni(failure -> replayUnpriced(request, (ReservationException) failure)))
-                .flatMap(priced -> priced.price() == null ? Uni.createFrom().item(priced.stored())
-                        : batcher.submit(request.priced(priced.price())));
+                .flatMap(priced -> priced.price() == null ? Uni.createFrom().item(priced.replay())
+                        : batcher.submit(request.priced(priced.price())))
+                .flatMap(outcome -> afterBooking(outcome.reservation(), outcome.created()));
     }
 
-    /** A price for a new booking, or the stored reservation a replay answers with. */
-    private record Priced(StayPrice price, Reservation stored) {
+    /** A price for a new booking, or the answer to a replay of one already made. */
+    private record Priced(StayPrice price, BookingEngine.Outcome replay) {
     }
 
     /**
@@ -91,8 +107,22 @@ public class ReservationService {
             if (replay.failure() != null) {
                 throw replay.failure();
             }
-            return new Priced(null, replay.reservation());
+            return new Priced(null, replay);
         });
+    }
+
+    /** Takes a booking's saga one step (charge it, or resume it on a replay) unless its payment is settled. */
+    private Uni<Reservation> afterBooking(Reservation reservation, boolean created) {
+        if (!sagaOpen(reservation)) {
+            return Uni.createFrom().item(reservation);
+        }
+        return payments.advance(reservation.reservationId(),
+                        created ? PaymentSaga.Mode.CHARGE : PaymentSaga.Mode.RESUME)
+                .flatMap(ignored -> get(reservation.reservationId()));
+    }
+
+    private static boolean sagaOpen(Reservation r) {
+        return r.payment().state() == PaymentState.CHARGING || r.payment().refundState() == RefundState.REQUESTED;
     }
 
     public Uni<Reservation> get(String reservationId) {
@@ -114,28 +144,92 @@ public class ReservationService {
     }
 
     /**
-     * Cancels a pending reservation and releases its inventory in the same transaction. The conditional status
-     * update decides which of concurrent cancels releases; the others return the canceled reservation unchanged.
+     * Cancels: pending -> canceled; paid -> refunded, with the refund its cancellation policy allows (all of it when
+     * {@code waiveFee}), asked of payment-svc at once and by the recovery job until it answers. The rooms are
+     * released in the transaction that changes the status, and the conditional update decides which of concurrent
+     * cancels does it; the others answer the reservation as it ends up. Cancelling again answers it unchanged.
      */
-    public Uni<CancelOutcome> cancel(String reservationId, String requestedBy) {
+    public Uni<CancelOutcome> cancel(String reservationId, String requestedBy, boolean waiveFee) {
         ReservationValidator.reservationId(reservationId);
         String by = requestedBy == null || requestedBy.isBlank() ? "unknown" : requestedBy;
         return pool.withTransaction(conn -> reservations.cancelIfPending(conn, reservationId, by)
                         .flatMap(released -> released.isPresent()
-                                ? release(conn, reservationId, released.get())
-                                : explainNotCancelled(conn, reservationId)))
+                                ? holds.release(conn, reservationId, released.get())
+                                        .map(nights -> new Released(released.get().hotelId(), nights))
+                                : Uni.createFrom().item(Released.NOTHING)))
                 .call(released -> cache.put(released.hotelId(), released.nights()))
-                .flatMap(released -> get(reservationId)
-                        .map(r -> new CancelOutcome(r, !released.nights().isEmpty())));
+                .flatMap(released -> get(reservationId).flatMap(r -> {
+                    if (!released.nights().isEmpty()) {
+                        // a charge may still be running: if it captures, the saga refunds it in full
+                        return settled(r).map(now -> new CancelOutcome(now, true));
+                    }
+                    return switch (r.status()) {
+                        case PAID -> cancelPaid(r, by, waiveFee);
+                        case CANCELED, REFUNDED -> settled(r).map(now -> new CancelOutcome(now, false));
+                        default -> {
+                            StatusMachine.require(reservationId, r.status(), ReservationStatus.CANCELED);
+                            throw new IllegalStateException("a pending reservation was not cancelled: " + reservationId);
+                        }
+                    };
+                }));
     }
 
-    public Uni<CancellationTerms> previewCancellation(String reservationId) {
-        return get(reservationId).map(r -> switch (r.status()) {
-            case PENDING -> new CancellationTerms(0, 0, r.price() == null ? null : r.price().currency(),
-                    "free: nothing has been paid");
-            case PAID -> throw new PreconditionFailed("reservation " + reservationId
-                    + " is paid; cancelling it needs a refund, which comes with payments (not available yet)");
-            default -> throw new PreconditionFailed("reservation " + reservationId + " is already " + r.status().db());
+    private Uni<CancelOutcome> cancelPaid(Reservation paid, String by, boolean waiveFee) {
+        String id = paid.reservationId();
+        return terms(paid, waiveFee)
+                .flatMap(terms -> pool.withTransaction(conn -> saga.cancelPaid(conn, id, by, terms.refundMinor(),
+                                terms.feeMinor())
+                        .flatMap(released -> released.isPresent()
+                                ? holds.release(conn, id, released.get())
+                                        .map(nights -> new Released(released.get().hotelId(), nights))
+                                : Uni.createFrom().item(Released.NOTHING))))
+                .call(released -> cache.put(released.hotelId(), released.nights()))
+                .flatMap(released -> get(id).flatMap(r -> {
+                    if (released.nights().isEmpty() && r.status() == ReservationStatus.PAID) {
+                        throw new IllegalStateException("a paid reservation was not cancelled: " + id);
+                    }
+                    return settled(r).map(now -> new CancelOutcome(now, !released.nights().isEmpty()));
+                }));
+    }
+
+    /**
+     * The reservation once its open saga step is done: the refund a cancel made owed (a concurrent cancel waits for
+     * the same step), or the charge still running on a canceled reservation. Never starts a charge.
+     */
+    private Uni<Reservation> settled(Reservation r) {
+        return sagaOpen(r) ? payments.advance(r.reservationId(), PaymentSaga.Mode.SETTLE_ONLY)
+                .flatMap(ignored -> get(r.reservationId())) : Uni.createFrom().item(r);
+    }
+
+    /** What cancelling now would refund and keep, under the reservation's policy (nothing kept when fee waived). */
+    public Uni<CancellationTerms> previewCancellation(String reservationId, boolean waiveFee) {
+        return get(reservationId).flatMap(r -> switch (r.status()) {
+            case PENDING -> Uni.createFrom().item(new CancellationTerms(0, 0,
+                    r.price() == null ? null : r.price().currency(),
+                    r.payment().state() == PaymentState.CHARGING
+                            ? "free: the payment has not been taken; if it completes after all, it is refunded in full"
+                            : "free: nothing has been paid"));
+            case PAID -> terms(r, waiveFee);
+            default -> throw new PreconditionFailed("reservation " + reservationId + " is already " + r.status().db()
+                    + " and cannot be canceled");
+        });
+    }
+
+    /** The refund and fee of cancelling a paid reservation today in the hotel's calendar. */
+    private Uni<CancellationTerms> terms(Reservation paid, boolean waiveFee) {
+        return catalog.hotel(paid.hotelId()).map(hotel -> {
+            ZoneId zone = hotel.map(HotelInfo::timeZone).orElse(ZoneOffset.UTC);
+            LocalDate today = LocalDate.now(clock.withZone(zone));
+            if (!today.isBefore(paid.endDate())) {
+                throw new PreconditionFailed("reservation " + paid.reservationId() + " ended on " + paid.endDate()
+                        + " (hotel time) and can no longer be canceled");
+            }
+            CancellationPolicy policy = paid.cancellationPolicy() != null ? paid.cancellationPolicy()
+                    : policies.defaultPolicy();
+            StayPrice price = paid.price();
+            long fee = waiveFee ? 0 : policy.feeMinor(price, paid.rooms(), paid.startDate(), today);
+            String words = waiveFee ? "fee waived by staff: refunded in full" : policy.terms(paid.startDate());
+            return new CancellationTerms(price.totalMinor() - fee, fee, price.currency(), words);
         });
     }
 
@@ -148,35 +242,6 @@ public class ReservationService {
     /** The inventory rows a cancel gave rooms back to, as committed; none when this call released nothing. */
     private record Released(long hotelId, List<InventoryNight> nights) {
         static final Released NOTHING = new Released(0, List.of());
-    }
-
-    private Uni<Released> release(SqlConnection conn, String reservationId,
-            ReleasedStay stay) {
-        return inventory.release(conn, stay.hotelId(), stay.roomTypeId(), stay.startDate(), stay.endDate(),
-                stay.rooms()).map(nights -> {
-                    long expected = stay.startDate().datesUntil(stay.endDate()).count();
-                    if (nights.size() != expected) {
-                        throw new IllegalStateException("reservation " + reservationId + " held " + expected
-                                + " nights but only " + nights.size() + " inventory rows exist");
-                    }
-                    return new Released(stay.hotelId(), nights);
-                });
-    }
-
-    private Uni<Released> explainNotCancelled(SqlConnection conn,
-            String reservationId) {
-        return reservations.status(conn, reservationId).map(status -> {
-            ReservationStatus current = status.orElseThrow(() -> NotFound.reservation(reservationId));
-            if (current == ReservationStatus.CANCELED) {
-                return Released.NOTHING; // cancelled before: idempotent, nothing more to release
-            }
-            if (current == ReservationStatus.PAID) {
-                throw new PreconditionFailed("reservation " + reservationId
-                        + " is paid; cancelling it needs a refund, which comes with payments (not available yet)");
-            }
-            StatusMachine.require(reservationId, current, ReservationStatus.CANCELED);
-            throw new IllegalStateException("a pending reservation was not cancelled: " + reservationId);
-        });
     }
 
     private Uni<Page<Reservation>> page(String column, Object owner, TimeFilter when, PageRequest page) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.hotelmesh.reservation.domain.BookingRequest;
+import org.hotelmesh.reservation.domain.CancellationPolicy;
 import org.hotelmesh.reservation.domain.HotelInfo;
 import org.hotelmesh.reservation.domain.InvalidInput;
 import org.hotelmesh.reservation.domain.InvalidInput.Violation;
@@ -35,6 +36,8 @@ public final class ReservationValidator {
 
     private static final Pattern RESERVATION_ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
     private static final Pattern GUEST_ID = Pattern.compile("^[^\\x00-\\x1f]{1,128}$");
+    /** A processor token is opaque; whether it can be charged is the processor's call (payment-svc answers). */
+    private static final Pattern PAYMENT_TOKEN = Pattern.compile("^[\\x21-\\x7e]{1,255}$");
 
     private ReservationValidator() {
     }
@@ -55,7 +58,30 @@ public final class ReservationValidator {
         if (r.quoteId() != null && r.quoteId().length() > 128) {
             v.add(new Violation("quoteID", "must be at most 128 characters"));
         }
+        if (r.paymentToken() == null || r.paymentToken().isEmpty()) {
+            v.add(new Violation("paymentToken", "is required: the card token to charge (e.g. tok_visa when testing)"));
+        } else if (!PAYMENT_TOKEN.matcher(r.paymentToken()).matches()) {
+            v.add(new Violation("paymentToken", "must be 1 to 255 printable characters without spaces"));
+        }
         throwIfAny(v);
+    }
+
+    /** A cancellation policy as staff set it. */
+    public static CancellationPolicy cancellationPolicy(int freeUntilDays, CancellationPolicy.Fee fee,
+            int feePercent) {
+        List<Violation> v = new ArrayList<>();
+        if (freeUntilDays < 0 || freeUntilDays > CancellationPolicy.MAX_FREE_UNTIL_DAYS) {
+            v.add(new Violation("freeUntilDays", "must be between 0 and " + CancellationPolicy.MAX_FREE_UNTIL_DAYS));
+        }
+        if (fee == null) {
+            v.add(new Violation("fee", "is required: first_night or percentage"));
+        } else if (fee == CancellationPolicy.Fee.PERCENTAGE && (feePercent < 1 || feePercent > 100)) {
+            v.add(new Violation("feePercent", "must be between 1 and 100 when the fee is a percentage"));
+        } else if (fee == CancellationPolicy.Fee.FIRST_NIGHT && feePercent != 0) {
+            v.add(new Violation("feePercent", "applies only when the fee is a percentage"));
+        }
+        throwIfAny(v);
+        return new CancellationPolicy(freeUntilDays, fee, fee == CancellationPolicy.Fee.PERCENTAGE ? feePercent : null);
     }
 
     /** The checks against hotel-svc's catalog and the hotel's own calendar. */

@@ -190,7 +190,7 @@ class BookingConcurrencyTest extends ReservationTestBase {
             // At most 5 can commit, so no booking can lose more than 5 times: within the 8 attempts.
             transactions.add(engine.decide(rt.hotelId(), rt.roomTypeId(), List.of(new BookingRequest(
                     "occ-" + rt.roomTypeId() + "-" + i, rt.hotelId(), rt.roomTypeId(), night, night.plusDays(1), 1,
-                    "guest-" + i, null).priced(Fixtures.flatPrice(night, night.plusDays(1), 1)))));
+                    "guest-" + i, null, "tok_pending").priced(Fixtures.flatPrice(night, night.plusDays(1), 1)))));
         }
 
         List<Decision> decisions = Uni.join().all(transactions).andFailFast().await()

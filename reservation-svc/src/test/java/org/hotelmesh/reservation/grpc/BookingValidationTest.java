@@ -38,12 +38,13 @@ class BookingValidationTest extends ReservationTestBase {
         assertInvalid(() -> reservations.createReservation(CreateReservationRequest.newBuilder()
                 .setReservationId("bad id!").setHotelId(rt.hotelId()).setRoomTypeId(-1)
                 .setStay(Fixtures.range(start, start.plusDays(31))).setRooms(10).setGuestId("g").build()),
-                "reservationID", "roomTypeID", "endDate", "rooms");
+                "reservationID", "roomTypeID", "endDate", "rooms", "paymentToken");
         assertInvalid(() -> reservations.createReservation(booking("ok-1", rt, start, start, 0, "g")),
                 "endDate", "rooms");
         assertInvalid(() -> reservations.createReservation(CreateReservationRequest.newBuilder()
                 .setReservationId("x".repeat(65)).setHotelId(rt.hotelId()).setRoomTypeId(rt.roomTypeId())
-                .setRooms(1).setGuestId("g").build()), "reservationID", "startDate", "endDate");
+                .setRooms(1).setGuestId("g").setPaymentToken("tok_visa").build()),
+                "reservationID", "startDate", "endDate");
     }
 
     @Test

@@ -80,7 +80,7 @@ class CancelAndReadTest extends ReservationTestBase {
     }
 
     @Test
-    void cancelOfUnknownIsNotFoundAndOfRejectedOrPaidIsFailedPrecondition() throws SQLException {
+    void cancelOfUnknownIsNotFoundAndOfRejectedIsFailedPrecondition() throws SQLException {
         RoomTypeRef rt = roomType(10);
         LocalDate start = utcToday().plusDays(31);
         assertStatus(Status.Code.NOT_FOUND, "reservation nope-1 not found", () -> cancel("nope-1"));
@@ -91,13 +91,8 @@ class CancelAndReadTest extends ReservationTestBase {
         assertStatus(Status.Code.FAILED_PRECONDITION,
                 "reservation " + rejected + " is rejected and cannot become canceled", () -> cancel(rejected));
 
-        String paid = "paid-" + rt.roomTypeId();
-        reservations.createReservation(booking(paid, rt, start, start.plusDays(1), 1, "g"));
-        execute("UPDATE reservation SET status = 'paid' WHERE reservation_id = ?", paid);
-        assertStatus(Status.Code.FAILED_PRECONDITION, "reservation " + paid + " is paid; cancelling it needs a refund,"
-                + " which comes with payments (not available yet)", () -> cancel(paid));
-        // rejected released nothing through cancel; the paid one still holds its room
-        assertEquals(2, totalReserved(rt, start));
+        // rejected (here by hand, so nothing released) stays as it is: cancel releases nothing
+        assertEquals(1, totalReserved(rt, start));
     }
 
     @Test
@@ -114,11 +109,13 @@ class CancelAndReadTest extends ReservationTestBase {
                 .newBuilder().setReservationId(id).build());
         assertEquals(0, preview.getRefund().getAmountMinor());
         assertEquals(0, preview.getFee().getAmountMinor());
-        assertEquals("free: nothing has been paid", preview.getPolicy());
+        assertEquals("free: the payment has not been taken; if it completes after all, it is refunded in full",
+                preview.getPolicy());
 
         Reservation canceled = cancel(id);
         assertEquals(canceled, cancel(id)); // a second cancel returns it unchanged
-        assertStatus(Status.Code.FAILED_PRECONDITION, "reservation " + id + " is already canceled",
+        assertStatus(Status.Code.FAILED_PRECONDITION,
+                "reservation " + id + " is already canceled and cannot be canceled",
                 () -> reservations.previewCancellation(PreviewCancellationRequest.newBuilder().setReservationId(id)
                         .build()));
     }
@@ -179,7 +176,11 @@ class CancelAndReadTest extends ReservationTestBase {
         String id = "sm-" + rt.roomTypeId();
         reservations.createReservation(booking(id, rt, start, start.plusDays(1), 1, "g"));
 
-        assertEquals(1, execute("UPDATE reservation SET status = 'paid' WHERE reservation_id = ?", id));
+        SQLException uncaptured = assertThrows(SQLException.class,
+                () -> execute("UPDATE reservation SET status = 'paid' WHERE reservation_id = ?", id));
+        assertEquals("23514", uncaptured.getSQLState()); // paid means captured
+        assertEquals(1, execute("UPDATE reservation SET status = 'paid', payment_state = 'captured'"
+                + " WHERE reservation_id = ?", id));
         SQLException back = assertThrows(SQLException.class,
                 () -> execute("UPDATE reservation SET status = 'pending' WHERE reservation_id = ?", id));
         assertEquals("23514", back.getSQLState());

@@ -63,9 +63,19 @@ final class Fixtures {
         return DateRange.newBuilder().setStartDate(date(start)).setEndDate(date(end)).build();
     }
 
+    /**
+     * A booking paid with {@code tok_pending}, which the scripted payment-svc leaves processing: the reservation stays
+     * pending, as the tests of inventory, idempotency and cancellation want it. The saga tests choose their tokens.
+     */
     static CreateReservationRequest booking(String id, RoomTypeRef rt, LocalDate start, LocalDate end, int rooms,
             String guest) {
+        return booking(id, rt, start, end, rooms, guest, "tok_pending");
+    }
+
+    static CreateReservationRequest booking(String id, RoomTypeRef rt, LocalDate start, LocalDate end, int rooms,
+            String guest, String paymentToken) {
         return CreateReservationRequest.newBuilder().setReservationId(id).setHotelId(rt.hotelId())
-                .setRoomTypeId(rt.roomTypeId()).setStay(range(start, end)).setRooms(rooms).setGuestId(guest).build();
+                .setRoomTypeId(rt.roomTypeId()).setStay(range(start, end)).setRooms(rooms).setGuestId(guest)
+                .setPaymentToken(paymentToken).build();
     }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.hotelmesh.reservation.domain.BookingRequest;
 import org.hotelmesh.reservation.domain.HotelInfo;
 import org.hotelmesh.reservation.domain.InvalidInput;
+import org.hotelmesh.reservation.domain.CancellationPolicy;
 import org.hotelmesh.reservation.domain.PageRequest;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class ReservationValidatorTest {
     private static final LocalDate D = LocalDate.of(2030, 5, 10);
 
     private static BookingRequest request(String id, LocalDate start, LocalDate end, int rooms) {
-        return new BookingRequest(id, 1, 2, start, end, rooms, "guest", null);
+        return new BookingRequest(id, 1, 2, start, end, rooms, "guest", null, "tok_visa");
     }
 
     private static List<String> fields(Runnable check) {
@@ -68,7 +69,30 @@ class ReservationValidatorTest {
         assertEquals(List.of("hotelID"),
                 fields(() -> ReservationValidator.againstCatalog(arrivingOnThe9th, Optional.empty(), clock)));
         assertEquals(List.of("roomTypeID"), fields(() -> ReservationValidator.againstCatalog(
-                new BookingRequest("a", 1, 3, D, D.plusDays(1), 1, "g", null), Optional.of(newYork), clock)));
+                new BookingRequest("a", 1, 3, D, D.plusDays(1), 1, "g", null, "tok_visa"), Optional.of(newYork), clock)));
+    }
+
+    @Test
+    void thePaymentTokenIsRequiredAndPrintable() {
+        BookingRequest ok = request("a", D, D.plusDays(1), 1);
+        assertEquals(List.of("paymentToken"), fields(() -> ReservationValidator.booking(new BookingRequest("a", 1, 2,
+                D, D.plusDays(1), 1, "g", null, null))));
+        assertEquals(List.of("paymentToken"), fields(() -> ReservationValidator.booking(new BookingRequest("a", 1, 2,
+                D, D.plusDays(1), 1, "g", null, "tok visa"))));
+        assertEquals(List.of("paymentToken"), fields(() -> ReservationValidator.booking(new BookingRequest("a", 1, 2,
+                D, D.plusDays(1), 1, "g", null, "t".repeat(256)))));
+        ReservationValidator.booking(ok);
+    }
+
+    @Test
+    void cancellationPoliciesAreBounded() {
+        assertEquals(new CancellationPolicy(3, CancellationPolicy.Fee.PERCENTAGE, 50),
+                ReservationValidator.cancellationPolicy(3, CancellationPolicy.Fee.PERCENTAGE, 50));
+        assertEquals(List.of("freeUntilDays"), fields(() -> ReservationValidator.cancellationPolicy(-1,
+                CancellationPolicy.Fee.FIRST_NIGHT, 0)));
+        assertEquals(List.of("feePercent"), fields(() -> ReservationValidator.cancellationPolicy(1,
+                CancellationPolicy.Fee.PERCENTAGE, 101)));
+        assertEquals(List.of("fee"), fields(() -> ReservationValidator.cancellationPolicy(1, null, 0)));
     }
 
     @Test
@@ -91,10 +115,16 @@ class ReservationValidatorTest {
 
     @Test
     void theFingerprintCoversEveryBookingField() {
-        BookingRequest base = new BookingRequest("a", 1, 2, D, D.plusDays(1), 1, "g", null);
-        assertEquals(base.requestHash(), new BookingRequest("a", 1, 2, D, D.plusDays(1), 1, "g", null).requestHash());
-        assertNotEquals(base.requestHash(), new BookingRequest("a", 1, 2, D, D.plusDays(1), 2, "g", null).requestHash());
-        assertNotEquals(base.requestHash(), new BookingRequest("a", 1, 2, D, D.plusDays(1), 1, "g", "q").requestHash());
+        BookingRequest base = new BookingRequest("a", 1, 2, D, D.plusDays(1), 1, "g", null, "tok_visa");
+        assertEquals(base.requestHash(), new BookingRequest("a", 1, 2, D, D.plusDays(1), 1, "g", null, "tok_visa")
+                .requestHash());
+        // the card is not part of the booking: a retry with another token is the same booking
+        assertEquals(base.requestHash(), new BookingRequest("a", 1, 2, D, D.plusDays(1), 1, "g", null, "tok_other")
+                .requestHash());
+        assertNotEquals(base.requestHash(), new BookingRequest("a", 1, 2, D, D.plusDays(1), 2, "g", null, "tok_visa")
+                .requestHash());
+        assertNotEquals(base.requestHash(), new BookingRequest("a", 1, 2, D, D.plusDays(1), 1, "g", "q", "tok_visa")
+                .requestHash());
         assertEquals(64, base.requestHash().length());
     }
 }

@@ -1,0 +1,159 @@
+package org.hotelmesh.reservation.client;
+
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.hotelmesh.proto.common.v1.Money;
+import org.hotelmesh.proto.payment.v1.ChargeRequest;
+import org.hotelmesh.proto.payment.v1.GetPaymentRequest;
+import org.hotelmesh.proto.payment.v1.MutinyPaymentServiceGrpc.MutinyPaymentServiceStub;
+import org.hotelmesh.proto.payment.v1.Payment;
+import org.hotelmesh.proto.payment.v1.RefundRequest;
+import org.hotelmesh.reservation.config.PaymentsConfig;
+import org.hotelmesh.reservation.domain.PaymentView;
+import org.hotelmesh.reservation.domain.PaymentsUnavailable;
+import org.hotelmesh.support.GrpcStatuses;
+
+import io.grpc.Status;
+import io.quarkus.grpc.GrpcClient;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * payment-svc, as the booking saga sees it. Every call is idempotent by reservation id (one charge and one refund per
+ * reservation), so a call that never reached payment-svc (UNAVAILABLE) is retried. One that ran out of time is not:
+ * payment-svc goes on with it, and the saga learns the outcome later. An open circuit fails at once.
+ *
+ * <p>A refusal is an answer, not an error: a charge payment-svc refuses (an invalid token, or a reservation charged
+ * before with other values) comes back as a FAILED payment with the reason as decline code.
+ */
+@ApplicationScoped
+public class PaymentClient {
+
+    /** Decline code of a token payment-svc refused as invalid. */
+    public static final String INVALID_TOKEN = "invalid_token";
+    /** Decline code of a charge payment-svc refused because the reservation was charged before with other values. */
+    public static final String CHARGE_CONFLICT = "charge_conflict";
+
+    private final MutinyPaymentServiceStub payments;
+    private final PaymentsConfig config;
+
+    public PaymentClient(@GrpcClient("payment") MutinyPaymentServiceStub payments, PaymentsConfig config) {
+        this.payments = payments;
+        this.config = config;
+    }
+
+    @Retry(maxRetries = 2, delay = 50, delayUnit = ChronoUnit.MILLIS, jitter = 25, retryOn = Unreachable.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+            failOn = PaymentsUnavailable.class)
+    public Uni<PaymentView> charge(String reservationId, long amountMinor, String currency, String paymentToken) {
+        return Uni.createFrom().deferred(() -> call().charge(ChargeRequest.newBuilder()
+                        .setReservationId(reservationId).setAmount(money(amountMinor, currency))
+                        .setPaymentToken(paymentToken).build()))
+                .map(response -> toView(response.getPayment()))
+                .onFailure(failure -> refused(failure)).recoverWithItem(failure -> refusal(reservationId,
+                        amountMinor, currency, failure))
+                .onFailure().transform(failure -> translate("Charge", failure));
+    }
+
+    /**
+     * Refunds {@code amountMinor} of the reservation's charge, once. A refusal (nothing captured, more than captured,
+     * refunded before with another amount) fails with {@link RefundRefused}: the saga never asks for those, so one
+     * means the two services disagree.
+     */
+    @Retry(maxRetries = 2, delay = 50, delayUnit = ChronoUnit.MILLIS, jitter = 25, retryOn = Unreachable.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+            failOn = PaymentsUnavailable.class)
+    public Uni<PaymentView> refund(String reservationId, long amountMinor, String currency, String reason) {
+        return Uni.createFrom().deferred(() -> call().refund(RefundRequest.newBuilder()
+                        .setReservationId(reservationId).setAmount(money(amountMinor, currency)).setReason(reason)
+                        .build()))
+                .map(response -> toView(response.getPayment()))
+                .onFailure(PaymentClient::refused).transform(failure -> new RefundRefused(
+                        GrpcStatuses.status(failure).getDescription()))
+                .onFailure().transform(failure -> translate("Refund", failure));
+    }
+
+    /** The reservation's payment, or empty when no charge ever reached payment-svc. */
+    @Retry(maxRetries = 2, delay = 50, delayUnit = ChronoUnit.MILLIS, jitter = 25, retryOn = Unreachable.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+            failOn = PaymentsUnavailable.class)
+    public Uni<Optional<PaymentView>> find(String reservationId) {
+        return Uni.createFrom().deferred(() -> call().getPayment(GetPaymentRequest.newBuilder()
+                        .setReservationId(reservationId).build()))
+                .map(response -> Optional.of(toView(response.getPayment())))
+                .onFailure(failure -> GrpcStatuses.status(failure).getCode() == Status.Code.NOT_FOUND)
+                .recoverWithItem(Optional.empty())
+                .onFailure().transform(failure -> translate("GetPayment", failure));
+    }
+
+    /** payment-svc refused a refund (FAILED_PRECONDITION, INVALID_ARGUMENT or NOT_FOUND), with its reason. */
+    public static final class RefundRefused extends RuntimeException {
+        RefundRefused(String reason) {
+            super(reason);
+        }
+    }
+
+    /** UNAVAILABLE: the call never reached payment-svc (or it refused it unprocessed), so a retry is safe. */
+    static final class Unreachable extends PaymentsUnavailable {
+        Unreachable(String message) {
+            super(message);
+        }
+    }
+
+    private MutinyPaymentServiceStub call() {
+        return payments.withDeadlineAfter(config.deadline().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static boolean refused(Throwable failure) {
+        Status.Code code = GrpcStatuses.status(failure).getCode();
+        return code == Status.Code.INVALID_ARGUMENT || code == Status.Code.FAILED_PRECONDITION
+                || code == Status.Code.NOT_FOUND;
+    }
+
+    /**
+     * A charge payment-svc refused outright. INVALID_ARGUMENT can only be the token (amount and currency come from
+     * the stored price); FAILED_PRECONDITION means this reservation id was charged before with other values.
+     * Nothing was captured by this call either way.
+     */
+    private static PaymentView refusal(String reservationId, long amountMinor, String currency, Throwable failure) {
+        Status status = GrpcStatuses.status(failure);
+        String code = status.getCode() == Status.Code.INVALID_ARGUMENT ? INVALID_TOKEN : CHARGE_CONFLICT;
+        return new PaymentView("", PaymentView.Status.FAILED, code, amountMinor, currency, 0);
+    }
+
+    private static Throwable translate(String call, Throwable failure) {
+        if (failure instanceof PaymentsUnavailable || failure instanceof RefundRefused) {
+            return failure;
+        }
+        Status status = GrpcStatuses.status(failure);
+        return switch (status.getCode()) {
+            case UNAVAILABLE -> new Unreachable("payments are unavailable (payment-svc cannot be reached)");
+            case DEADLINE_EXCEEDED -> new PaymentsUnavailable("payment-svc did not answer " + call + " in time");
+            default -> new IllegalStateException("payment-svc " + call + " failed: " + status, failure);
+        };
+    }
+
+    static PaymentView toView(Payment p) {
+        PaymentView.Status status = switch (p.getStatus()) {
+            case PROCESSING -> PaymentView.Status.PROCESSING;
+            case CAPTURED -> PaymentView.Status.CAPTURED;
+            case DECLINED -> PaymentView.Status.DECLINED;
+            case FAILED -> PaymentView.Status.FAILED;
+            case REFUNDED -> PaymentView.Status.REFUNDED;
+            case PARTIALLY_REFUNDED -> PaymentView.Status.PARTIALLY_REFUNDED;
+            default -> throw new IllegalStateException("payment-svc sent payment " + p.getPaymentId()
+                    + " with status " + p.getStatus());
+        };
+        return new PaymentView(p.getPaymentId(), status, p.getDeclineCode(), p.getAmount().getAmountMinor(),
+                p.getAmount().getCurrency(), p.getRefunded().getAmountMinor());
+    }
+
+    private static Money money(long amountMinor, String currency) {
+        return Money.newBuilder().setAmountMinor(amountMinor).setCurrency(currency).build();
+    }
+}

@@ -1,0 +1,183 @@
+package org.hotelmesh.reservation.grpc;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.hotelmesh.proto.common.v1.Money;
+import org.hotelmesh.proto.payment.v1.ChargeRequest;
+import org.hotelmesh.proto.payment.v1.ChargeResponse;
+import org.hotelmesh.proto.payment.v1.GetPaymentRequest;
+import org.hotelmesh.proto.payment.v1.GetPaymentResponse;
+import org.hotelmesh.proto.payment.v1.Payment;
+import org.hotelmesh.proto.payment.v1.PaymentService;
+import org.hotelmesh.proto.payment.v1.PaymentStatus;
+import org.hotelmesh.proto.payment.v1.RefundRequest;
+import org.hotelmesh.proto.payment.v1.RefundResponse;
+
+import io.grpc.Status;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * payment-svc as reservation-svc's tests need it: served by the test application on its own port, so the real
+ * PaymentClient (deadline, retries, circuit breaker, translation) is what talks to it. Keeps payment-svc's contract -
+ * one charge and one refund per reservation, a retry answers the first outcome, other values are FAILED_PRECONDITION -
+ * and payment-svc's test tokens, plus:
+ * <ul>
+ * <li>{@code tok_pending}: the processor never answers by itself (PROCESSING until {@link #complete});</li>
+ * <li>{@code tok_slow}: captured after {@link #SLOW}, longer than the client's deadline; Charge answers only then;</li>
+ * <li>{@code tok_lostAnswer}: captured at once, but the answer never arrives in time (a crash or a lost reply between
+ * the capture and the reservation's update looks the same to reservation-svc).</li>
+ * </ul>
+ * {@link #down} makes every call UNAVAILABLE, as if payment-svc were stopped. Counters prove nothing moved twice.
+ */
+@GrpcService
+public class ScriptedPaymentService implements PaymentService {
+
+    public static final Duration SLOW = Duration.ofMillis(2500);
+    public static final Duration LOST = Duration.ofMillis(1500);
+
+    public static final AtomicBoolean down = new AtomicBoolean();
+    private static final Map<String, Payment> PAYMENTS = new ConcurrentHashMap<>();
+    private static final Map<String, AtomicInteger> CAPTURES = new ConcurrentHashMap<>();
+    private static final Map<String, AtomicInteger> REFUNDS = new ConcurrentHashMap<>();
+
+    /** Charges that moved money for the reservation (at most one, or the contract is broken). */
+    public static int captures(String reservationId) {
+        return CAPTURES.getOrDefault(reservationId, new AtomicInteger()).get();
+    }
+
+    public static int refunds(String reservationId) {
+        return REFUNDS.getOrDefault(reservationId, new AtomicInteger()).get();
+    }
+
+    public static Payment payment(String reservationId) {
+        return PAYMENTS.get(reservationId);
+    }
+
+    /** The processor finally answers a {@code tok_pending} charge. */
+    public static void complete(String reservationId, PaymentStatus outcome) {
+        PAYMENTS.computeIfPresent(reservationId, (id, p) -> {
+            if (p.getStatus() != PaymentStatus.PROCESSING) {
+                throw new IllegalStateException(id + " is " + p.getStatus());
+            }
+            if (outcome == PaymentStatus.CAPTURED) {
+                CAPTURES.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+            }
+            return p.toBuilder().setStatus(outcome).build();
+        });
+    }
+
+    @Override
+    public Uni<ChargeResponse> charge(ChargeRequest request) {
+        if (down.get()) {
+            return unavailable();
+        }
+        String id = request.getReservationId();
+        String token = request.getPaymentToken();
+        PaymentStatus outcome;
+        String declineCode = "";
+        switch (token) {
+            case "tok_visa", "tok_mastercard", "tok_lostAnswer" -> outcome = PaymentStatus.CAPTURED;
+            case "tok_chargeDeclined" -> {
+                outcome = PaymentStatus.DECLINED;
+                declineCode = "card_declined";
+            }
+            case "tok_chargeDeclinedInsufficientFunds" -> {
+                outcome = PaymentStatus.DECLINED;
+                declineCode = "insufficient_funds";
+            }
+            case "tok_chargeDeclinedExpiredCard" -> {
+                outcome = PaymentStatus.DECLINED;
+                declineCode = "expired_card";
+            }
+            case "tok_processingError" -> outcome = PaymentStatus.FAILED;
+            case "tok_pending", "tok_slow" -> outcome = PaymentStatus.PROCESSING;
+            default -> {
+                return Uni.createFrom().failure(Status.INVALID_ARGUMENT
+                        .withDescription("paymentToken: is not a token the processor knows").asRuntimeException());
+            }
+        }
+        Payment fresh = Payment.newBuilder().setPaymentId("pay_" + id).setReservationId(id)
+                .setAmount(request.getAmount()).setStatus(outcome).setDeclineCode(declineCode)
+                .setRefunded(Money.newBuilder().setCurrency(request.getAmount().getCurrency())).build();
+        Payment stored = PAYMENTS.computeIfAbsent(id, k -> {
+            if (fresh.getStatus() == PaymentStatus.CAPTURED) {
+                CAPTURES.computeIfAbsent(k, x -> new AtomicInteger()).incrementAndGet();
+            }
+            return fresh;
+        });
+        if (!stored.getAmount().equals(request.getAmount())) {
+            return Uni.createFrom().failure(Status.FAILED_PRECONDITION
+                    .withDescription("reservation " + id + " was charged with other values").asRuntimeException());
+        }
+        if (stored == fresh && token.equals("tok_slow")) {
+            // like payment-svc, the processor's work goes on whether or not the caller still waits
+            CompletableFuture.delayedExecutor(SLOW.toMillis(), TimeUnit.MILLISECONDS)
+                    .execute(() -> complete(id, PaymentStatus.CAPTURED));
+            return Uni.createFrom().item(() -> ChargeResponse.newBuilder().setPayment(PAYMENTS.get(id)).build())
+                    .onItem().delayIt().by(SLOW.plusMillis(50));
+        }
+        ChargeResponse answer = ChargeResponse.newBuilder().setPayment(stored).build();
+        return token.equals("tok_lostAnswer") ? Uni.createFrom().item(answer).onItem().delayIt().by(LOST)
+                : Uni.createFrom().item(answer);
+    }
+
+    @Override
+    public Uni<RefundResponse> refund(RefundRequest request) {
+        if (down.get()) {
+            return unavailable();
+        }
+        String id = request.getReservationId();
+        Payment payment = PAYMENTS.get(id);
+        if (payment == null) {
+            return Uni.createFrom().failure(Status.NOT_FOUND.withDescription("reservation " + id
+                    + " has no payment").asRuntimeException());
+        }
+        if (payment.getStatus() == PaymentStatus.REFUNDED || payment.getStatus() == PaymentStatus.PARTIALLY_REFUNDED) {
+            if (payment.getRefunded().equals(request.getAmount())) {
+                return Uni.createFrom().item(RefundResponse.newBuilder().setPayment(payment).build());
+            }
+            return Uni.createFrom().failure(Status.FAILED_PRECONDITION.withDescription("reservation " + id
+                    + " was refunded another amount").asRuntimeException());
+        }
+        if (payment.getStatus() != PaymentStatus.CAPTURED
+                || request.getAmount().getAmountMinor() > payment.getAmount().getAmountMinor()) {
+            return Uni.createFrom().failure(Status.FAILED_PRECONDITION.withDescription("reservation " + id
+                    + " cannot be refunded " + request.getAmount()).asRuntimeException());
+        }
+        Payment refunded = PAYMENTS.compute(id, (k, p) -> {
+            if (p.getStatus() != PaymentStatus.CAPTURED) {
+                return p; // a concurrent refund won
+            }
+            REFUNDS.computeIfAbsent(k, x -> new AtomicInteger()).incrementAndGet();
+            boolean full = request.getAmount().getAmountMinor() == p.getAmount().getAmountMinor();
+            return p.toBuilder().setRefunded(request.getAmount()).setRefundReason(request.getReason())
+                    .setStatus(full ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED).build();
+        });
+        return Uni.createFrom().item(RefundResponse.newBuilder().setPayment(refunded).build());
+    }
+
+    @Override
+    public Uni<GetPaymentResponse> getPayment(GetPaymentRequest request) {
+        if (down.get()) {
+            return unavailable();
+        }
+        Payment payment = PAYMENTS.get(request.getReservationId());
+        if (payment == null) {
+            return Uni.createFrom().failure(Status.NOT_FOUND.withDescription("reservation "
+                    + request.getReservationId() + " has no payment").asRuntimeException());
+        }
+        return Uni.createFrom().item(GetPaymentResponse.newBuilder().setPayment(payment).build());
+    }
+
+    private static <T> Uni<T> unavailable() {
+        return Uni.createFrom().failure(Status.UNAVAILABLE.withDescription("payment-svc is stopped")
+                .asRuntimeException());
+    }
+}
