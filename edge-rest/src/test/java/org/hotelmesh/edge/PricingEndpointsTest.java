@@ -302,12 +302,13 @@ class PricingEndpointsTest {
         given().header("Authorization", guest1()).contentType(ContentType.JSON)
                 .body("""
                         {"startDate":"2027-04-28","endDate":"2027-04-30","hotelID":"245","roomTypeID":12,\
-                        "reservationID":"%s","rooms":2,"quoteID":"%s"}""".formatted(ID, QUOTE_ID))
+                        "reservationID":"%s","rooms":2,"quoteID":"%s","paymentToken":"tok_visa"}\
+                        """.formatted(ID, QUOTE_ID))
                 .when().post("/v1/reservations")
-                .then().statusCode(201);
+                .then().statusCode(202);
 
         verify(reservations).createReservation(new NewReservation(ID, 245, 12, LocalDate.of(2027, 4, 28),
-                LocalDate.of(2027, 4, 30), 2, "guest-1", QUOTE_ID));
+                LocalDate.of(2027, 4, 30), 2, "guest-1", QUOTE_ID, "tok_visa"));
     }
 
     @Test
@@ -315,7 +316,7 @@ class PricingEndpointsTest {
         given().header("Authorization", guest1()).contentType(ContentType.JSON)
                 .body("""
                         {"startDate":"2027-04-28","endDate":"2027-04-30","hotelID":"245","roomTypeID":12,\
-                        "reservationID":"%s","quoteID":"q 1; drop"}""".formatted(ID))
+                        "reservationID":"%s","quoteID":"q 1; drop","paymentToken":"tok_visa"}""".formatted(ID))
                 .when().post("/v1/reservations")
                 .then().statusCode(400)
                 .body("errors", equalTo(List.of(Map.of("field", "quoteID",

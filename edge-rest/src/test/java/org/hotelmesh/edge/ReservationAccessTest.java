@@ -32,9 +32,11 @@ import static org.hotelmesh.edge.ReservationFixtures.ID;
 import static org.hotelmesh.edge.ReservationFixtures.canceled;
 import static org.hotelmesh.edge.ReservationFixtures.guest1;
 import static org.hotelmesh.edge.ReservationFixtures.guest2;
+import static org.hotelmesh.edge.ReservationFixtures.paid;
 import static org.hotelmesh.edge.ReservationFixtures.pending;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -137,19 +139,19 @@ class ReservationAccessTest {
     @Test
     void ownerCancelsAndGetsTheCanceledReservation() {
         when(reservations.getReservation(ID)).thenReturn(ok(Optional.of(pending(ID))));
-        when(reservations.cancelReservation(ID, "guest-1")).thenReturn(ok(canceled(ID)));
+        when(reservations.cancelReservation(ID, "guest-1", false)).thenReturn(ok(canceled(ID)));
 
         given().header("Authorization", guest1()).when().delete("/v1/reservations/" + ID)
                 .then().statusCode(200)
                 .body("status", equalTo("canceled"))
                 .body("reservationID", equalTo(ID));
-        verify(reservations).cancelReservation(ID, "guest-1");
+        verify(reservations).cancelReservation(ID, "guest-1", false);
     }
 
     @Test
     void cancellingAgainAnswersTheSameCanceledReservation() {
         when(reservations.getReservation(ID)).thenReturn(ok(Optional.of(canceled(ID))));
-        when(reservations.cancelReservation(ID, "staff-245")).thenReturn(ok(canceled(ID)));
+        when(reservations.cancelReservation(ID, "staff-245", false)).thenReturn(ok(canceled(ID)));
 
         String first = given().header("Authorization", staffOf(245)).when().delete("/v1/reservations/" + ID)
                 .then().statusCode(200).extract().asString();
@@ -166,15 +168,14 @@ class ReservationAccessTest {
                 .then().statusCode(404).body("detail", equalTo(NOT_FOUND));
         given().header("Authorization", staffOf(1)).when().delete("/v1/reservations/" + ID)
                 .then().statusCode(404);
-        verify(reservations, never()).cancelReservation(anyString(), anyString());
+        verify(reservations, never()).cancelReservation(anyString(), anyString(), anyBoolean());
     }
 
     @Test
-    void cancellingAPaidReservationIs409() {
-        String message = "reservation " + ID + " is paid; cancelling it needs a refund, which comes with payments"
-                + " (not available yet)";
+    void cancellingARejectedReservationIs409() {
+        String message = "reservation " + ID + " is rejected and cannot become canceled";
         when(reservations.getReservation(ID)).thenReturn(ok(Optional.of(pending(ID))));
-        when(reservations.cancelReservation(ID, "admin-1")).thenReturn(failed(
+        when(reservations.cancelReservation(ID, "admin-1", false)).thenReturn(failed(
                 Status.FAILED_PRECONDITION.withDescription(message).asRuntimeException()));
 
         given().header("Authorization", admin()).when().delete("/v1/reservations/" + ID)
@@ -183,9 +184,33 @@ class ReservationAccessTest {
     }
 
     @Test
+    void onlyStaffOfTheHotelMayWaiveTheFee() {
+        when(reservations.getReservation(ID)).thenReturn(ok(Optional.of(paid(ID))));
+        when(reservations.cancelReservation(ID, "staff-245", true)).thenReturn(ok(canceled(ID)));
+        when(reservations.previewCancellation(ID, true)).thenReturn(ok(new CancellationDto(
+                new MoneyDto(24000, "EUR"), new MoneyDto(0, "EUR"), "fee waived by staff: refunded in full")));
+
+        given().header("Authorization", guest1()).when().delete("/v1/reservations/" + ID + "?waiveFee=true")
+                .then().statusCode(403).body("detail", equalTo("Only staff of hotel 245 may waive a cancellation fee"));
+        given().header("Authorization", guest1())
+                .when().get("/v1/reservations/" + ID + "/cancellation?waiveFee=true")
+                .then().statusCode(403);
+        given().header("Authorization", guest1()).when().delete("/v1/reservations/" + ID + "?waiveFee=maybe")
+                .then().statusCode(400).body("detail", equalTo("waiveFee must be true or false"));
+        verify(reservations, never()).cancelReservation(anyString(), anyString(), anyBoolean());
+
+        given().header("Authorization", staffOf(245))
+                .when().get("/v1/reservations/" + ID + "/cancellation?waiveFee=true")
+                .then().statusCode(200).body("refund.amount", equalTo(24000));
+        given().header("Authorization", staffOf(245)).when().delete("/v1/reservations/" + ID + "?waiveFee=true")
+                .then().statusCode(200);
+        verify(reservations).cancelReservation(ID, "staff-245", true);
+    }
+
+    @Test
     void cancellationPreviewHasTheSameVisibility() {
         when(reservations.getReservation(ID)).thenReturn(ok(Optional.of(pending(ID))));
-        when(reservations.previewCancellation(ID)).thenReturn(ok(new CancellationDto(
+        when(reservations.previewCancellation(ID, false)).thenReturn(ok(new CancellationDto(
                 new MoneyDto(0, "EUR"), null, "free: nothing has been paid")));
 
         String body = given().header("Authorization", guest1()).when().get("/v1/reservations/" + ID + "/cancellation")
@@ -195,7 +220,7 @@ class ReservationAccessTest {
 
         given().header("Authorization", guest2()).when().get("/v1/reservations/" + ID + "/cancellation")
                 .then().statusCode(404).body("detail", equalTo(NOT_FOUND));
-        verify(reservations).previewCancellation(ID);
+        verify(reservations).previewCancellation(ID, false);
     }
 
     @Test
@@ -242,6 +267,11 @@ class ReservationAccessTest {
                 .body("paths.'/v1/hotels/{id}/availability'.get.summary", equalTo("Rooms left per night over "
                         + "[startDate, endDate) (1 to 366 days), for every room type or one (roomTypeID)"))
                 .body("paths.'/v1/reservations/{reservationId}/cancellation'.get.summary",
-                        equalTo("What cancelling the reservation now would refund, without cancelling it"));
+                        equalTo("What cancelling the reservation now would refund and keep as a fee, and the policy"
+                                + " in words, without cancelling it (waiveFee=true: as staff would cancel it)"))
+                .body("paths.'/v1/reservations'.post.responses.'202'.description",
+                        equalTo("Booked, rooms held; the payment's outcome is not known yet"))
+                .body("paths.'/v1/hotels/{id}/cancellation-policy'.get.security", equalTo(null))
+                .body("paths.'/v1/hotels/{id}/cancellation-policy'.put.security[0].bearer", equalTo(List.of()));
     }
 }

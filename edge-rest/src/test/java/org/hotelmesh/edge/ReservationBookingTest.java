@@ -28,6 +28,7 @@ import static org.hotelmesh.edge.Fixtures.staffOf;
 import static org.hotelmesh.edge.ReservationFixtures.BOOKING_JSON;
 import static org.hotelmesh.edge.ReservationFixtures.ID;
 import static org.hotelmesh.edge.ReservationFixtures.guest1;
+import static org.hotelmesh.edge.ReservationFixtures.paid;
 import static org.hotelmesh.edge.ReservationFixtures.pending;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.any;
@@ -44,7 +45,7 @@ import static org.mockito.Mockito.when;
 class ReservationBookingTest {
 
     static final NewReservation EXPECTED = new NewReservation(ID, 245, 12, LocalDate.of(2027, 4, 28),
-            LocalDate.of(2027, 4, 30), 2, "guest-1", null);
+            LocalDate.of(2027, 4, 30), 2, "guest-1", null, "tok_visa");
 
     @InjectMock
     ReservationClient reservations;
@@ -55,8 +56,8 @@ class ReservationBookingTest {
     }
 
     @Test
-    void bookingAnswers201WithLocationAndTheContractShape() {
-        when(reservations.createReservation(any())).thenReturn(ok(pending(ID)));
+    void aPaidBookingAnswers201WithLocationAndTheContractShape() {
+        when(reservations.createReservation(any())).thenReturn(ok(paid(ID)));
 
         ExtractableResponse<Response> response = book(guest1(), BOOKING_JSON);
 
@@ -64,9 +65,16 @@ class ReservationBookingTest {
         assertEquals("http://localhost:18080/v1/reservations/" + ID, response.header("Location"));
         assertEquals("""
                 {"reservationID":"%s","hotelID":"245","roomTypeID":"12","startDate":"2027-04-28",\
-                "endDate":"2027-04-30","rooms":2,"guestID":"guest-1","status":"pending","total":null,"nights":[],\
-                "history":[{"status":"pending","at":"2026-11-22T10:00:00Z"}],"createdAt":"2026-11-22T10:00:00Z",\
-                "quoteID":null}""".formatted(ID), response.asString());
+                "endDate":"2027-04-30","rooms":2,"guestID":"guest-1","status":"paid",\
+                "total":{"amount":24000,"currency":"EUR"},"nights":[{"date":"2027-04-28","amount":12000,\
+                "currency":"EUR"},{"date":"2027-04-29","amount":12000,"currency":"EUR"}],\
+                "history":[{"status":"pending","at":"2026-11-22T10:00:00Z"},\
+                {"status":"paid","at":"2026-11-22T10:00:01Z"}],"createdAt":"2026-11-22T10:00:00Z",\
+                "quoteID":null,"payment":{"status":"captured","declineCode":null,"paymentID":"pay_1","refund":null,\
+                "fee":null,"refundStatus":"none","holdExpiresAt":"2026-11-22T10:15:00Z"},\
+                "cancellationPolicy":{"freeUntilDays":2,"fee":"first_night","feePercent":null,\
+                "terms":"free cancellation until 2 days before arrival; after that, the first night is charged"}}\
+                """.formatted(ID), response.asString());
         ArgumentCaptor<NewReservation> booking = ArgumentCaptor.forClass(NewReservation.class);
         verify(reservations).createReservation(booking.capture());
         assertEquals(EXPECTED, booking.getValue());
@@ -74,7 +82,7 @@ class ReservationBookingTest {
 
     @Test
     void replayOfTheSameBookingGivesTheSameStatusAndBody() {
-        when(reservations.createReservation(any())).thenReturn(ok(pending(ID)));
+        when(reservations.createReservation(any())).thenReturn(ok(paid(ID)));
 
         ExtractableResponse<Response> first = book(guest1(), BOOKING_JSON);
         ExtractableResponse<Response> second = book(guest1(), BOOKING_JSON);
@@ -90,22 +98,26 @@ class ReservationBookingTest {
     void idempotencyKeyHeaderIsUsedWhenTheBodyHasNoId() {
         when(reservations.createReservation(any())).thenReturn(ok(pending("key-from-header_1")));
         String body = """
-                {"startDate":"2027-04-28","endDate":"2027-04-30","hotelID":245,"roomTypeID":"12"}""";
+                {"startDate":"2027-04-28","endDate":"2027-04-30","hotelID":245,"roomTypeID":"12",\
+                "paymentToken":"tok_mastercard"}""";
 
         given().header("Authorization", guest1()).header("Idempotency-Key", "key-from-header_1")
                 .contentType(ContentType.JSON).body(body)
                 .when().post("/v1/reservations")
-                .then().statusCode(201)
-                .header("Location", equalTo("http://localhost:18080/v1/reservations/key-from-header_1"));
+                .then().statusCode(202) // the payment is still processing: poll the Location
+                .header("Location", equalTo("http://localhost:18080/v1/reservations/key-from-header_1"))
+                .header("Retry-After", equalTo("2"))
+                .body("status", equalTo("pending"))
+                .body("payment.status", equalTo("charging"));
 
         // rooms defaults to 1
         verify(reservations).createReservation(new NewReservation("key-from-header_1", 245, 12,
-                LocalDate.of(2027, 4, 28), LocalDate.of(2027, 4, 30), 1, "guest-1", null));
+                LocalDate.of(2027, 4, 28), LocalDate.of(2027, 4, 30), 1, "guest-1", null, "tok_mastercard"));
     }
 
     @Test
     void sameIdInBodyAndHeaderIsAccepted() {
-        when(reservations.createReservation(any())).thenReturn(ok(pending(ID)));
+        when(reservations.createReservation(any())).thenReturn(ok(paid(ID)));
 
         given().header("Authorization", guest1()).header("Idempotency-Key", ID)
                 .contentType(ContentType.JSON).body(BOOKING_JSON)
@@ -130,7 +142,8 @@ class ReservationBookingTest {
     @Test
     void neitherBodyIdNorHeaderIs400NamingReservationId() {
         String body = """
-                {"startDate":"2027-04-28","endDate":"2027-04-30","hotelID":"245","roomTypeID":"12","rooms":1}""";
+                {"startDate":"2027-04-28","endDate":"2027-04-30","hotelID":"245","roomTypeID":"12","rooms":1,\
+                "paymentToken":"tok_visa"}""";
 
         given().header("Authorization", guest1()).contentType(ContentType.JSON).body(body)
                 .when().post("/v1/reservations")
@@ -143,7 +156,8 @@ class ReservationBookingTest {
     @Test
     void malformedIdempotencyKeyIs400() {
         String body = """
-                {"startDate":"2027-04-28","endDate":"2027-04-30","hotelID":"245","roomTypeID":"12"}""";
+                {"startDate":"2027-04-28","endDate":"2027-04-30","hotelID":"245","roomTypeID":"12",\
+                "paymentToken":"tok_visa"}""";
 
         given().header("Authorization", guest1()).header("Idempotency-Key", "has space")
                 .contentType(ContentType.JSON).body(body)
@@ -164,10 +178,12 @@ class ReservationBookingTest {
         given().header("Authorization", guest1()).contentType(ContentType.JSON).body(body)
                 .when().post("/v1/reservations")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("detail", equalTo("endDate must be a valid date in the form YYYY-MM-DD (and 5 more)"))
+                .body("detail", equalTo("endDate must be a valid date in the form YYYY-MM-DD (and 6 more)"))
                 .body("errors", equalTo(List.of(
                         Map.of("field", "endDate", "reason", "must be a valid date in the form YYYY-MM-DD"),
                         Map.of("field", "hotelID", "reason", "must be a positive id"),
+                        Map.of("field", "paymentToken", "reason",
+                                "is required: the card token to charge (e.g. tok_visa when testing)"),
                         Map.of("field", "reservationID", "reason",
                                 "must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -"),
                         Map.of("field", "roomTypeID", "reason", "is required"),
@@ -182,7 +198,7 @@ class ReservationBookingTest {
         String tooLong = BOOKING_JSON.replace("\"endDate\":\"2027-04-30\"", "\"endDate\":\"2027-05-29\"");
         String longest = BOOKING_JSON.replace("\"endDate\":\"2027-04-30\"", "\"endDate\":\"2027-05-28\"");
         String noRooms = BOOKING_JSON.replace("\"rooms\":2", "\"rooms\":0");
-        when(reservations.createReservation(any())).thenReturn(ok(pending(ID)));
+        when(reservations.createReservation(any())).thenReturn(ok(paid(ID)));
 
         given().header("Authorization", guest1()).contentType(ContentType.JSON).body(reversed)
                 .when().post("/v1/reservations")
@@ -202,7 +218,7 @@ class ReservationBookingTest {
                 .when().post("/v1/reservations")
                 .then().statusCode(201);
         verify(reservations).createReservation(new NewReservation(ID, 245, 12, LocalDate.of(2027, 4, 28),
-                LocalDate.of(2027, 5, 28), 2, "guest-1", null));
+                LocalDate.of(2027, 5, 28), 2, "guest-1", null, "tok_visa"));
     }
 
     @Test

@@ -2,7 +2,10 @@ package org.hotelmesh.edge.api;
 
 import java.util.List;
 
-/** A reservation as the API shows it; {@code total} is null until priced, statuses are lower case. */
+/**
+ * A reservation as the API shows it; {@code total} is null until priced, statuses are lower case.
+ * {@code cancellationPolicy} is the policy it was booked under (null for bookings made before policies).
+ */
 public record ReservationDto(
         String reservationID,
         String hotelID,
@@ -16,5 +19,7 @@ public record ReservationDto(
         List<NightPriceDto> nights,
         List<StatusChangeDto> history,
         String createdAt,
-        String quoteID) {
+        String quoteID,
+        PaymentDto payment,
+        CancellationPolicyDto cancellationPolicy) {
 }

@@ -9,6 +9,8 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.hotelmesh.edge.api.AvailabilityDto;
 import org.hotelmesh.edge.api.CancellationDto;
+import org.hotelmesh.edge.api.CancellationPolicyInput;
+import org.hotelmesh.edge.api.HotelCancellationPolicyDto;
 import org.hotelmesh.edge.api.DateSpan;
 import org.hotelmesh.edge.api.InventoryDto;
 import org.hotelmesh.edge.api.NewReservation;
@@ -22,6 +24,7 @@ import org.hotelmesh.edge.mapping.ReservationMapper;
 import org.hotelmesh.proto.common.v1.PageRequest;
 import org.hotelmesh.proto.reservation.v1.CancelReservationRequest;
 import org.hotelmesh.proto.reservation.v1.GetAvailabilityRequest;
+import org.hotelmesh.proto.reservation.v1.GetCancellationPolicyRequest;
 import org.hotelmesh.proto.reservation.v1.GetInventoryRequest;
 import org.hotelmesh.proto.reservation.v1.GetOverbookingRatioRequest;
 import org.hotelmesh.proto.reservation.v1.GetReservationRequest;
@@ -30,6 +33,7 @@ import org.hotelmesh.proto.reservation.v1.ListReservationsRequest;
 import org.hotelmesh.proto.reservation.v1.MutinyInventoryServiceGrpc;
 import org.hotelmesh.proto.reservation.v1.MutinyReservationServiceGrpc;
 import org.hotelmesh.proto.reservation.v1.PreviewCancellationRequest;
+import org.hotelmesh.proto.reservation.v1.SetCancellationPolicyRequest;
 import org.hotelmesh.proto.reservation.v1.SetMaintenanceRequest;
 import org.hotelmesh.proto.reservation.v1.SetOverbookingRatioRequest;
 
@@ -67,7 +71,7 @@ public class ReservationClient {
     @CircuitBreaker(failOn = DownstreamUnavailableException.class, requestVolumeThreshold = 10, failureRatio = 0.5,
             delay = 5000, successThreshold = 2)
     public Uni<ReservationDto> createReservation(NewReservation booking) {
-        return translate(reservationCall().createReservation(ReservationMapper.toProto(booking))
+        return translate(bookingCall().createReservation(ReservationMapper.toProto(booking))
                 .map(r -> ReservationMapper.toDto(r.getReservation())));
     }
 
@@ -101,19 +105,38 @@ public class ReservationClient {
 
     @CircuitBreaker(failOn = DownstreamUnavailableException.class, requestVolumeThreshold = 10, failureRatio = 0.5,
             delay = 5000, successThreshold = 2)
-    public Uni<ReservationDto> cancelReservation(String reservationId, String requestedBy) {
-        return translate(reservationCall().cancelReservation(CancelReservationRequest.newBuilder()
-                        .setReservationId(reservationId).setRequestedBy(requestedBy).build())
+    public Uni<ReservationDto> cancelReservation(String reservationId, String requestedBy, boolean waiveFee) {
+        return translate(bookingCall().cancelReservation(CancelReservationRequest.newBuilder()
+                        .setReservationId(reservationId).setRequestedBy(requestedBy).setWaiveFee(waiveFee).build())
                 .map(r -> ReservationMapper.toDto(r.getReservation())));
     }
 
     @Retry(retryOn = DownstreamUnavailableException.class, maxRetries = 2, delay = 100, jitter = 50)
     @CircuitBreaker(failOn = DownstreamUnavailableException.class, requestVolumeThreshold = 10, failureRatio = 0.5,
             delay = 5000, successThreshold = 2)
-    public Uni<CancellationDto> previewCancellation(String reservationId) {
+    public Uni<CancellationDto> previewCancellation(String reservationId, boolean waiveFee) {
         return translate(reservationCall().previewCancellation(PreviewCancellationRequest.newBuilder()
-                        .setReservationId(reservationId).build())
+                        .setReservationId(reservationId).setWaiveFee(waiveFee).build())
                 .map(ReservationMapper::toDto));
+    }
+
+    @Retry(retryOn = DownstreamUnavailableException.class, maxRetries = 2, delay = 100, jitter = 50)
+    @CircuitBreaker(failOn = DownstreamUnavailableException.class, requestVolumeThreshold = 10, failureRatio = 0.5,
+            delay = 5000, successThreshold = 2)
+    public Uni<HotelCancellationPolicyDto> getCancellationPolicy(long hotelId) {
+        return translate(reservationCall().getCancellationPolicy(GetCancellationPolicyRequest.newBuilder()
+                        .setHotelId(hotelId).build())
+                .map(r -> ReservationMapper.toDto(hotelId, r.getSource(), r.getPolicy())));
+    }
+
+    /** Retried: setting the same policy twice is setting it once. */
+    @Retry(retryOn = DownstreamUnavailableException.class, maxRetries = 2, delay = 100, jitter = 50)
+    @CircuitBreaker(failOn = DownstreamUnavailableException.class, requestVolumeThreshold = 10, failureRatio = 0.5,
+            delay = 5000, successThreshold = 2)
+    public Uni<HotelCancellationPolicyDto> setCancellationPolicy(long hotelId, CancellationPolicyInput policy) {
+        return translate(reservationCall().setCancellationPolicy(SetCancellationPolicyRequest.newBuilder()
+                        .setHotelId(hotelId).setPolicy(ReservationMapper.toProto(policy)).build())
+                .map(r -> ReservationMapper.toDto(hotelId, "hotel", r.getPolicy())));
     }
 
     // ---- inventory
@@ -166,6 +189,11 @@ public class ReservationClient {
     /** Stubs whose calls carry the configured deadline (gRPC deadlines are per call, not per stub lifetime). */
     private MutinyReservationServiceGrpc.MutinyReservationServiceStub reservationCall() {
         return reservations.withDeadlineAfter(config.deadline().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Bookings and cancellations: they may wait for payment-svc's charge or refund (see bookingDeadline). */
+    private MutinyReservationServiceGrpc.MutinyReservationServiceStub bookingCall() {
+        return reservations.withDeadlineAfter(config.bookingDeadline().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private MutinyInventoryServiceGrpc.MutinyInventoryServiceStub inventoryCall() {

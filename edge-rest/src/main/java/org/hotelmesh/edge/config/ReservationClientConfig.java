@@ -14,4 +14,11 @@ public interface ReservationClientConfig {
      */
     @WithDefault("3S")
     Duration deadline();
+
+    /**
+     * Deadline of a booking and of a cancellation: reservation-svc prices the booking (rate-svc, 2 s at most), decides
+     * it and charges it (payment-svc, 3 s before it answers "pending"), or refunds a cancellation.
+     */
+    @WithDefault("8S")
+    Duration bookingDeadline();
 }

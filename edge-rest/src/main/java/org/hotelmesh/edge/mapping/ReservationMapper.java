@@ -1,23 +1,30 @@
 package org.hotelmesh.edge.mapping;
 
 import org.hotelmesh.edge.api.AvailabilityDto;
+import org.hotelmesh.edge.api.CancellationPolicyDto;
+import org.hotelmesh.edge.api.CancellationPolicyInput;
+import org.hotelmesh.edge.api.HotelCancellationPolicyDto;
 import org.hotelmesh.edge.api.CancellationDto;
 import org.hotelmesh.edge.api.DateSpan;
 import org.hotelmesh.edge.api.InventoryDto;
 import org.hotelmesh.edge.api.MoneyDto;
 import org.hotelmesh.edge.api.NewReservation;
 import org.hotelmesh.edge.api.NightPriceDto;
+import org.hotelmesh.edge.api.PaymentDto;
 import org.hotelmesh.edge.api.ReservationDto;
 import org.hotelmesh.edge.api.StatusChangeDto;
 import org.hotelmesh.edge.api.When;
 import org.hotelmesh.proto.common.v1.Date;
 import org.hotelmesh.proto.common.v1.DateRange;
 import org.hotelmesh.proto.common.v1.Money;
+import org.hotelmesh.proto.reservation.v1.CancellationFee;
+import org.hotelmesh.proto.reservation.v1.CancellationPolicy;
 import org.hotelmesh.proto.reservation.v1.CreateReservationRequest;
 import org.hotelmesh.proto.reservation.v1.GetAvailabilityResponse;
 import org.hotelmesh.proto.reservation.v1.InventoryRow;
 import org.hotelmesh.proto.reservation.v1.PreviewCancellationResponse;
 import org.hotelmesh.proto.reservation.v1.Reservation;
+import org.hotelmesh.proto.reservation.v1.ReservationPayment;
 import org.hotelmesh.proto.reservation.v1.ReservationStatus;
 import org.hotelmesh.proto.reservation.v1.TimeFilter;
 
@@ -48,7 +55,54 @@ public final class ReservationMapper {
                         n.getPrice().getAmountMinor(), n.getPrice().getCurrency())).toList(),
                 r.getHistoryList().stream().map(h -> new StatusChangeDto(status(h.getStatus()), h.getAt())).toList(),
                 emptyToNull(r.getCreatedAt()),
-                emptyToNull(r.getQuoteId()));
+                emptyToNull(r.getQuoteId()),
+                r.hasPayment() ? toDto(r.getPayment()) : null,
+                r.hasCancellationPolicy() ? toDto(r.getCancellationPolicy()) : null);
+    }
+
+    static PaymentDto toDto(ReservationPayment p) {
+        return new PaymentDto(
+                lower(p.getState().name(), "PAYMENT_STATE_"),
+                emptyToNull(p.getDeclineCode()),
+                emptyToNull(p.getPaymentId()),
+                p.hasRefund() ? optionalMoney(p.getRefund()) : null,
+                p.hasFee() ? optionalMoney(p.getFee()) : null,
+                lower(p.getRefundState().name(), "REFUND_STATE_"),
+                emptyToNull(p.getHoldExpiresAt()));
+    }
+
+    public static CancellationPolicyDto toDto(CancellationPolicy p) {
+        return new CancellationPolicyDto(p.getFreeUntilDays(), fee(p.getFee()),
+                p.getFee() == CancellationFee.PERCENTAGE ? p.getFeePercent() : null, p.getTerms());
+    }
+
+    public static HotelCancellationPolicyDto toDto(long hotelId, String source, CancellationPolicy p) {
+        CancellationPolicyDto policy = toDto(p);
+        return new HotelCancellationPolicyDto(String.valueOf(hotelId), source, policy.freeUntilDays(), policy.fee(),
+                policy.feePercent(), policy.terms());
+    }
+
+    public static CancellationPolicy toProto(CancellationPolicyInput in) {
+        return CancellationPolicy.newBuilder()
+                .setFreeUntilDays(in.freeUntilDays())
+                .setFee("percentage".equals(in.fee()) ? CancellationFee.PERCENTAGE : CancellationFee.FIRST_NIGHT)
+                .setFeePercent(in.feePercent() == null ? 0 : in.feePercent())
+                .build();
+    }
+
+    private static String fee(CancellationFee fee) {
+        return switch (fee) {
+            case FIRST_NIGHT -> "first_night";
+            case PERCENTAGE -> "percentage";
+            default -> "unknown";
+        };
+    }
+
+    /** PAYMENT_STATE_CAPTURED -> captured; an unset or unknown value -> unknown. */
+    private static String lower(String name, String prefix) {
+        String value = name.startsWith(prefix) ? name.substring(prefix.length()) : name;
+        return value.equals("UNSPECIFIED") || value.equals("UNRECOGNIZED") ? "unknown"
+                : value.toLowerCase(Locale.ROOT);
     }
 
     public static CreateReservationRequest toProto(NewReservation in) {
@@ -61,6 +115,9 @@ public final class ReservationMapper {
                 .setGuestId(in.guestID());
         if (in.quoteID() != null) {
             request.setQuoteId(in.quoteID());
+        }
+        if (in.paymentToken() != null) {
+            request.setPaymentToken(in.paymentToken());
         }
         return request.build();
     }

@@ -137,6 +137,17 @@ final class Params {
         return raw != null && RESERVATION_ID.matcher(raw).matches();
     }
 
+    /** A true/false query flag; absent is false. */
+    static boolean flag(String raw, String name) {
+        if (raw == null || raw.equals("false")) {
+            return false;
+        }
+        if (raw.equals("true")) {
+            return true;
+        }
+        throw new InvalidRequestException(name + " must be true or false");
+    }
+
     /** The when filter of reservation lists: upcoming, past or all (the default). */
     static When when(String raw) {
         return When.parse(raw).orElseThrow(() -> new InvalidRequestException("when must be upcoming, past or all"));

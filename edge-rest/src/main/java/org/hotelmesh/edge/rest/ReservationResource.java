@@ -10,9 +10,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotelmesh.edge.api.CancellationDto;
@@ -26,10 +28,12 @@ import org.hotelmesh.edge.client.ReservationClient;
 import org.hotelmesh.edge.error.InvalidRequestException;
 import org.hotelmesh.edge.error.ResourceNotFoundException;
 import org.hotelmesh.edge.error.Validation;
+import org.hotelmesh.edge.security.AccessDeniedException;
 import org.hotelmesh.edge.security.Authorizer;
 import org.hotelmesh.edge.security.Caller;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,6 +43,8 @@ import java.util.List;
 public class ReservationResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** How soon a client might poll a booking whose payment is still processing. */
+    static final String PENDING_RETRY_AFTER_SECONDS = "2";
 
     private final ReservationClient reservations;
     private final Authorizer authorizer;
@@ -52,10 +58,14 @@ public class ReservationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Book a room type for the guest of the token; idempotent by reservationID "
-            + "(or the Idempotency-Key header): a replay answers 201 with the same reservation. With quoteID the "
-            + "booking is charged the quoted total (the quote's stay and reservationID, before it expires); without, "
-            + "it is priced now")
+    @Operation(summary = "Book a room type for the guest of the token and charge it to paymentToken; idempotent by "
+            + "reservationID (or the Idempotency-Key header): a replay answers the same reservation. Answers 201 with "
+            + "the final status (paid, or rejected when the card was refused: see payment.declineCode), or 202 with "
+            + "status pending when the payment is still being processed: poll the Location. With quoteID the booking "
+            + "is charged the quoted total (the quote's stay and reservationID, before it expires); without, it is "
+            + "priced now")
+    @APIResponse(responseCode = "201", description = "Booked and paid, or rejected by the card processor")
+    @APIResponse(responseCode = "202", description = "Booked, rooms held; the payment's outcome is not known yet")
     @SecurityRequirement(name = HotelResource.BEARER)
     public Uni<RestResponse<ReservationDto>> create(ReservationInput body,
                                                     @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
@@ -63,8 +73,16 @@ public class ReservationResource {
         return authorizer.requireGuest()
                 .map(caller -> booking(body, idempotencyKey, caller))
                 .chain(reservations::createReservation)
-                .map(created -> RestResponse.ResponseBuilder.<ReservationDto>created(uri.getBaseUriBuilder()
-                        .path("v1/reservations").path(created.reservationID()).build()).entity(created).build());
+                .map(created -> {
+                    URI location = uri.getBaseUriBuilder().path("v1/reservations").path(created.reservationID())
+                            .build();
+                    if ("pending".equals(created.status())) {
+                        return RestResponse.ResponseBuilder.<ReservationDto>create(RestResponse.Status.ACCEPTED)
+                                .location(location).header(HttpHeaders.RETRY_AFTER, PENDING_RETRY_AFTER_SECONDS)
+                                .entity(created).build();
+                    }
+                    return RestResponse.ResponseBuilder.<ReservationDto>created(location).entity(created).build();
+                });
     }
 
     @GET
@@ -90,25 +108,40 @@ public class ReservationResource {
 
     @DELETE
     @Path("/{reservationId}")
-    @Operation(summary = "Cancel a reservation (its guest, staff of its hotel or an administrator); "
-            + "cancelling again answers the canceled reservation")
+    @Operation(summary = "Cancel a reservation (its guest, staff of its hotel or an administrator). Pending: "
+            + "canceled. Paid: refunded, with the refund its cancellation policy allows (payment.refund, payment.fee; "
+            + "see GET .../cancellation first); waiveFee=true (staff and administrators) refunds everything. "
+            + "Cancelling again answers the reservation unchanged")
     @SecurityRequirement(name = HotelResource.BEARER)
-    public Uni<ReservationDto> cancel(@PathParam("reservationId") String reservationId) {
+    public Uni<ReservationDto> cancel(@PathParam("reservationId") String reservationId,
+                                      @QueryParam("waiveFee") String waiveFee) {
         String id = Params.reservationId(reservationId);
+        boolean waive = Params.flag(waiveFee, "waiveFee");
         return authorizer.requireAuthenticated()
                 .chain(caller -> visible(caller, id)
-                        .chain(found -> reservations.cancelReservation(id, caller.subject())));
+                        .invoke(found -> requireStaffToWaive(caller, found, waive))
+                        .chain(found -> reservations.cancelReservation(id, caller.subject(), waive)));
     }
 
     @GET
     @Path("/{reservationId}/cancellation")
-    @Operation(summary = "What cancelling the reservation now would refund, without cancelling it")
+    @Operation(summary = "What cancelling the reservation now would refund and keep as a fee, and the policy in "
+            + "words, without cancelling it (waiveFee=true: as staff would cancel it)")
     @SecurityRequirement(name = HotelResource.BEARER)
-    public Uni<CancellationDto> previewCancellation(@PathParam("reservationId") String reservationId) {
+    public Uni<CancellationDto> previewCancellation(@PathParam("reservationId") String reservationId,
+                                                    @QueryParam("waiveFee") String waiveFee) {
         String id = Params.reservationId(reservationId);
+        boolean waive = Params.flag(waiveFee, "waiveFee");
         return authorizer.requireAuthenticated()
-                .chain(caller -> visible(caller, id))
-                .chain(found -> reservations.previewCancellation(id));
+                .chain(caller -> visible(caller, id).invoke(found -> requireStaffToWaive(caller, found, waive)))
+                .chain(found -> reservations.previewCancellation(id, waive));
+    }
+
+    private static void requireStaffToWaive(Caller caller, ReservationDto reservation, boolean waive) {
+        if (waive && !caller.isAdmin() && !caller.isStaffOf(Long.parseLong(reservation.hotelID()))) {
+            throw new AccessDeniedException("Only staff of hotel " + reservation.hotelID()
+                    + " may waive a cancellation fee");
+        }
     }
 
     /**
@@ -147,6 +180,6 @@ public class ReservationResource {
             throw Validation.invalid(errors);
         }
         return new NewReservation(id != null ? id : key, body.hotelID(), body.roomTypeID(), stay.startDate(),
-                stay.endDate(), body.roomsOrDefault(), caller.subject(), body.quoteID());
+                stay.endDate(), body.roomsOrDefault(), caller.subject(), body.quoteID(), body.paymentToken());
     }
 }

@@ -4,14 +4,18 @@ import org.hotelmesh.edge.api.AvailabilityDto;
 import org.hotelmesh.edge.api.CancellationDto;
 import org.hotelmesh.edge.api.DateSpan;
 import org.hotelmesh.edge.api.InventoryDto;
+import org.hotelmesh.edge.api.CancellationPolicyDto;
 import org.hotelmesh.edge.api.MoneyDto;
 import org.hotelmesh.edge.api.NewReservation;
 import org.hotelmesh.edge.api.NightPriceDto;
+import org.hotelmesh.edge.api.PaymentDto;
 import org.hotelmesh.edge.api.ReservationDto;
 import org.hotelmesh.edge.api.StatusChangeDto;
 import org.hotelmesh.proto.common.v1.Date;
 import org.hotelmesh.proto.common.v1.DateRange;
 import org.hotelmesh.proto.common.v1.Money;
+import org.hotelmesh.proto.reservation.v1.CancellationFee;
+import org.hotelmesh.proto.reservation.v1.CancellationPolicy;
 import org.hotelmesh.proto.reservation.v1.CreateReservationRequest;
 import org.hotelmesh.proto.reservation.v1.GetAvailabilityResponse;
 import org.hotelmesh.proto.reservation.v1.InventoryRow;
@@ -19,6 +23,9 @@ import org.hotelmesh.proto.reservation.v1.NightAvailability;
 import org.hotelmesh.proto.reservation.v1.NightPrice;
 import org.hotelmesh.proto.reservation.v1.PreviewCancellationResponse;
 import org.hotelmesh.proto.reservation.v1.Reservation;
+import org.hotelmesh.proto.reservation.v1.PaymentState;
+import org.hotelmesh.proto.reservation.v1.RefundState;
+import org.hotelmesh.proto.reservation.v1.ReservationPayment;
 import org.hotelmesh.proto.reservation.v1.ReservationStatus;
 import org.hotelmesh.proto.reservation.v1.RoomTypeAvailability;
 import org.hotelmesh.proto.reservation.v1.StatusChange;
@@ -50,7 +57,7 @@ class ReservationMapperTest {
 
         assertEquals(new ReservationDto("r-1", "245", "12", "2027-04-28", "2027-04-30", 1, "guest-42", "pending", null,
                 List.of(), List.of(new StatusChangeDto("pending", "2026-11-22T10:00:00Z")), "2026-11-22T10:00:00Z",
-                null), ReservationMapper.toDto(proto));
+                null, null, null), ReservationMapper.toDto(proto));
     }
 
     @Test
@@ -77,18 +84,38 @@ class ReservationMapperTest {
     }
 
     @Test
+    void paymentAndPolicyAreShownInLowerCaseWithMoneyInTheReservationsCurrency() {
+        Money refund = Money.newBuilder().setAmountMinor(18000).setCurrency("EUR").build();
+        Money fee = Money.newBuilder().setAmountMinor(6000).setCurrency("EUR").build();
+        Reservation proto = Reservation.newBuilder().setReservationId("r-5").setHotelId(1).setRoomTypeId(3)
+                .setStay(stay()).setRooms(1).setGuestId("g").setStatus(ReservationStatus.REFUNDED)
+                .setPayment(ReservationPayment.newBuilder().setState(PaymentState.PAYMENT_STATE_CAPTURED)
+                        .setPaymentId("pay_9").setRefund(refund).setFee(fee)
+                        .setRefundState(RefundState.REFUND_STATE_REQUESTED))
+                .setCancellationPolicy(CancellationPolicy.newBuilder().setFreeUntilDays(3)
+                        .setFee(CancellationFee.PERCENTAGE).setFeePercent(25).setTerms("t"))
+                .build();
+
+        ReservationDto dto = ReservationMapper.toDto(proto);
+
+        assertEquals(new PaymentDto("captured", null, "pay_9", new MoneyDto(18000, "EUR"), new MoneyDto(6000, "EUR"),
+                "requested", null), dto.payment());
+        assertEquals(new CancellationPolicyDto(3, "percentage", 25, "t"), dto.cancellationPolicy());
+    }
+
+    @Test
     void bookingBecomesTheCreateRequest() {
         CreateReservationRequest request = ReservationMapper.toProto(new NewReservation("r-3", 245, 12,
-                LocalDate.of(2027, 4, 28), LocalDate.of(2027, 4, 30), 2, "guest-42", null));
+                LocalDate.of(2027, 4, 28), LocalDate.of(2027, 4, 30), 2, "guest-42", null, "tok_visa"));
 
         assertEquals(CreateReservationRequest.newBuilder().setReservationId("r-3").setHotelId(245).setRoomTypeId(12)
-                .setStay(stay()).setRooms(2).setGuestId("guest-42").build(), request);
+                .setStay(stay()).setRooms(2).setGuestId("guest-42").setPaymentToken("tok_visa").build(), request);
     }
 
     @Test
     void aCitedQuoteGoesWithTheBooking() {
         CreateReservationRequest request = ReservationMapper.toProto(new NewReservation("r-4", 245, 12,
-                LocalDate.of(2027, 4, 28), LocalDate.of(2027, 4, 30), 1, "guest-42", "q_abc"));
+                LocalDate.of(2027, 4, 28), LocalDate.of(2027, 4, 30), 1, "guest-42", "q_abc", "tok_visa"));
 
         assertEquals("q_abc", request.getQuoteId());
     }
