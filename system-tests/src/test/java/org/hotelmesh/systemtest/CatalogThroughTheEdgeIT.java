@@ -157,7 +157,7 @@ class CatalogThroughTheEdgeIT {
     @Test
     @Order(6)
     void anInternalToolReadsTheSameHotelOverGrpc() throws Exception {
-        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", mesh.hotel.port()).usePlaintext().build();
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", mesh.service("hotel-svc").port()).usePlaintext().build();
         try {
             GetHotelResponse response = HotelServiceGrpc.newBlockingStub(channel)
                     .withDeadlineAfter(5, TimeUnit.SECONDS)
@@ -187,7 +187,7 @@ class CatalogThroughTheEdgeIT {
     @Test
     @Order(8)
     void aDeadCatalogIsAnsweredWith503Quickly() throws Exception {
-        mesh.hotel.close();
+        mesh.stop("hotel-svc");
         long started = System.nanoTime();
         HttpResponse<String> response = send("GET", "/v1/hotels", null, null);
         long elapsedMillis = (System.nanoTime() - started) / 1_000_000;

@@ -18,7 +18,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,43 +35,60 @@ final class Mesh implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final ServiceProcess hotel;
-    final ServiceProcess reservation;
-    final ServiceProcess edge;
-    private ServiceProcess rate;
+    /** How long payment-svc's simulated processor takes for tok_slow here: longer than reservation-svc's deadline. */
+    static final Duration SLOW_CHARGE = Duration.ofSeconds(6);
+
+    private final Map<String, ServiceProcess> services;
+    private final Map<String, Map<String, String>> configs;
     private final Path root;
     private final Path logs;
-    private final Map<String, String> rateConfig;
     private final Path privateKey;
 
-    private Mesh(ServiceProcess hotel, ServiceProcess reservation, ServiceProcess rate, ServiceProcess edge,
-            Path root, Path logs, Map<String, String> rateConfig, Path privateKey) {
-        this.hotel = hotel;
-        this.reservation = reservation;
-        this.rate = rate;
-        this.edge = edge;
+    private Mesh(Map<String, ServiceProcess> services, Map<String, Map<String, String>> configs, Path root, Path logs,
+            Path privateKey) {
+        this.services = services;
+        this.configs = configs;
         this.root = root;
         this.logs = logs;
-        this.rateConfig = rateConfig;
         this.privateKey = privateKey;
     }
 
-    ServiceProcess rate() {
-        return rate;
+    ServiceProcess service(String name) {
+        return services.get(name);
     }
 
-    /** Stops rate-svc (pricing), as an outage would. */
-    void stopRate() throws InterruptedException {
-        rate.close();
+    ServiceProcess edge() {
+        return services.get("edge-rest");
     }
 
-    /** Starts rate-svc again on its port, with its database as it was. */
-    void restartRate() throws Exception {
-        rate = ServiceProcess.start(root, "rate-svc", rate.port(), rateConfig, logs);
-        rate.awaitReady(Duration.ofSeconds(90));
+    /** The JDBC URL of a service's own database (reservation, payment, ...), for checks across services. */
+    String jdbcUrl(String name) {
+        Map<String, String> config = configs.get(name);
+        return "jdbc:postgresql://" + config.get("hotelmesh.db.host") + ":" + config.get("hotelmesh.db.port") + "/"
+                + config.get("hotelmesh.db.name") + "?user=" + config.get("hotelmesh.db.user");
     }
 
-    /** Starts reservation-svc, rate-svc, hotel-svc and edge-rest; NAME keeps their databases apart from other tests'. */
+    /** Stops a service gracefully, as an outage or a rolling update would. */
+    void stop(String name) throws InterruptedException {
+        services.get(name).close();
+    }
+
+    /** Kills a service at once (SIGKILL): whatever it was doing is cut off mid-way. */
+    void kill(String name) throws InterruptedException {
+        services.get(name).kill();
+    }
+
+    /** Starts a stopped or killed service again on its port, with its database as it was. */
+    void restart(String name) throws Exception {
+        ServiceProcess again = ServiceProcess.start(root, name, services.get(name).port(), configs.get(name), logs);
+        services.put(name, again);
+        again.awaitReady(Duration.ofSeconds(90));
+    }
+
+    /**
+     * Starts hotel-svc, reservation-svc, rate-svc, payment-svc and edge-rest; NAME keeps their databases apart from
+     * other tests'.
+     */
     static Mesh start(String name, int redisDatabase) throws Exception {
         Path root = Path.of(System.getProperty("hotelmesh.root", "..")).toAbsolutePath().normalize();
         Path logs = Path.of("target", "system-test-logs", name);
@@ -80,34 +100,40 @@ final class Mesh implements AutoCloseable {
         int hotelPort = Stores.freePort();
         int reservationPort = Stores.freePort();
         int ratePort = Stores.freePort();
+        int paymentPort = Stores.freePort();
         int edgePort = Stores.freePort();
         String redisHosts = stores.get("quarkus.redis.hosts");
+        Map<String, Map<String, String>> configs = new LinkedHashMap<>();
 
         Map<String, String> hotelConfig = new HashMap<>(stores);
         hotelConfig.keySet().removeIf(key -> key.startsWith("mp.jwt") || key.startsWith("hotelmesh.test"));
         hotelConfig.put("quarkus.grpc.clients.reservation.host", "127.0.0.1");
         hotelConfig.put("quarkus.grpc.clients.reservation.port", String.valueOf(reservationPort));
         hotelConfig.put("hotelmesh.capacity-sync.interval", "1s");
+        configs.put("hotel-svc", hotelConfig);
 
-        StoresTestResource reservationStores = new StoresTestResource();
-        reservationStores.init(Map.of("database", "reservation_" + name, "redisDatabase", String.valueOf(redisDatabase)));
-        Map<String, String> reservationConfig = new HashMap<>(reservationStores.start());
+        Map<String, String> reservationConfig = ownStores("reservation_" + name, redisDatabase);
         reservationConfig.put("quarkus.grpc.clients.hotel.host", "127.0.0.1");
         reservationConfig.put("quarkus.grpc.clients.hotel.port", String.valueOf(hotelPort));
         reservationConfig.put("quarkus.grpc.clients.rate.host", "127.0.0.1");
         reservationConfig.put("quarkus.grpc.clients.rate.port", String.valueOf(ratePort));
-        ServiceProcess reservation = ServiceProcess.start(root, "reservation-svc", reservationPort, reservationConfig,
-                logs);
+        reservationConfig.put("quarkus.grpc.clients.payment.host", "127.0.0.1");
+        reservationConfig.put("quarkus.grpc.clients.payment.port", String.valueOf(paymentPort));
+        // recovery sooner than in production, so the tests need not wait long for it
+        reservationConfig.put("hotelmesh.saga.recover-every", "1s");
+        reservationConfig.put("hotelmesh.saga.recover-after", "2s");
+        configs.put("reservation-svc", reservationConfig);
 
-        StoresTestResource rateStores = new StoresTestResource();
-        rateStores.init(Map.of("database", "rate_" + name, "redisDatabase", String.valueOf(redisDatabase)));
-        Map<String, String> rateConfig = new HashMap<>(rateStores.start());
+        Map<String, String> rateConfig = ownStores("rate_" + name, redisDatabase);
         rateConfig.put("quarkus.grpc.clients.hotel.host", "127.0.0.1");
         rateConfig.put("quarkus.grpc.clients.hotel.port", String.valueOf(hotelPort));
         rateConfig.put("quarkus.grpc.clients.inventory.host", "127.0.0.1");
         rateConfig.put("quarkus.grpc.clients.inventory.port", String.valueOf(reservationPort));
-        ServiceProcess rate = ServiceProcess.start(root, "rate-svc", ratePort, rateConfig, logs);
-        ServiceProcess hotel = ServiceProcess.start(root, "hotel-svc", hotelPort, hotelConfig, logs);
+        configs.put("rate-svc", rateConfig);
+
+        Map<String, String> paymentConfig = ownStores("payment_" + name, redisDatabase);
+        paymentConfig.put("hotelmesh.gateway.slow-delay", SLOW_CHARGE.toMillis() + "ms");
+        configs.put("payment-svc", paymentConfig);
 
         Map<String, String> edgeConfig = new HashMap<>();
         edgeConfig.put("quarkus.redis.hosts", redisHosts);
@@ -119,15 +145,26 @@ final class Mesh implements AutoCloseable {
         edgeConfig.put("quarkus.grpc.clients.reservation.port", String.valueOf(reservationPort));
         edgeConfig.put("quarkus.grpc.clients.rate.host", "127.0.0.1");
         edgeConfig.put("quarkus.grpc.clients.rate.port", String.valueOf(ratePort));
-        ServiceProcess edge = ServiceProcess.start(root, "edge-rest", edgePort, edgeConfig, logs);
+        configs.put("edge-rest", edgeConfig);
 
-        Mesh mesh = new Mesh(hotel, reservation, rate, edge, root, logs, rateConfig,
-                Path.of(stores.get("hotelmesh.test.jwt.private-key")));
-        reservation.awaitReady(Duration.ofSeconds(90));
-        rate.awaitReady(Duration.ofSeconds(90));
-        hotel.awaitReady(Duration.ofSeconds(90));
-        edge.awaitReady(Duration.ofSeconds(90));
+        Map<String, Integer> ports = Map.of("hotel-svc", hotelPort, "reservation-svc", reservationPort,
+                "rate-svc", ratePort, "payment-svc", paymentPort, "edge-rest", edgePort);
+        Map<String, ServiceProcess> services = new LinkedHashMap<>();
+        for (String service : List.of("reservation-svc", "rate-svc", "payment-svc", "hotel-svc", "edge-rest")) {
+            services.put(service, ServiceProcess.start(root, service, ports.get(service), configs.get(service), logs));
+        }
+        Mesh mesh = new Mesh(services, configs, root, logs, Path.of(stores.get("hotelmesh.test.jwt.private-key")));
+        for (ServiceProcess service : services.values()) {
+            service.awaitReady(Duration.ofSeconds(90));
+        }
         return mesh;
+    }
+
+    /** A freshly created database and a Redis index of its own for one service. */
+    private static Map<String, String> ownStores(String database, int redisDatabase) {
+        StoresTestResource stores = new StoresTestResource();
+        stores.init(Map.of("database", database, "redisDatabase", String.valueOf(redisDatabase)));
+        return new HashMap<>(stores.start());
     }
 
     String token(String subject, List<String> groups, List<Long> hotels) {
@@ -147,7 +184,7 @@ final class Mesh implements AutoCloseable {
     }
 
     HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + edge.port() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + edge().port() + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
         if (token != null) {
@@ -198,9 +235,10 @@ final class Mesh implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        edge.close();
-        rate.close();
-        hotel.close();
-        reservation.close();
+        List<ServiceProcess> running = new ArrayList<>(services.values());
+        Collections.reverse(running);
+        for (ServiceProcess service : running) {
+            service.close();
+        }
     }
 }

@@ -138,7 +138,7 @@ class PricingThroughTheEdgeIT {
     @Test
     @Order(3)
     void withRateSvcStoppedABookingFailsFastWith503AndHoldsNothing() throws Exception {
-        mesh.stopRate();
+        mesh.stop("rate-svc");
         try {
             String reservationId = UUID.randomUUID().toString();
             long started = System.nanoTime();
@@ -153,7 +153,7 @@ class PricingThroughTheEdgeIT {
                     .statusCode());
             mesh.awaitRemaining(hotelId, roomTypeId, NIGHT, 11 - 7);
         } finally {
-            mesh.restartRate();
+            mesh.restart("rate-svc");
         }
         // Back up: the guest's client retries the same booking (same reservation id, so at most one is made) until
         // reservation-svc's channel to rate-svc has reconnected.
@@ -193,6 +193,6 @@ class PricingThroughTheEdgeIT {
     private static String stay(String reservationId, LocalDate start, LocalDate end, int rooms, String quoteId) {
         return "{\"reservationID\":\"" + reservationId + "\",\"hotelID\":\"" + hotelId + "\",\"roomTypeID\":\""
                 + roomTypeId + "\",\"startDate\":\"" + start + "\",\"endDate\":\"" + end + "\",\"rooms\":" + rooms
-                + (quoteId == null ? "" : ",\"quoteID\":\"" + quoteId + "\"") + "}";
+                + (quoteId == null ? "" : ",\"quoteID\":\"" + quoteId + "\"") + ",\"paymentToken\":\"tok_visa\"}";
     }
 }

@@ -94,7 +94,8 @@ class ReservationsThroughTheEdgeIT {
         HttpResponse<String> first = mesh.send("POST", "/v1/reservations", mesh.guest("guest-ana"), body);
         assertEquals(201, first.statusCode(), first.body());
         JsonNode reservation = JSON.readTree(first.body());
-        assertEquals("pending", reservation.get("status").asText());
+        assertEquals("paid", reservation.get("status").asText());
+        assertEquals("captured", reservation.get("payment").get("status").asText());
         assertEquals("guest-ana", reservation.get("guestID").asText());
         assertEquals(2, reservation.get("rooms").asInt());
         // The hotel is empty: no occupancy rule applies, so 2 nights x 2 rooms at the base price.
@@ -171,10 +172,14 @@ class ReservationsThroughTheEdgeIT {
     void cancellingReleasesTheRoomsOnceAndIsIdempotent() throws Exception {
         HttpResponse<String> cancel = mesh.send("DELETE", "/v1/reservations/" + booking, mesh.guest("guest-ana"), null);
         assertEquals(200, cancel.statusCode(), cancel.body());
-        assertEquals("canceled", JSON.readTree(cancel.body()).get("status").asText());
+        JsonNode refunded = JSON.readTree(cancel.body());
+        // paid, and cancelled 10 days ahead (free until 2 days before arrival): refunded in full
+        assertEquals("refunded", refunded.get("status").asText());
+        assertEquals(4 * BASE_PRICE, refunded.get("payment").get("refund").get("amount").asLong());
+        assertEquals("refunded", refunded.get("payment").get("refundStatus").asText());
         HttpResponse<String> again = mesh.send("DELETE", "/v1/reservations/" + booking, mesh.guest("guest-ana"), null);
         assertEquals(200, again.statusCode(), again.body());
-        assertEquals("canceled", JSON.readTree(again.body()).get("status").asText());
+        assertEquals(refunded, JSON.readTree(again.body()));
         mesh.awaitRemaining(hotelId, roomTypeId, NIGHT, 2);
         assertEquals(7, inventoryOverGrpc().getTotalReserved());
     }
@@ -198,8 +203,8 @@ class ReservationsThroughTheEdgeIT {
     }
 
     private static InventoryRow inventoryOverGrpc() throws InterruptedException {
-        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", mesh.reservation.port()).usePlaintext()
-                .build();
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", mesh.service("reservation-svc").port())
+                .usePlaintext().build();
         try {
             return InventoryServiceGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
                     .getInventory(GetInventoryRequest.newBuilder().setHotelId(hotelId).setRoomTypeId(roomTypeId)
@@ -213,7 +218,8 @@ class ReservationsThroughTheEdgeIT {
 
     private static String stay(String reservationId, LocalDate start, LocalDate end, int rooms) {
         return "{\"reservationID\":\"" + reservationId + "\",\"hotelID\":\"" + hotelId + "\",\"roomTypeID\":\""
-                + roomTypeId + "\",\"startDate\":\"" + start + "\",\"endDate\":\"" + end + "\",\"rooms\":" + rooms + "}";
+                + roomTypeId + "\",\"startDate\":\"" + start + "\",\"endDate\":\"" + end + "\",\"rooms\":" + rooms
+                + ",\"paymentToken\":\"tok_visa\"}";
     }
 
     private static Date date(LocalDate d) {

@@ -116,7 +116,7 @@ public class PaymentSaga {
         Uni<Optional<PaymentView>> known = mode == Mode.CHARGE && pending ? charge(state).map(Optional::of)
                 : payments.find(id).flatMap(found -> found.isEmpty() && pending && mode != Mode.SETTLE_ONLY
                         ? charge(state).map(Optional::of) : Uni.createFrom().item(found));
-        return known.flatMap(payment -> record(state, payment))
+        return known.flatMap(payment -> record(state, payment, mode))
                 .onFailure(PaymentSaga::unanswered).recoverWithUni(failure -> {
                     LOG.debugf("reservation %s: payment outcome still unknown (%s)", id, failure.getMessage());
                     return Uni.createFrom().voidItem();
@@ -131,7 +131,7 @@ public class PaymentSaga {
         return payments.charge(state.reservationId(), state.totalMinor(), state.currency(), state.paymentToken());
     }
 
-    private Uni<Void> record(SagaState state, Optional<PaymentView> known) {
+    private Uni<Void> record(SagaState state, Optional<PaymentView> known, Mode mode) {
         String id = state.reservationId();
         if (known.isEmpty()) {
             // SETTLE_ONLY on a pending one, or the reservation ended and no charge ever reached payment-svc
@@ -144,6 +144,11 @@ public class PaymentSaga {
         }
         if (payment.status().captured()) {
             return pool.withTransaction(conn -> saga.markPaid(conn, id, payment.paymentId())
+                    .invoke(paid -> {
+                        if (paid && mode != Mode.CHARGE) {
+                            LOG.infof("reservation %s is paid: its charge's outcome was learned after the booking", id);
+                        }
+                    })
                     .flatMap(paid -> paid ? Uni.createFrom().voidItem()
                             : saga.oweCaptureBack(conn, id, payment.paymentId()).invoke(owed -> {
                                 if (owed) {
@@ -156,6 +161,12 @@ public class PaymentSaga {
                 : PaymentState.FAILED;
         String code = payment.declineCode() == null || payment.declineCode().isEmpty() ? null : payment.declineCode();
         return pool.withTransaction(conn -> saga.reject(conn, id, outcome, code)
+                        .invoke(stay -> {
+                            if (stay.isPresent() && mode != Mode.CHARGE) {
+                                LOG.infof("reservation %s is rejected (%s): its charge's outcome was learned after the"
+                                        + " booking", id, code == null ? outcome.db() : code);
+                            }
+                        })
                         .flatMap(stay -> stay.isPresent() ? holds.release(conn, id, stay.get())
                                 .map(nights -> new Released(stay.get().hotelId(), nights))
                                 : saga.recordFailure(conn, id, outcome, code).replaceWith(Released.NOTHING)))

@@ -52,11 +52,9 @@ public class SagaJobs {
     @Scheduled(every = "${hotelmesh.saga.recover-every:5s}", delayed = "${hotelmesh.saga.recover-every:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> recoverScheduled() {
-        return recover().invoke(n -> {
-            if (n > 0) {
-                LOG.infof("recovery looked at %d reservation(s) with an open payment step", n);
-            }
-        }).replaceWithVoid();
+        // what a step changes is logged by PaymentSaga; a charge still processing is looked at again every run
+        return recover().invoke(n -> LOG.debugf("recovery looked at %d reservation(s) with an open payment step", n))
+                .replaceWithVoid();
     }
 
     @Scheduled(every = "${hotelmesh.saga.expire-every:30s}", delayed = "${hotelmesh.saga.expire-every:30s}",
