@@ -104,7 +104,8 @@ public final class ReservationMapper {
         if (r.quoteId() != null) {
             b.setQuoteId(r.quoteId());
         }
-        b.setPayment(toProto(r.payment(), r.price() == null ? null : r.price().currency()));
+        b.setPayment(toProto(r.payment(), r.price() == null ? null : r.price().currency(),
+                r.status() == org.hotelmesh.reservation.domain.ReservationStatus.PENDING));
         if (r.cancellationPolicy() != null) {
             b.setCancellationPolicy(toProto(r.cancellationPolicy()));
         }
@@ -113,7 +114,8 @@ public final class ReservationMapper {
         return b.build();
     }
 
-    public static ReservationPayment toProto(PaymentInfo p, String currency) {
+    /** {@code holding}: the reservation is pending, so when its hold ends matters (afterwards it is history). */
+    public static ReservationPayment toProto(PaymentInfo p, String currency, boolean holding) {
         ReservationPayment.Builder b = ReservationPayment.newBuilder()
                 .setState(switch (p.state()) {
                     case NONE -> PaymentState.PAYMENT_STATE_NONE;
@@ -140,7 +142,7 @@ public final class ReservationMapper {
         if (p.feeMinor() != null) {
             b.setFee(money(p.feeMinor(), currency));
         }
-        if (p.holdExpiresAt() != null) {
+        if (holding && p.holdExpiresAt() != null) {
             b.setHoldExpiresAt(p.holdExpiresAt().toString());
         }
         return b.build();

@@ -64,13 +64,18 @@ public class SagaRepository {
                 .map(SagaRepository::ids);
     }
 
-    /** pending -> paid with the captured payment; false when the reservation was no longer pending. */
+    /**
+     * pending -> paid with the captured payment, and its history row, in one statement (atomic on its own, one round
+     * trip: the common end of every booking); false when the reservation was no longer pending.
+     */
     public Uni<Boolean> markPaid(SqlClient client, String id, String paymentId) {
-        return client.preparedQuery("UPDATE reservation SET status = 'paid', payment_state = 'captured',"
-                        + " payment_id = $2, decline_code = NULL WHERE reservation_id = $1 AND status = 'pending'")
-                .execute(Tuple.of(id, paymentId))
-                .flatMap(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(false)
-                        : history(client, id, ReservationStatus.PAID, BY_PAYMENT).replaceWith(true));
+        return client.preparedQuery("WITH paid AS (UPDATE reservation SET status = 'paid', payment_state = 'captured',"
+                        + " payment_id = $2, decline_code = NULL WHERE reservation_id = $1 AND status = 'pending'"
+                        + " RETURNING reservation_id)"
+                        + " INSERT INTO reservation_status_change (reservation_id, status, changed_by)"
+                        + " SELECT reservation_id, 'paid', $3 FROM paid")
+                .execute(Tuple.of(id, paymentId, BY_PAYMENT))
+                .map(rows -> rows.rowCount() == 1);
     }
 
     /**
@@ -104,11 +109,16 @@ public class SagaRepository {
                 .replaceWithVoid();
     }
 
-    /** No charge ever reached payment-svc for a reservation that ended: there is nothing to wait for. */
-    public Uni<Void> abandonCharge(SqlClient client, String id) {
+    /**
+     * No charge ever reached payment-svc for a reservation that ended: there is nothing to wait for. Only once the
+     * booking is older than {@code chargeWindow}: until then its own request (on another replica, perhaps) may still
+     * be about to charge, and the capture must find the reservation still waiting for it.
+     */
+    public Uni<Void> abandonCharge(SqlClient client, String id, Duration chargeWindow) {
         return client.preparedQuery("UPDATE reservation SET payment_state = 'none'"
-                        + " WHERE reservation_id = $1 AND payment_state = 'charging' AND status <> 'pending'")
-                .execute(Tuple.of(id))
+                        + " WHERE reservation_id = $1 AND payment_state = 'charging' AND status <> 'pending'"
+                        + " AND created_at < now() - $2::bigint * interval '1 millisecond'")
+                .execute(Tuple.of(id, chargeWindow.toMillis()))
                 .replaceWithVoid();
     }
 

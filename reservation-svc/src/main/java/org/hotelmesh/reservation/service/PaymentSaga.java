@@ -4,17 +4,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.hotelmesh.reservation.cache.AvailabilityCache;
 import org.hotelmesh.reservation.client.PaymentClient;
+import org.hotelmesh.reservation.config.SagaConfig;
 import org.hotelmesh.reservation.domain.InventoryNight;
 import org.hotelmesh.reservation.domain.PaymentState;
 import org.hotelmesh.reservation.domain.PaymentView;
 import org.hotelmesh.reservation.domain.PaymentsUnavailable;
 import org.hotelmesh.reservation.domain.RefundState;
+import org.hotelmesh.reservation.domain.Reservation;
 import org.hotelmesh.reservation.domain.ReservationStatus;
 import org.hotelmesh.reservation.repository.SagaRepository;
 import org.hotelmesh.reservation.repository.SagaRepository.SagaState;
@@ -57,14 +60,17 @@ public class PaymentSaga {
     private final Holds holds;
     private final PaymentClient payments;
     private final AvailabilityCache cache;
+    private final SagaConfig config;
     private final ConcurrentHashMap<String, Uni<Void>> inFlight = new ConcurrentHashMap<>();
 
-    public PaymentSaga(Pool pool, SagaRepository saga, Holds holds, PaymentClient payments, AvailabilityCache cache) {
+    public PaymentSaga(Pool pool, SagaRepository saga, Holds holds, PaymentClient payments, AvailabilityCache cache,
+            SagaConfig config) {
         this.pool = pool;
         this.saga = saga;
         this.holds = holds;
         this.payments = payments;
         this.cache = cache;
+        this.config = config;
     }
 
     /**
@@ -72,12 +78,24 @@ public class PaymentSaga {
      * unreachable, an unexpected error, which is logged) is left for the recovery job.
      */
     public Uni<Void> advance(String reservationId, Mode mode) {
+        return shared(reservationId, () -> step(reservationId, mode, null));
+    }
+
+    /** The first step of a booking just made: its charge, from what the booking knows (nothing to re-read). */
+    public Uni<Void> charge(Reservation created, String paymentToken) {
+        SagaState state = new SagaState(created.reservationId(), ReservationStatus.PENDING, PaymentState.CHARGING,
+                paymentToken, created.price().currency(), created.price().totalMinor(), RefundState.NONE, null);
+        return shared(created.reservationId(), () -> step(created.reservationId(), Mode.CHARGE, state));
+    }
+
+    /** One step per reservation at a time in this process: a caller arriving meanwhile waits for the running one. */
+    private Uni<Void> shared(String reservationId, Supplier<Uni<Void>> work) {
         Uni<Void> running = inFlight.get(reservationId);
         if (running != null) {
             return running;
         }
         AtomicReference<Uni<Void>> self = new AtomicReference<>();
-        Uni<Void> step = Uni.createFrom().deferred(() -> step(reservationId, mode))
+        Uni<Void> step = Uni.createFrom().<Void>deferred(work::get)
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warnf(failure, "the saga step of reservation %s failed; the recovery job will retry",
                             reservationId);
@@ -95,22 +113,27 @@ public class PaymentSaga {
         return step;
     }
 
-    private Uni<Void> step(String id, Mode mode) {
-        return saga.find(pool, id).flatMap(found -> {
+    /** {@code known}: the reservation's saga state when the caller has it; else it is read. */
+    private Uni<Void> step(String id, Mode mode, SagaState known) {
+        Uni<Optional<SagaState>> read = known != null ? Uni.createFrom().item(Optional.of(known))
+                : saga.find(pool, id);
+        return read.flatMap(found -> {
             if (found.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
             SagaState state = found.get();
-            Uni<Void> payment = state.payment() == PaymentState.CHARGING ? settlePayment(state, mode)
-                    : Uni.createFrom().voidItem();
-            // the payment step may have made a refund owed (a capture after the reservation ended): re-read
-            return payment.flatMap(ignored -> saga.find(pool, id))
-                    .flatMap(now -> now.isPresent() && now.get().refund() == RefundState.REQUESTED
-                            ? refund(now.get()) : Uni.createFrom().voidItem());
+            if (state.payment() != PaymentState.CHARGING) {
+                return state.refund() == RefundState.REQUESTED ? refund(state) : Uni.createFrom().voidItem();
+            }
+            // a capture on a reservation that ended meanwhile makes a refund owed: then read what is owed
+            return settlePayment(state, mode).flatMap(owedBack -> !owedBack ? Uni.createFrom().voidItem()
+                    : saga.find(pool, id).flatMap(now -> now.isPresent() && now.get().refund() == RefundState.REQUESTED
+                            ? refund(now.get()) : Uni.createFrom().voidItem()));
         });
     }
 
-    private Uni<Void> settlePayment(SagaState state, Mode mode) {
+    /** Learns (or makes) the charge's outcome and records it; true when it captured on a reservation that ended. */
+    private Uni<Boolean> settlePayment(SagaState state, Mode mode) {
         String id = state.reservationId();
         boolean pending = state.status() == ReservationStatus.PENDING;
         Uni<Optional<PaymentView>> known = mode == Mode.CHARGE && pending ? charge(state).map(Optional::of)
@@ -119,7 +142,7 @@ public class PaymentSaga {
         return known.flatMap(payment -> record(state, payment, mode))
                 .onFailure(PaymentSaga::unanswered).recoverWithUni(failure -> {
                     LOG.debugf("reservation %s: payment outcome still unknown (%s)", id, failure.getMessage());
-                    return Uni.createFrom().voidItem();
+                    return Uni.createFrom().item(false);
                 });
     }
 
@@ -131,31 +154,33 @@ public class PaymentSaga {
         return payments.charge(state.reservationId(), state.totalMinor(), state.currency(), state.paymentToken());
     }
 
-    private Uni<Void> record(SagaState state, Optional<PaymentView> known, Mode mode) {
+    /** Records what payment-svc knows; true when a capture came after the reservation ended. */
+    private Uni<Boolean> record(SagaState state, Optional<PaymentView> known, Mode mode) {
         String id = state.reservationId();
         if (known.isEmpty()) {
             // SETTLE_ONLY on a pending one, or the reservation ended and no charge ever reached payment-svc
-            return state.status() == ReservationStatus.PENDING ? Uni.createFrom().voidItem()
-                    : saga.abandonCharge(pool, id);
+            return state.status() == ReservationStatus.PENDING ? Uni.createFrom().item(false)
+                    : saga.abandonCharge(pool, id, config.recoverAfter()).replaceWith(false);
         }
         PaymentView payment = known.get();
         if (payment.status() == PaymentView.Status.PROCESSING) {
-            return Uni.createFrom().voidItem(); // payment-svc finishes it on its own; the next step reads the outcome
+            return Uni.createFrom().item(false); // payment-svc finishes it on its own; the next step reads the outcome
         }
         if (payment.status().captured()) {
-            return pool.withTransaction(conn -> saga.markPaid(conn, id, payment.paymentId())
-                    .invoke(paid -> {
-                        if (paid && mode != Mode.CHARGE) {
-                            LOG.infof("reservation %s is paid: its charge's outcome was learned after the booking", id);
-                        }
-                    })
-                    .flatMap(paid -> paid ? Uni.createFrom().voidItem()
-                            : saga.oweCaptureBack(conn, id, payment.paymentId()).invoke(owed -> {
-                                if (owed) {
-                                    LOG.infof("reservation %s ended before its charge was captured; refunding %d %s",
-                                            id, payment.amountMinor(), payment.currency());
-                                }
-                            }).replaceWithVoid()));
+            return saga.markPaid(pool, id, payment.paymentId()).flatMap(paid -> {
+                if (paid) {
+                    if (mode != Mode.CHARGE) {
+                        LOG.infof("reservation %s is paid: its charge's outcome was learned after the booking", id);
+                    }
+                    return Uni.createFrom().item(false);
+                }
+                return saga.oweCaptureBack(pool, id, payment.paymentId()).invoke(owed -> {
+                    if (owed) {
+                        LOG.infof("reservation %s ended before its charge was captured; refunding %d %s", id,
+                                payment.amountMinor(), payment.currency());
+                    }
+                }).replaceWith(true);
+            });
         }
         PaymentState outcome = payment.status() == PaymentView.Status.DECLINED ? PaymentState.DECLINED
                 : PaymentState.FAILED;
@@ -171,7 +196,7 @@ public class PaymentSaga {
                                 .map(nights -> new Released(stay.get().hotelId(), nights))
                                 : saga.recordFailure(conn, id, outcome, code).replaceWith(Released.NOTHING)))
                 .call(released -> cache.put(released.hotelId(), released.nights()))
-                .replaceWithVoid();
+                .replaceWith(false);
     }
 
     private record Released(long hotelId, List<InventoryNight> nights) {

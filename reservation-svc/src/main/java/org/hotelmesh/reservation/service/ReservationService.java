@@ -87,7 +87,7 @@ public class ReservationService {
                         .recoverWithUni(failure -> replayUnpriced(request, (ReservationException) failure)))
                 .flatMap(priced -> priced.price() == null ? Uni.createFrom().item(priced.replay())
                         : batcher.submit(request.priced(priced.price())))
-                .flatMap(outcome -> afterBooking(outcome.reservation(), outcome.created()));
+                .flatMap(outcome -> afterBooking(outcome.reservation(), outcome.created(), request.paymentToken()));
     }
 
     /** A price for a new booking, or the answer to a replay of one already made. */
@@ -112,13 +112,13 @@ public class ReservationService {
     }
 
     /** Takes a booking's saga one step (charge it, or resume it on a replay) unless its payment is settled. */
-    private Uni<Reservation> afterBooking(Reservation reservation, boolean created) {
+    private Uni<Reservation> afterBooking(Reservation reservation, boolean created, String paymentToken) {
         if (!sagaOpen(reservation)) {
             return Uni.createFrom().item(reservation);
         }
-        return payments.advance(reservation.reservationId(),
-                        created ? PaymentSaga.Mode.CHARGE : PaymentSaga.Mode.RESUME)
-                .flatMap(ignored -> get(reservation.reservationId()));
+        Uni<Void> step = created ? payments.charge(reservation, paymentToken)
+                : payments.advance(reservation.reservationId(), PaymentSaga.Mode.RESUME);
+        return step.flatMap(ignored -> get(reservation.reservationId()));
     }
 
     private static boolean sagaOpen(Reservation r) {
