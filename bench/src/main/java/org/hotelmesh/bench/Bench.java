@@ -49,8 +49,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The booking benchmark (bench/run): starts the packaged hotel-svc, reservation-svc and rate-svc on their own
- * databases, then in one run drives (a) uncontended bookings spread over many hotels (each priced by rate-svc),
+ * The booking benchmark (bench/run): starts the packaged hotel-svc, reservation-svc, rate-svc and payment-svc on their
+ * own databases, then in one run drives (a) uncontended bookings spread over many hotels (each priced by rate-svc and
+ * paid through payment-svc's simulated processor),
  * (d) quotes and (e) quote-then-book, (b) a hot night raced for by many clients,
  * (b2) hundreds of clients racing for the last rooms, (c) availability reads -- over gRPC, like the edge does -- and
  * the equivalent SQL straight into PostgreSQL with pgbench. Prints throughput, latency percentiles, error classes,
@@ -61,6 +62,7 @@ public final class Bench {
     private static final String DB_HOTEL = "hotel_bench";
     private static final String DB_RESERVATION = "reservation_bench";
     private static final String DB_RATE = "rate_bench";
+    private static final String DB_PAYMENT = "payment_bench";
     private static final long BASE_PRICE = 12_000;
     private static final int REDIS_DB = 5;
     private static final int HOT_DAY = 30;
@@ -130,6 +132,7 @@ public final class Bench {
         Stores.recreateDatabase(pg, user, password, DB_HOTEL);
         Stores.recreateDatabase(pg, user, password, DB_RESERVATION);
         Stores.recreateDatabase(pg, user, password, DB_RATE);
+        Stores.recreateDatabase(pg, user, password, DB_PAYMENT);
         Stores.flushRedisDatabase(redis, REDIS_DB);
 
         Path logs = root.resolve("target/bench");
@@ -137,6 +140,7 @@ public final class Bench {
         int hotelPort = Stores.freePort();
         int reservationPort = Stores.freePort();
         int ratePort = Stores.freePort();
+        int paymentPort = Stores.freePort();
         Map<String, String> common = Map.of(
                 "hotelmesh.db.host", pg.host(), "hotelmesh.db.port", String.valueOf(pg.port()),
                 "hotelmesh.db.user", user, "hotelmesh.db.password", password,
@@ -155,6 +159,10 @@ public final class Bench {
         reservationConfig.put("quarkus.grpc.clients.hotel.port", String.valueOf(hotelPort));
         reservationConfig.put("quarkus.grpc.clients.rate.host", "127.0.0.1");
         reservationConfig.put("quarkus.grpc.clients.rate.port", String.valueOf(ratePort));
+        reservationConfig.put("quarkus.grpc.clients.payment.host", "127.0.0.1");
+        reservationConfig.put("quarkus.grpc.clients.payment.port", String.valueOf(paymentPort));
+        Map<String, String> paymentConfig = new HashMap<>(common);
+        paymentConfig.put("hotelmesh.db.name", DB_PAYMENT);
         Map<String, String> rateConfig = new HashMap<>(common);
         rateConfig.put("hotelmesh.db.name", DB_RATE);
         rateConfig.put("quarkus.grpc.clients.hotel.host", "127.0.0.1");
@@ -169,10 +177,12 @@ public final class Bench {
         try (ServiceProcess hotel = ServiceProcess.start(root, "hotel-svc", hotelPort, hotelConfig, logs);
              ServiceProcess reservation = ServiceProcess.start(root, "reservation-svc", reservationPort,
                      reservationConfig, logs);
-             ServiceProcess rate = ServiceProcess.start(root, "rate-svc", ratePort, rateConfig, logs)) {
+             ServiceProcess rate = ServiceProcess.start(root, "rate-svc", ratePort, rateConfig, logs);
+             ServiceProcess payment = ServiceProcess.start(root, "payment-svc", paymentPort, paymentConfig, logs)) {
             hotel.awaitReady(Duration.ofSeconds(90));
             reservation.awaitReady(Duration.ofSeconds(90));
             rate.awaitReady(Duration.ofSeconds(90));
+            payment.awaitReady(Duration.ofSeconds(90));
             List<ManagedChannel> channels = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 channels.add(ManagedChannelBuilder.forAddress("127.0.0.1", reservationPort).usePlaintext().build());
@@ -291,7 +301,7 @@ public final class Bench {
                             .newBuilder().setReservationId(quote.getReservationId()).setQuoteId(quote.getQuoteId())
                             .setHotelId(quote.getHotelId()).setRoomTypeId(quote.getRoomTypeId())
                             .setStay(quote.getStay()).setRooms(quote.getRooms()).setGuestId(quote.getGuestId())
-                            .build());
+                            .setPaymentToken("tok_visa").build());
                     return true;
                 });
         add("(e) quote, then book with it", ours, oversellCheck(db));
@@ -341,7 +351,7 @@ public final class Bench {
             stub.withDeadlineAfter(10, TimeUnit.SECONDS).createReservation(CreateReservationRequest.newBuilder()
                     .setReservationId(UUID.randomUUID().toString())
                     .setHotelId(hotel).setRoomTypeId(roomType).setStay(stay(day, 1)).setRooms(rooms)
-                    .setGuestId("bench-" + Thread.currentThread().getId()).build());
+                    .setGuestId("bench-" + Thread.currentThread().getId()).setPaymentToken("tok_visa").build());
             return true;
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.FAILED_PRECONDITION) {
@@ -378,8 +388,13 @@ public final class Bench {
                     WHERE i.total_reserved <> a.held AND i.total_reserved > 0""");
             drift.next();
             long mismatched = drift.getLong(1);
+            ResultSet statuses = st.executeQuery("SELECT count(*) FILTER (WHERE status = 'paid'),"
+                    + " count(*) FILTER (WHERE status <> 'paid') FROM reservation");
+            statuses.next();
+            long unpaid = statuses.getLong(2);
             return (oversold == 0 ? "no night oversold" : oversold + " NIGHTS OVERSOLD")
-                    + (mismatched == 0 ? ", totals = reservations" : ", " + mismatched + " NIGHTS MISCOUNTED");
+                    + (mismatched == 0 ? ", totals = reservations" : ", " + mismatched + " NIGHTS MISCOUNTED")
+                    + (unpaid == 0 ? ", all " + statuses.getLong(1) + " paid" : ", " + unpaid + " NOT PAID");
         }
     }
 
