@@ -1,0 +1,341 @@
+package org.hotelmesh.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+
+/**
+ * The chart, rendered by a real helm: it lints strictly, its schema refuses bad values, and every object it renders
+ * - with the default values and with values-production.yaml - parses as the Kubernetes resource of its kind with no
+ * field the API does not know, and keeps what the deployment depends on.
+ */
+class ChartTest {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Map<String, String> COMPONENTS = Map.of("edge", "edge-rest", "hotel", "hotel-svc",
+            "rate", "rate-svc", "reservation", "reservation-svc", "payment", "payment-svc");
+    private static final Set<String> WITH_DATABASE = Set.of("hotel", "rate", "reservation", "payment");
+
+    @Test
+    void lintsStrictlyWithTheDefaultAndTheProductionValues() throws Exception {
+        assertOk(Helm.helm("lint", "--strict", "."));
+        assertOk(Helm.helm("lint", "--strict", ".", "-f", "values-production.yaml"));
+    }
+
+    @Test
+    void everyRenderedObjectIsAKubernetesResourceOfItsKind() throws Exception {
+        for (List<HasMetadata> objects : List.of(render("rel"), render("reservations", "-f", "values-production.yaml"),
+                render("rel", "--set", "postgresql.password=s3cret", "--set", "jwt.publicKey=PEM",
+                        "--set", "edge.ingress.enabled=true", "--set", "services.hotel.autoscaling.enabled=false"))) {
+            assertFalse(objects.isEmpty());
+            objects.forEach(o -> assertNoUnknownFields(o, o.getKind() + " " + o.getMetadata().getName()));
+        }
+    }
+
+    @Test
+    void aFieldKubernetesDoesNotKnowIsCaught() throws Exception {
+        // affinity is passed through as given; a misspelt field in it must not slip by
+        List<HasMetadata> objects = render("rel", "--set", "services.edge.affinity.podAntiAfinity.weight=1");
+        Deployment edge = one(objects, Deployment.class, "edge-rest");
+        AssertionError caught = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                () -> assertNoUnknownFields(edge, "edge"));
+        assertTrue(caught.getMessage().contains("podAntiAfinity"), caught.getMessage());
+    }
+
+    @Test
+    void everyServiceHasItsDeploymentServiceConfigAutoscalerBudgetAndPolicy() throws Exception {
+        for (List<HasMetadata> objects : List.of(render("rel"), render("reservations", "-f", "values-production.yaml"))) {
+            for (String component : COMPONENTS.values()) {
+                for (Class<?> kind : List.of(Deployment.class, Service.class, ConfigMap.class,
+                        HorizontalPodAutoscaler.class, PodDisruptionBudget.class, NetworkPolicy.class)) {
+                    assertEquals(1, objects.stream().filter(kind::isInstance)
+                            .filter(o -> component.equals(o.getMetadata().getLabels().get("app.kubernetes.io/name")))
+                            .count(), kind.getSimpleName() + " of " + component);
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyContainerHasProbesLimitsAndRunsAsNonRootOnAReadOnlyRoot() throws Exception {
+        for (List<HasMetadata> objects : List.of(render("rel"), render("reservations", "-f", "values-production.yaml"))) {
+            for (Deployment d : of(objects, Deployment.class)) {
+                var pod = d.getSpec().getTemplate().getSpec();
+                assertTrue(pod.getSecurityContext().getRunAsNonRoot(), d.getMetadata().getName());
+                assertFalse(pod.getAutomountServiceAccountToken());
+                for (Container c : pod.getContainers()) {
+                    String where = d.getMetadata().getName() + "/" + c.getName();
+                    assertProbe(c.getStartupProbe(), "/q/health/started", where);
+                    assertProbe(c.getLivenessProbe(), "/q/health/live", where);
+                    assertProbe(c.getReadinessProbe(), "/q/health/ready", where);
+                    for (String resource : List.of("cpu", "memory")) {
+                        assertNotNull(c.getResources().getLimits().get(resource), where + " limits." + resource);
+                        assertNotNull(c.getResources().getRequests().get(resource), where + " requests." + resource);
+                    }
+                    assertTrue(c.getSecurityContext().getRunAsNonRoot(), where);
+                    assertTrue(c.getSecurityContext().getReadOnlyRootFilesystem(), where);
+                    assertFalse(c.getSecurityContext().getAllowPrivilegeEscalation(), where);
+                    assertTrue(c.getVolumeMounts().stream().anyMatch(m -> m.getMountPath().equals("/tmp")),
+                            where + " has a writable /tmp");
+                    assertEquals(1, c.getPorts().size(), where + ": one port, HTTP and gRPC");
+                    assertEquals(8080, c.getPorts().get(0).getContainerPort());
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyServicePointsAtItsOwnDatabaseAndAtTheReleasesPeers() throws Exception {
+        List<HasMetadata> objects = render("rel");
+        Set<String> serviceNames = of(objects, Service.class).stream().map(s -> s.getMetadata().getName())
+                .collect(Collectors.toSet());
+        Set<String> databases = new HashSet<>();
+        for (Map.Entry<String, String> e : COMPONENTS.entrySet()) {
+            ConfigMap config = one(objects, ConfigMap.class, e.getValue());
+            Map<String, String> env = config.getData();
+            if (WITH_DATABASE.contains(e.getKey())) {
+                assertEquals(e.getKey(), env.get("HOTELMESH_DB_NAME"), e.getValue());
+                assertTrue(databases.add(env.get("HOTELMESH_DB_NAME")), "database shared: " + env);
+                Deployment d = one(objects, Deployment.class, e.getValue());
+                assertTrue(d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                        .anyMatch(v -> v.getName().equals("HOTELMESH_DB_PASSWORD")
+                                && v.getValueFrom().getSecretKeyRef() != null), e.getValue() + " password from a Secret");
+            } else {
+                assertFalse(env.containsKey("HOTELMESH_DB_NAME"), "the edge has no database");
+            }
+            env.forEach((name, value) -> {
+                if (name.matches("HOTELMESH_[A-Z]+_HOST") && !name.equals("HOTELMESH_DB_HOST")) {
+                    assertTrue(serviceNames.contains(value), name + "=" + value + " is a Service of the release");
+                    assertEquals("8080", env.get(name.replace("_HOST", "_PORT")));
+                }
+            });
+        }
+        assertEquals(Set.of("rel-hotelmesh-hotel-svc", "rel-hotelmesh-rate-svc", "rel-hotelmesh-payment-svc"),
+                peers(one(objects, ConfigMap.class, "reservation-svc")));
+        assertEquals(Set.of(), peers(one(objects, ConfigMap.class, "payment-svc")));
+        assertEquals("/etc/hotelmesh/jwt/public.pem",
+                one(objects, ConfigMap.class, "edge-rest").getData().get("HOTELMESH_JWT_PUBLIC_KEY_LOCATION"));
+    }
+
+    @Test
+    void onlyTheEdgeIsExposed() throws Exception {
+        List<HasMetadata> loadBalanced = render("rel", "--set", "edge.service.type=LoadBalancer");
+        for (Service s : of(loadBalanced, Service.class)) {
+            boolean edge = s.getMetadata().getName().endsWith("edge-rest");
+            assertEquals(edge ? "LoadBalancer" : "ClusterIP", s.getSpec().getType(), s.getMetadata().getName());
+        }
+        assertTrue(of(render("rel"), Ingress.class).isEmpty());
+        List<Ingress> ingresses = of(render("reservations", "-f", "values-production.yaml"), Ingress.class);
+        assertEquals(1, ingresses.size());
+        ingresses.get(0).getSpec().getRules().forEach(rule -> rule.getHttp().getPaths().forEach(path ->
+                assertEquals("reservations-hotelmesh-edge-rest", path.getBackend().getService().getName())));
+    }
+
+    @Test
+    void networkPoliciesLetInOnlyTheCallersOfTheReleaseAndTheInternalToolsNamespace() throws Exception {
+        List<HasMetadata> objects = render("reservations", "-f", "values-production.yaml");
+        for (NetworkPolicy policy : of(objects, NetworkPolicy.class)) {
+            String name = policy.getMetadata().getName();
+            var rules = policy.getSpec().getIngress();
+            if (name.endsWith("edge-rest")) {
+                assertTrue(rules.stream().anyMatch(r -> r.getFrom() == null || r.getFrom().isEmpty()),
+                        "the edge is open to all");
+                continue;
+            }
+            for (var rule : rules) {
+                assertFalse(rule.getFrom() == null || rule.getFrom().isEmpty(), name + " has a rule open to all");
+                for (NetworkPolicyPeer peer : rule.getFrom()) {
+                    boolean release = peer.getPodSelector() != null && "reservations".equals(
+                            peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/instance"));
+                    boolean tools = peer.getNamespaceSelector() != null && "hotel-tools".equals(
+                            peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"));
+                    assertTrue(release || tools, name + " lets in " + peer);
+                }
+            }
+        }
+        NetworkPolicy payment = one(objects, NetworkPolicy.class, "payment-svc");
+        assertEquals(List.of("reservation-svc"), payment.getSpec().getIngress().get(0).getFrom().stream()
+                .map(p -> p.getPodSelector().getMatchLabels().get("app.kubernetes.io/name")).toList());
+    }
+
+    @Test
+    void secretsComeFromValuesOrFromExistingSecretsNeverFromConfigMaps() throws Exception {
+        List<HasMetadata> own = render("rel", "--set", "postgresql.password=s3cret", "--set", "jwt.publicKey=PEM");
+        assertEquals(Set.of("rel-hotelmesh-postgresql", "rel-hotelmesh-jwt"), of(own, Secret.class).stream()
+                .map(s -> s.getMetadata().getName()).collect(Collectors.toSet()));
+        of(own, ConfigMap.class).forEach(c -> assertFalse(c.getData().containsValue("s3cret")));
+
+        List<HasMetadata> existing = render("reservations", "-f", "values-production.yaml");
+        assertTrue(of(existing, Secret.class).isEmpty(), "production values name existing Secrets");
+        var env = one(existing, Deployment.class, "reservation-svc").getSpec().getTemplate().getSpec()
+                .getContainers().get(0).getEnv();
+        assertEquals("hotelmesh-postgresql", env.stream().filter(v -> v.getName().equals("HOTELMESH_DB_PASSWORD"))
+                .findFirst().orElseThrow().getValueFrom().getSecretKeyRef().getName());
+        assertEquals("hotelmesh-redis", env.stream().filter(v -> v.getName().equals("QUARKUS_REDIS_HOSTS"))
+                .findFirst().orElseThrow().getValueFrom().getSecretKeyRef().getName());
+    }
+
+    @Test
+    void autoscalersAndBudgetsTargetTheirOwnService() throws Exception {
+        List<HasMetadata> objects = render("rel");
+        for (String component : COMPONENTS.values()) {
+            Deployment d = one(objects, Deployment.class, component);
+            assertEquals(d.getMetadata().getName(),
+                    one(objects, HorizontalPodAutoscaler.class, component).getSpec().getScaleTargetRef().getName());
+            assertEquals(d.getSpec().getSelector().getMatchLabels(),
+                    one(objects, PodDisruptionBudget.class, component).getSpec().getSelector().getMatchLabels());
+        }
+        Deployment fixed = one(render("rel", "--set", "services.payment.autoscaling.enabled=false",
+                "--set", "services.payment.replicas=4"), Deployment.class, "payment-svc");
+        assertEquals(4, fixed.getSpec().getReplicas());
+    }
+
+    @Test
+    void theSchemaRefusesWrongTypesUnknownKeysAndUnknownChoices() throws Exception {
+        assertRefused("/services/hotel/replicas", "--set", "services.hotel.replicas=two");
+        assertRefused("replicaz", "--set", "services.hotel.replicaz=2");
+        assertRefused("colour", "--set", "colour=blue");
+        assertRefused("/image/flavor", "--set", "image.flavor=graal");
+        assertRefused("/edge/service/type", "--set", "edge.service.type=ExternalName");
+        assertRefused("/redis/hosts", "--set", "redis.hosts=localhost:6379");
+        assertRefused("resources", "--set", "services.rate.resources=null");
+    }
+
+    // ---- helpers
+
+    private static List<HasMetadata> render(String release, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("template", release, "."));
+        command.addAll(List.of(args));
+        Helm.Result result = Helm.helm(command.toArray(String[]::new));
+        assertOk(result);
+        List<HasMetadata> objects = new ArrayList<>();
+        try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(result.stdout())) {
+            while (docs.hasNext()) {
+                JsonNode doc = docs.next();
+                if (doc == null || doc.isNull() || doc.isEmpty()) {
+                    continue;
+                }
+                KubernetesResource resource = YAML.treeToValue(doc, KubernetesResource.class);
+                if (!(resource instanceof HasMetadata object) || object.getClass().getName().contains("Generic")) {
+                    fail("not a known Kubernetes kind: " + doc.path("apiVersion") + " " + doc.path("kind"));
+                    return objects;
+                }
+                objects.add(object);
+            }
+        }
+        return objects;
+    }
+
+    private static void assertOk(Helm.Result result) {
+        assertEquals(0, result.exitCode(), result.stderr() + result.stdout());
+    }
+
+    private static void assertRefused(String mentioned, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("template", "rel", "."));
+        command.addAll(List.of(args));
+        Helm.Result result = Helm.helm(command.toArray(String[]::new));
+        assertNotEquals(0, result.exitCode(), "accepted " + String.join(" ", args));
+        assertTrue(result.stderr().contains(mentioned), result.stderr());
+    }
+
+    private static void assertProbe(Probe probe, String path, String where) {
+        assertNotNull(probe, where + " probe " + path);
+        assertEquals(path, probe.getHttpGet().getPath(), where);
+    }
+
+    private static <T> List<T> of(List<HasMetadata> objects, Class<T> kind) {
+        return objects.stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
+    private static <T extends HasMetadata> T one(List<HasMetadata> objects, Class<T> kind, String component) {
+        List<T> found = of(objects, kind).stream()
+                .filter(o -> component.equals(o.getMetadata().getLabels().get("app.kubernetes.io/name"))).toList();
+        assertEquals(1, found.size(), kind.getSimpleName() + " of " + component);
+        return found.get(0);
+    }
+
+    private static Set<String> peers(ConfigMap config) {
+        return config.getData().entrySet().stream()
+                .filter(e -> e.getKey().matches("HOTELMESH_[A-Z]+_HOST") && !e.getKey().equals("HOTELMESH_DB_HOST"))
+                .map(Map.Entry::getValue).collect(Collectors.toSet());
+    }
+
+    /**
+     * A field the model does not know (a typo, a wrong nesting level) lands in a model object's additional
+     * properties instead of failing the parse; walk the object and insist there are none.
+     */
+    private static void assertNoUnknownFields(Object root, String where) {
+        walk(root, where, new IdentityHashMap<>());
+    }
+
+    private static void walk(Object value, String path, IdentityHashMap<Object, Boolean> seen) {
+        if (value == null || seen.put(value, true) != null) {
+            return;
+        }
+        if (value instanceof Collection<?> items) {
+            int i = 0;
+            for (Object item : items) {
+                walk(item, path + "[" + i++ + "]", seen);
+            }
+            return;
+        }
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> walk(v, path + "." + k, seen));
+            return;
+        }
+        if (!value.getClass().getName().startsWith("io.fabric8.kubernetes.api.model")) {
+            return;
+        }
+        for (Method m : value.getClass().getMethods()) {
+            if (m.getParameterCount() != 0 || !m.getName().startsWith("get") || m.getDeclaringClass() == Object.class) {
+                continue;
+            }
+            Object field;
+            try {
+                field = m.invoke(value);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            if (m.getName().equals("getAdditionalProperties")) {
+                assertTrue(field == null || ((Map<?, ?>) field).isEmpty(),
+                        path + " has fields Kubernetes does not know: " + field);
+            } else {
+                walk(field, path + "." + m.getName().substring(3), seen);
+            }
+        }
+    }
+}
