@@ -1,10 +1,15 @@
 package org.hotelmesh.edge.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.List;
 
-/** An RFC 9457 problem document; {@code errors} only for validation failures. */
+/**
+ * An RFC 9457 problem document; {@code errors} only for validation failures. Written by an exception mapper's own
+ * ObjectMapper call, not returned by a resource, so a native image needs it registered for reflection.
+ */
+@RegisterForReflection(targets = {Problem.class, Problem.FieldViolation.class})
 public record Problem(
         String type,
         String title,
