@@ -49,7 +49,8 @@ payment: []
 {{- $img := merge (deepCopy (.svc.image | default dict)) .root.Values.image -}}
 {{- $tag := $img.tag | default .root.Chart.AppVersion -}}
 {{- $suffix := ternary "-native" "" (eq $img.flavor "native") -}}
-{{- printf "%s/%s/%s:%s%s" $img.registry $img.repositoryPrefix (include "hotelmesh.component" .key) $tag $suffix -}}
+{{- $repository := $img.repository | default (printf "%s/%s/%s" $img.registry $img.repositoryPrefix (include "hotelmesh.component" .key)) -}}
+{{- printf "%s:%s%s" $repository $tag $suffix -}}
 {{- end -}}
 
 {{- define "hotelmesh.pullPolicy" -}}

@@ -78,7 +78,7 @@ class ChartTest {
 
     @Test
     void everyServiceHasItsDeploymentServiceConfigAutoscalerBudgetAndPolicy() throws Exception {
-        for (List<HasMetadata> objects : List.of(render("rel"), render("reservations", "-f", "values-production.yaml"))) {
+        for (List<HasMetadata> objects : List.of(render("rel"), production())) {
             for (String component : COMPONENTS.values()) {
                 for (Class<?> kind : List.of(Deployment.class, Service.class, ConfigMap.class,
                         HorizontalPodAutoscaler.class, PodDisruptionBudget.class, NetworkPolicy.class)) {
@@ -92,7 +92,7 @@ class ChartTest {
 
     @Test
     void everyContainerHasProbesLimitsAndRunsAsNonRootOnAReadOnlyRoot() throws Exception {
-        for (List<HasMetadata> objects : List.of(render("rel"), render("reservations", "-f", "values-production.yaml"))) {
+        for (List<HasMetadata> objects : List.of(render("rel"), production())) {
             for (Deployment d : of(objects, Deployment.class)) {
                 var pod = d.getSpec().getTemplate().getSpec();
                 assertTrue(pod.getSecurityContext().getRunAsNonRoot(), d.getMetadata().getName());
@@ -133,7 +133,8 @@ class ChartTest {
                 Deployment d = one(objects, Deployment.class, e.getValue());
                 assertTrue(d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
                         .anyMatch(v -> v.getName().equals("HOTELMESH_DB_PASSWORD")
-                                && v.getValueFrom().getSecretKeyRef() != null), e.getValue() + " password from a Secret");
+                                && v.getValueFrom().getSecretKeyRef() != null),
+                        e.getValue() + " password from a Secret");
             } else {
                 assertFalse(env.containsKey("HOTELMESH_DB_NAME"), "the edge has no database");
             }
@@ -225,6 +226,20 @@ class ChartTest {
     }
 
     @Test
+    void imagesAreChosenPerServiceAndFlavour() throws Exception {
+        List<HasMetadata> objects = render("rel", "--set", "image.tag=1.2.3",
+                "--set", "services.payment.image.flavor=native",
+                "--set", "services.rate.image.repository=registry.example.com/pricing/rate",
+                "--set", "services.rate.image.tag=1.2.4");
+        assertEquals("ghcr.io/hotelmesh/edge-rest:1.2.3", image(one(objects, Deployment.class, "edge-rest")));
+        assertEquals("ghcr.io/hotelmesh/payment-svc:1.2.3-native",
+                image(one(objects, Deployment.class, "payment-svc")));
+        assertEquals("registry.example.com/pricing/rate:1.2.4", image(one(objects, Deployment.class, "rate-svc")));
+        assertEquals("ghcr.io/hotelmesh/hotel-svc:0.1.0-SNAPSHOT",
+                image(one(render("rel"), Deployment.class, "hotel-svc")));
+    }
+
+    @Test
     void theSchemaRefusesWrongTypesUnknownKeysAndUnknownChoices() throws Exception {
         assertRefused("/services/hotel/replicas", "--set", "services.hotel.replicas=two");
         assertRefused("replicaz", "--set", "services.hotel.replicaz=2");
@@ -236,6 +251,10 @@ class ChartTest {
     }
 
     // ---- helpers
+
+    private static List<HasMetadata> production() throws Exception {
+        return render("reservations", "-f", "values-production.yaml");
+    }
 
     private static List<HasMetadata> render(String release, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("template", release, "."));
@@ -270,6 +289,10 @@ class ChartTest {
         Helm.Result result = Helm.helm(command.toArray(String[]::new));
         assertNotEquals(0, result.exitCode(), "accepted " + String.join(" ", args));
         assertTrue(result.stderr().contains(mentioned), result.stderr());
+    }
+
+    private static String image(Deployment d) {
+        return d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
     }
 
     private static void assertProbe(Probe probe, String path, String where) {
