@@ -538,7 +538,7 @@ function staffPrices(hotel, types, into) {
   const form = h('form', {}, h('div', { class: 'row' }, field('Room type', typeSel),
     field('From', input('startDate', plusDays(0), { type: 'date' })), field('Until (exclusive)', input('endDate', plusDays(365), { type: 'date' })),
     field('Price per night', input('amount', '120.00', { inputmode: 'decimal', required: true })),
-    field('Currency', input('currency', 'EUR', { maxlength: 3, required: true }))),
+    field('Currency (ISO code)', input('currency', 'EUR', { maxlength: 3, pattern: '[A-Za-z]{3}', required: true }))),
     h('div', { class: 'row' }, days.map((d) => h('label', { class: 'row' }, h('input', { type: 'checkbox', name: 'day', value: d, checked: true }), d.slice(0, 3)))),
     h('p', {}, save));
   form.addEventListener('submit', (e) => {

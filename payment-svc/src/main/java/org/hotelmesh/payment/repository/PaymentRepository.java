@@ -30,16 +30,22 @@ public class PaymentRepository {
     private static final String PAYMENT = "SELECT p.payment_id, p.reservation_id, p.amount_minor, p.currency,"
             + " p.payment_token, p.status, p.decline_code, p.payment_method, p.gateway_reference, p.refunded_minor,"
             + " r.reason AS refund_reason, p.created_at FROM payment p LEFT JOIN refund r USING (reservation_id)";
+    /**
+     * A payment row as an INSERT or UPDATE of the charge returns it: a charge that is being written or completed has
+     * no refund yet (a refund needs a completed capture), so it saves re-reading the row.
+     */
+    private static final String WRITTEN = "payment_id, reservation_id, amount_minor, currency, payment_token, status,"
+            + " decline_code, payment_method, gateway_reference, refunded_minor, NULL::text AS refund_reason, created_at";
     private static final String REFUND = "SELECT refund_id, reservation_id, amount_minor, reason, status FROM refund";
 
     /** The charge of a reservation as PROCESSING, unless the reservation has one already; true if this inserted it. */
-    public Uni<Boolean> insertCharge(SqlClient client, String paymentId, ChargeCommand charge) {
+    public Uni<Optional<Payment>> insertCharge(SqlClient client, String paymentId, ChargeCommand charge) {
         return client.preparedQuery("INSERT INTO payment (payment_id, reservation_id, amount_minor, currency,"
                         + " payment_token, status) VALUES ($1, $2, $3, $4, $5, 'processing')"
-                        + " ON CONFLICT (reservation_id) DO NOTHING")
+                        + " ON CONFLICT (reservation_id) DO NOTHING RETURNING " + WRITTEN)
                 .execute(Tuple.of(paymentId, charge.reservationId(), charge.amountMinor(), charge.currency(),
                         charge.paymentToken()))
-                .map(rows -> rows.rowCount() == 1);
+                .map(PaymentRepository::first);
     }
 
     public Uni<Optional<Payment>> find(SqlClient client, String reservationId) {
@@ -48,13 +54,17 @@ public class PaymentRepository {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toPayment(rows.iterator().next())));
     }
 
-    /** Records the gateway's answer to a PROCESSING charge; false when another caller recorded it first. */
-    public Uni<Boolean> completeCharge(SqlClient client, String paymentId, PaymentState state, String declineCode,
-                                       String paymentMethod, String gatewayReference) {
+    /**
+     * Records the gateway's answer to a PROCESSING charge: the payment as recorded, or empty when another caller
+     * recorded it first.
+     */
+    public Uni<Optional<Payment>> completeCharge(SqlClient client, String paymentId, PaymentState state,
+                                                 String declineCode, String paymentMethod, String gatewayReference) {
         return client.preparedQuery("UPDATE payment SET status = $2, decline_code = $3, payment_method = $4,"
-                        + " gateway_reference = $5, updated_at = now() WHERE payment_id = $1 AND status = 'processing'")
+                        + " gateway_reference = $5, updated_at = now() WHERE payment_id = $1 AND status = 'processing'"
+                        + " RETURNING " + WRITTEN)
                 .execute(Tuple.of(paymentId, state.column(), declineCode, paymentMethod, gatewayReference))
-                .map(rows -> rows.rowCount() == 1);
+                .map(PaymentRepository::first);
     }
 
     /** The refund of a reservation as PROCESSING, unless it has one already; true if this inserted it. */
@@ -107,6 +117,10 @@ public class PaymentRepository {
         List<T> out = new ArrayList<>(rows.size());
         rows.forEach(row -> out.add(mapper.apply(row)));
         return out;
+    }
+
+    private static Optional<Payment> first(RowSet<Row> rows) {
+        return rows.size() == 0 ? Optional.empty() : Optional.of(toPayment(rows.iterator().next()));
     }
 
     private static Payment toPayment(Row row) {

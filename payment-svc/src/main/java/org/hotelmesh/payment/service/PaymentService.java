@@ -2,6 +2,7 @@ package org.hotelmesh.payment.service;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,7 +64,8 @@ public class PaymentService {
     public Uni<Payment> charge(ChargeCommand charge) {
         PaymentValidator.charge(charge, gateway);
         return payments.insertCharge(pool, newId("pay_"), charge)
-                .chain(() -> current(charge.reservationId()))
+                .chain(inserted -> inserted.isPresent() ? Uni.createFrom().item(inserted.get())
+                        : current(charge.reservationId()))
                 .chain(payment -> {
                     if (payment.amountMinor() != charge.amountMinor() || !payment.currency().equals(charge.currency())
                             || !payment.paymentToken().equals(charge.paymentToken())) {
@@ -137,16 +139,17 @@ public class PaymentService {
         return gateway.charge(payment.paymentId(), payment.amountMinor(), payment.currency(), payment.paymentToken())
                 .ifNoItem().after(gatewayConfig.timeout()).fail()
                 .chain(outcome -> record(payment, outcome))
-                .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warnf("charge %s of reservation %s: the gateway did not answer (%s); left processing for the"
                             + " resume job", payment.paymentId(), payment.reservationId(), failure.toString());
-                    return Uni.createFrom().voidItem();
+                    return Uni.createFrom().item(Optional.<Payment>empty());
                 })
-                .chain(() -> current(payment.reservationId()));
+                // recorded by this call: as written; else by another, or not at all: as it stands now
+                .chain(recorded -> recorded.isPresent() ? Uni.createFrom().item(recorded.get())
+                        : current(payment.reservationId()));
     }
 
-    private Uni<Boolean> record(Payment payment, ChargeOutcome outcome) {
+    private Uni<Optional<Payment>> record(Payment payment, ChargeOutcome outcome) {
         if (outcome instanceof Captured c) {
             return payments.completeCharge(pool, payment.paymentId(), PaymentState.CAPTURED, null,
                     c.paymentMethod(), c.reference());
