@@ -232,12 +232,12 @@ async function reviewPage() {
       startDate: quote.startDate, endDate: quote.endDate, rooms: quote.rooms, paymentToken: tokenSelect.value });
     let reservation = response.body;
     book.hidden = true;
-    outcome.replaceChildren(bookingOutcome(reservation));
+    outcome.replaceChildren(bookingOutcome(reservation, quote));
     // 202: the payment is still processing; poll the reservation until it is paid or rejected
     for (let i = 0; reservation.status === 'pending' && i < 60; i++) {
       await new Promise((resolve) => setTimeout(resolve, 2000));
       reservation = await get(`/v1/reservations/${reservation.reservationID}`);
-      outcome.replaceChildren(bookingOutcome(reservation));
+      outcome.replaceChildren(bookingOutcome(reservation, quote));
     }
     if (reservation.status !== 'pending') sessionStorage.removeItem('hotelmesh.quote');
   }));
@@ -255,14 +255,18 @@ async function reviewPage() {
     outcome);
 }
 
-function bookingOutcome(r) {
+function bookingOutcome(r, quote) {
   const lines = {
     paid: 'Booked and paid. Enjoy your stay!',
     rejected: `The card was refused (${(r.payment && r.payment.declineCode) || 'payment failed'}); nothing was charged and the rooms were released.`,
     pending: 'Your rooms are held while the payment is being processed…',
   };
+  // a refused booking is final; trying again (another card) is a new booking from the same dates
+  const again = `#/hotels/${quote.hotelID}/room-types/${quote.roomTypeID}?startDate=${quote.startDate}`
+    + `&endDate=${quote.endDate}&rooms=${quote.rooms}`;
   return h('div', { class: 'card', id: 'outcome' }, h('h3', {}, status(r.status), ' ', lines[r.status] || r.status),
-    h('p', {}, h('a', { href: '#/me' }, 'My reservations')));
+    h('p', {}, r.status === 'rejected' ? h('a', { href: again }, 'Try again with another card') : '',
+      r.status === 'rejected' ? ' · ' : '', h('a', { href: '#/me' }, 'My reservations')));
 }
 
 async function myReservations(query) {
@@ -274,16 +278,19 @@ async function myReservations(query) {
   }
   const when = query.get('when') || 'upcoming';
   const list = await all(`/v1/reservations?when=${when}`);
+  const names = new Map();
+  await Promise.all([...new Set(list.map((r) => r.hotelID))].map(async (id) =>
+    names.set(id, (await get(`/v1/hotels/${id}`).catch(() => ({ name: `hotel ${id}` }))).name)));
   show(h('h1', {}, 'My reservations'),
     h('div', { class: 'tabs' }, ['upcoming', 'past', 'all'].map((w) =>
       h('a', { href: `#/me?when=${w}`, class: w === when ? 'active' : '' }, w))),
-    list.length ? reservationsTable(list, false) : h('p', { class: 'muted' }, 'No reservations.'));
+    list.length ? reservationsTable(list, false, names) : h('p', { class: 'muted' }, 'No reservations.'));
 }
 
-function reservationsTable(list, staff) {
+function reservationsTable(list, staff, hotelNames = new Map()) {
   return table([
     ['Reservation', (r) => h('span', {}, r.reservationID, h('br'), h('span', { class: 'muted' },
-      staff ? r.guestID : `hotel ${r.hotelID}`))],
+      staff ? r.guestID : hotelNames.get(r.hotelID) || `hotel ${r.hotelID}`))],
     ['Stay', (r) => `${r.startDate} → ${r.endDate} · ${r.rooms} room${r.rooms > 1 ? 's' : ''}`],
     ['Total', (r) => (r.total ? money(r.total.amount, r.total.currency) : '—')],
     ['Status', (r) => h('span', {}, status(r.status),
@@ -313,8 +320,10 @@ function cancelButton(r, staff) {
     dialog.remove();
     if (answer !== 'yes') return;
     const canceled = await del(`/v1/reservations/${r.reservationID}${waive && waive.checked ? '?waiveFee=true' : ''}`);
-    say('info', `Reservation ${canceled.reservationID} is ${canceled.status}` + (canceled.payment && canceled.payment.refund
-      ? `; ${money(canceled.payment.refund.amount, canceled.payment.refund.currency)} is refunded.` : '.'));
+    const refunded = canceled.payment && canceled.payment.refund;
+    say('info', `Reservation ${canceled.reservationID} is canceled; ` + (refunded
+      ? `${money(refunded.amount, refunded.currency)} is refunded${canceled.payment.refundStatus === 'refunded' ? '' : ' (on its way)'}.`
+      : canceled.status === 'refunded' ? 'the fee kept is the whole amount.' : 'nothing was charged.'));
     route();
   }));
   return button;
@@ -652,7 +661,8 @@ async function staffOccupancy(hotel, types, into) {
         h('div', { class: 'bar', style: `height:${(100 * r.sellableLimit) / max}%`,
           title: `${r.date}: ${r.totalReserved} of ${r.sellableLimit} sold` },
         h('span', { style: `height:${r.sellableLimit ? (100 * Math.min(r.totalReserved, r.sellableLimit)) / r.sellableLimit : 0}%` })))),
-      h('p', { class: 'muted' }, `${rows.reduce((s, r) => s + r.totalReserved, 0)} room-nights sold of ${rows.reduce((s, r) => s + r.sellableLimit, 0)} sellable (${start} to ${end}).`));
+      h('p', { class: 'muted' }, `${rows.reduce((s, r) => s + r.totalReserved, 0)} room-nights sold of ${rows.reduce((s, r) => s + r.sellableLimit, 0)} sellable (${start} to ${end}).`
+        + ' Each bar is a night: its height the rooms on sale, blue the part sold; hover for the figures.'));
   }));
   into.replaceChildren(...(charts.length ? charts : [h('p', {}, 'No room types yet.')]));
 }
