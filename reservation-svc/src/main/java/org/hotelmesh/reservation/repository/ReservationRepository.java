@@ -28,7 +28,6 @@ import org.hotelmesh.reservation.domain.TimeFilter;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -160,10 +159,19 @@ public class ReservationRepository {
     }
 
     private Uni<Optional<ReleasedStay>> cancelPending(SqlClient client, String id, String by, String condition) {
-        return client.preparedQuery("UPDATE reservation SET status = 'canceled'"
-                        + " WHERE reservation_id = $1 AND status = 'pending'" + condition
-                        + " RETURNING hotel_id, room_type_id, start_date, end_date, rooms")
-                .execute(Tuple.of(id))
+        return endStay(client, id, "UPDATE reservation SET status = 'canceled'"
+                + " WHERE reservation_id = $1 AND status = 'pending'" + condition, Tuple.of(id),
+                ReservationStatus.CANCELED, by);
+    }
+
+    /**
+     * Runs {@code update}, a conditional status change of reservation {@code id} that ends its stay; when it changed
+     * the row, records the history row and returns the stay whose rooms the caller releases in the same transaction.
+     */
+    static Uni<Optional<ReleasedStay>> endStay(SqlClient client, String id, String update, Tuple args,
+            ReservationStatus to, String by) {
+        return client.preparedQuery(update + " RETURNING hotel_id, room_type_id, start_date, end_date, rooms")
+                .execute(args)
                 .flatMap(rows -> {
                     if (rows.rowCount() == 0) {
                         return Uni.createFrom().item(Optional.<ReleasedStay>empty());
@@ -172,17 +180,10 @@ public class ReservationRepository {
                     ReleasedStay stay = new ReleasedStay(row.getLong("hotel_id"), row.getLong("room_type_id"),
                             row.getLocalDate("start_date"), row.getLocalDate("end_date"), row.getInteger("rooms"));
                     return client.preparedQuery("INSERT INTO reservation_status_change (reservation_id, status,"
-                                    + " changed_by) VALUES ($1, 'canceled', $2)")
-                            .execute(Tuple.of(id, by))
+                                    + " changed_by) VALUES ($1, $2, $3)")
+                            .execute(Tuple.of(id, to.db(), by))
                             .map(ignored -> Optional.of(stay));
                 });
-    }
-
-    public Uni<Optional<ReservationStatus>> status(SqlClient client, String id) {
-        return client.preparedQuery("SELECT status FROM reservation WHERE reservation_id = $1")
-                .execute(Tuple.of(id))
-                .map(rows -> rows.size() == 0 ? Optional.<ReservationStatus>empty()
-                        : Optional.of(ReservationStatus.fromDb(rows.iterator().next().getString(0))));
     }
 
     /** One keyset page of a guest's (or a hotel's) reservations, ordered by (start_date, reservation_id). */

@@ -30,8 +30,6 @@ public class SagaRepository {
     public static final String BY_PAYMENT = "system:payment";
     public static final String BY_HOLD_EXPIRY = "system:hold-expiry";
 
-    private static final String STAY = " RETURNING hotel_id, room_type_id, start_date, end_date, rooms";
-
     /** What the saga needs of a reservation to take its next step. Amounts in minor units of {@code currency}. */
     public record SagaState(String reservationId, ReservationStatus status, PaymentState payment, String paymentToken,
             String currency, Long totalMinor, RefundState refund, Long refundMinor) {
@@ -93,12 +91,9 @@ public class SagaRepository {
 
     /** pending -> rejected after a declined or failed charge: the stay to release when this call rejected it. */
     public Uni<Optional<ReleasedStay>> reject(SqlClient client, String id, PaymentState state, String declineCode) {
-        return client.preparedQuery("UPDATE reservation SET status = 'rejected', payment_state = $2, decline_code = $3"
-                        + " WHERE reservation_id = $1 AND status = 'pending'" + STAY)
-                .execute(Tuple.of(id, state.db(), declineCode))
-                .flatMap(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(Optional.<ReleasedStay>empty())
-                        : history(client, id, ReservationStatus.REJECTED, BY_PAYMENT)
-                                .replaceWith(Optional.of(stay(rows.iterator().next()))));
+        return ReservationRepository.endStay(client, id, "UPDATE reservation SET status = 'rejected',"
+                        + " payment_state = $2, decline_code = $3 WHERE reservation_id = $1 AND status = 'pending'",
+                Tuple.of(id, state.db(), declineCode), ReservationStatus.REJECTED, BY_PAYMENT);
     }
 
     /** A charge's failure on a reservation that ended meanwhile: recorded, nothing to release. */
@@ -128,14 +123,10 @@ public class SagaRepository {
      */
     public Uni<Optional<ReleasedStay>> cancelPaid(SqlClient client, String id, String by, long refundMinor,
             long feeMinor) {
-        return client.preparedQuery("UPDATE reservation SET status = 'refunded',"
+        return ReservationRepository.endStay(client, id, "UPDATE reservation SET status = 'refunded',"
                         + " refund_state = CASE WHEN $2 > 0 THEN 'requested' ELSE 'none' END,"
-                        + " refund_minor = nullif($2, 0), fee_minor = $3"
-                        + " WHERE reservation_id = $1 AND status = 'paid'" + STAY)
-                .execute(Tuple.of(id, refundMinor, feeMinor))
-                .flatMap(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(Optional.<ReleasedStay>empty())
-                        : history(client, id, ReservationStatus.REFUNDED, by)
-                                .replaceWith(Optional.of(stay(rows.iterator().next()))));
+                        + " refund_minor = nullif($2, 0), fee_minor = $3 WHERE reservation_id = $1 AND status = 'paid'",
+                Tuple.of(id, refundMinor, feeMinor), ReservationStatus.REFUNDED, by);
     }
 
     /** The owed refund went through (or failed for good): recorded once. */
@@ -144,18 +135,6 @@ public class SagaRepository {
                         + " WHERE reservation_id = $1 AND refund_state = 'requested'")
                 .execute(Tuple.of(id, outcome.db()))
                 .replaceWithVoid();
-    }
-
-    private static Uni<Void> history(SqlClient client, String id, ReservationStatus status, String by) {
-        return client.preparedQuery("INSERT INTO reservation_status_change (reservation_id, status, changed_by)"
-                        + " VALUES ($1, $2, $3)")
-                .execute(Tuple.of(id, status.db(), by))
-                .replaceWithVoid();
-    }
-
-    private static ReleasedStay stay(Row row) {
-        return new ReleasedStay(row.getLong("hotel_id"), row.getLong("room_type_id"),
-                row.getLocalDate("start_date"), row.getLocalDate("end_date"), row.getInteger("rooms"));
     }
 
     private static List<String> ids(RowSet<Row> rows) {

@@ -1,6 +1,5 @@
 package org.hotelmesh.reservation.service;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -9,10 +8,8 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.hotelmesh.reservation.cache.AvailabilityCache;
 import org.hotelmesh.reservation.client.PaymentClient;
 import org.hotelmesh.reservation.config.SagaConfig;
-import org.hotelmesh.reservation.domain.InventoryNight;
 import org.hotelmesh.reservation.domain.PaymentState;
 import org.hotelmesh.reservation.domain.PaymentView;
 import org.hotelmesh.reservation.domain.PaymentsUnavailable;
@@ -59,17 +56,14 @@ public class PaymentSaga {
     private final SagaRepository saga;
     private final Holds holds;
     private final PaymentClient payments;
-    private final AvailabilityCache cache;
     private final SagaConfig config;
     private final ConcurrentHashMap<String, Uni<Void>> inFlight = new ConcurrentHashMap<>();
 
-    public PaymentSaga(Pool pool, SagaRepository saga, Holds holds, PaymentClient payments, AvailabilityCache cache,
-            SagaConfig config) {
+    public PaymentSaga(Pool pool, SagaRepository saga, Holds holds, PaymentClient payments, SagaConfig config) {
         this.pool = pool;
         this.saga = saga;
         this.holds = holds;
         this.payments = payments;
-        this.cache = cache;
         this.config = config;
     }
 
@@ -192,15 +186,10 @@ public class PaymentSaga {
                                         + " booking", id, code == null ? outcome.db() : code);
                             }
                         })
-                        .flatMap(stay -> stay.isPresent() ? holds.release(conn, id, stay.get())
-                                .map(nights -> new Released(stay.get().hotelId(), nights))
-                                : saga.recordFailure(conn, id, outcome, code).replaceWith(Released.NOTHING)))
-                .call(released -> cache.put(released.hotelId(), released.nights()))
+                        .flatMap(stay -> stay.isPresent() ? holds.release(conn, id, stay)
+                                : saga.recordFailure(conn, id, outcome, code).replaceWith(Holds.Released.NOTHING)))
+                .call(holds::publish)
                 .replaceWith(false);
-    }
-
-    private record Released(long hotelId, List<InventoryNight> nights) {
-        static final Released NOTHING = new Released(0, List.of());
     }
 
     private Uni<Void> refund(SagaState state) {

@@ -8,13 +8,11 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hotelmesh.reservation.cache.AvailabilityCache;
 import org.hotelmesh.reservation.domain.BookingRequest;
 import org.hotelmesh.reservation.domain.CancelOutcome;
 import org.hotelmesh.reservation.domain.CancellationPolicy;
 import org.hotelmesh.reservation.domain.HotelInfo;
 import org.hotelmesh.reservation.domain.InvalidInput;
-import org.hotelmesh.reservation.domain.InventoryNight;
 import org.hotelmesh.reservation.domain.NotFound;
 import org.hotelmesh.reservation.domain.Page;
 import org.hotelmesh.reservation.domain.PageRequest;
@@ -53,12 +51,11 @@ public class ReservationService {
     private final PaymentSaga payments;
     private final Holds holds;
     private final CancellationPolicies policies;
-    private final AvailabilityCache cache;
     private final Clock clock;
 
     public ReservationService(Pool pool, ReservationRepository reservations, SagaRepository saga,
             BookingBatcher batcher, CatalogLookup catalog, BookingPricer pricer, PaymentSaga payments, Holds holds,
-            CancellationPolicies policies, AvailabilityCache cache, Clock clock) {
+            CancellationPolicies policies, Clock clock) {
         this.pool = pool;
         this.reservations = reservations;
         this.saga = saga;
@@ -68,7 +65,6 @@ public class ReservationService {
         this.payments = payments;
         this.holds = holds;
         this.policies = policies;
-        this.cache = cache;
         this.clock = clock;
     }
 
@@ -153,13 +149,10 @@ public class ReservationService {
         ReservationValidator.reservationId(reservationId);
         String by = requestedBy == null || requestedBy.isBlank() ? "unknown" : requestedBy;
         return pool.withTransaction(conn -> reservations.cancelIfPending(conn, reservationId, by)
-                        .flatMap(released -> released.isPresent()
-                                ? holds.release(conn, reservationId, released.get())
-                                        .map(nights -> new Released(released.get().hotelId(), nights))
-                                : Uni.createFrom().item(Released.NOTHING)))
-                .call(released -> cache.put(released.hotelId(), released.nights()))
+                        .flatMap(ended -> holds.release(conn, reservationId, ended)))
+                .call(holds::publish)
                 .flatMap(released -> get(reservationId).flatMap(r -> {
-                    if (!released.nights().isEmpty()) {
+                    if (released.any()) {
                         // a charge may still be running: if it captures, the saga refunds it in full
                         return settled(r).map(now -> new CancelOutcome(now, true));
                     }
@@ -179,16 +172,13 @@ public class ReservationService {
         return terms(paid, waiveFee)
                 .flatMap(terms -> pool.withTransaction(conn -> saga.cancelPaid(conn, id, by, terms.refundMinor(),
                                 terms.feeMinor())
-                        .flatMap(released -> released.isPresent()
-                                ? holds.release(conn, id, released.get())
-                                        .map(nights -> new Released(released.get().hotelId(), nights))
-                                : Uni.createFrom().item(Released.NOTHING))))
-                .call(released -> cache.put(released.hotelId(), released.nights()))
+                        .flatMap(ended -> holds.release(conn, id, ended))))
+                .call(holds::publish)
                 .flatMap(released -> get(id).flatMap(r -> {
-                    if (released.nights().isEmpty() && r.status() == ReservationStatus.PAID) {
+                    if (!released.any() && r.status() == ReservationStatus.PAID) {
                         throw new IllegalStateException("a paid reservation was not cancelled: " + id);
                     }
-                    return settled(r).map(now -> new CancelOutcome(now, !released.nights().isEmpty()));
+                    return settled(r).map(now -> new CancelOutcome(now, released.any()));
                 }));
     }
 
@@ -237,11 +227,6 @@ public class ReservationService {
     public Uni<Boolean> hasFutureReservations(long hotelId) {
         ReservationValidator.ids(hotelId, 0, true);
         return reservations.hasActiveEndingOnOrAfter(pool, hotelId, SalesCalendar.today(clock));
-    }
-
-    /** The inventory rows a cancel gave rooms back to, as committed; none when this call released nothing. */
-    private record Released(long hotelId, List<InventoryNight> nights) {
-        static final Released NOTHING = new Released(0, List.of());
     }
 
     private Uni<Page<Reservation>> page(String column, Object owner, TimeFilter when, PageRequest page) {

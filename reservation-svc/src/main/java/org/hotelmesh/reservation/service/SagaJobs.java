@@ -4,9 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hotelmesh.reservation.cache.AvailabilityCache;
 import org.hotelmesh.reservation.config.SagaConfig;
-import org.hotelmesh.reservation.domain.InventoryNight;
 import org.hotelmesh.reservation.repository.ReservationRepository;
 import org.hotelmesh.reservation.repository.SagaRepository;
 import org.jboss.logging.Logger;
@@ -35,17 +33,15 @@ public class SagaJobs {
     private final ReservationRepository reservations;
     private final PaymentSaga payments;
     private final Holds holds;
-    private final AvailabilityCache cache;
     private final SagaConfig config;
 
     public SagaJobs(Pool pool, SagaRepository saga, ReservationRepository reservations, PaymentSaga payments,
-            Holds holds, AvailabilityCache cache, SagaConfig config) {
+            Holds holds, SagaConfig config) {
         this.pool = pool;
         this.saga = saga;
         this.reservations = reservations;
         this.payments = payments;
         this.holds = holds;
-        this.cache = cache;
         this.config = config;
     }
 
@@ -88,14 +84,8 @@ public class SagaJobs {
         return payments.advance(id, PaymentSaga.Mode.SETTLE_ONLY)
                 .flatMap(ignored -> pool.withTransaction(conn -> reservations.expireIfPending(conn, id,
                                 SagaRepository.BY_HOLD_EXPIRY)
-                        .flatMap(stay -> stay.isPresent()
-                                ? holds.release(conn, id, stay.get()).map(nights -> new Expired(stay.get().hotelId(),
-                                        nights))
-                                : Uni.createFrom().item(new Expired(0, List.of())))))
-                .call(expired -> cache.put(expired.hotelId(), expired.nights()))
+                        .flatMap(ended -> holds.release(conn, id, ended))))
+                .call(holds::publish)
                 .replaceWithVoid();
-    }
-
-    private record Expired(long hotelId, List<InventoryNight> nights) {
     }
 }
