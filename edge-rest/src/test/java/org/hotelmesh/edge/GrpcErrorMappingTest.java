@@ -13,7 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.hotelmesh.devtools.test.StoresTestResource;
 import org.hotelmesh.edge.client.Downstream;
-import org.hotelmesh.edge.client.DownstreamUnavailableException;
+import org.hotelmesh.support.client.DownstreamUnavailable;
 import org.hotelmesh.edge.client.HotelClient;
 import org.junit.jupiter.api.Test;
 
@@ -115,11 +115,9 @@ class GrpcErrorMappingTest {
     @Test
     void unavailableIs503AndDeadlineIs504() {
         when(hotels.getRoom(1L, 2L)).thenReturn(failed(
-                new DownstreamUnavailableException(Downstream.CATALOG, Status.Code.UNAVAILABLE, null,
-                        new RuntimeException("down"))));
+                DownstreamUnavailable.of(Downstream.CATALOG.service(), DownstreamUnavailable.Reason.UNREACHABLE, "UNAVAILABLE", null)));
         when(hotels.getRoom(1L, 3L)).thenReturn(failed(
-                new DownstreamUnavailableException(Downstream.CATALOG, Status.Code.DEADLINE_EXCEEDED, null,
-                        new RuntimeException("slow"))));
+                DownstreamUnavailable.of(Downstream.CATALOG.service(), DownstreamUnavailable.Reason.TOO_SLOW, "DEADLINE_EXCEEDED", null)));
 
         given().when().get("/v1/hotels/1/rooms/2")
                 .then().statusCode(503).contentType("application/problem+json")

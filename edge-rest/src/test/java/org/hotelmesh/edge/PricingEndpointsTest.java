@@ -15,7 +15,7 @@ import org.hotelmesh.edge.api.NightRateDto;
 import org.hotelmesh.edge.api.PricingRulesDto;
 import org.hotelmesh.edge.api.QuoteDto;
 import org.hotelmesh.edge.client.Downstream;
-import org.hotelmesh.edge.client.DownstreamUnavailableException;
+import org.hotelmesh.support.client.DownstreamUnavailable;
 import org.hotelmesh.edge.client.RateClient;
 import org.hotelmesh.edge.client.ReservationClient;
 import org.hotelmesh.proto.rate.v1.DayOfWeek;
@@ -97,8 +97,7 @@ class PricingEndpointsTest {
 
     @Test
     void whenRateSvcIsDownPricesAre503NamingPrices() {
-        when(rates.nightlyRates(anyLong(), anyLong(), any())).thenReturn(failed(new DownstreamUnavailableException(
-                Downstream.RATES, Status.Code.UNAVAILABLE, null, new RuntimeException("down"))));
+        when(rates.nightlyRates(anyLong(), anyLong(), any())).thenReturn(failed(DownstreamUnavailable.of(Downstream.RATES.service(), DownstreamUnavailable.Reason.UNREACHABLE, "UNAVAILABLE", null)));
 
         given().queryParam("startDate", "2027-04-28").queryParam("endDate", "2027-04-30")
                 .when().get("/v1/hotels/245/room-types/12/rates")
@@ -327,8 +326,7 @@ class PricingEndpointsTest {
     @Test
     void whenPricingIsUnavailableTheServicesOwnWordsReachTheGuest() {
         String words = "pricing is unavailable (rate-svc cannot be reached); no reservation was made; retry shortly";
-        when(reservations.createReservation(any())).thenReturn(failed(new DownstreamUnavailableException(
-                Downstream.RESERVATIONS, Status.Code.UNAVAILABLE, words, new RuntimeException("rate-svc down"))));
+        when(reservations.createReservation(any())).thenReturn(failed(DownstreamUnavailable.of(Downstream.RESERVATIONS.service(), DownstreamUnavailable.Reason.UNREACHABLE, "UNAVAILABLE", words)));
 
         given().header("Authorization", guest1()).contentType(ContentType.JSON)
                 .body(ReservationFixtures.BOOKING_JSON)

@@ -13,7 +13,7 @@ import org.hotelmesh.edge.api.PageQuery;
 import org.hotelmesh.edge.api.When;
 import org.hotelmesh.edge.client.DownstreamFailedException;
 import org.hotelmesh.edge.client.Downstream;
-import org.hotelmesh.edge.client.DownstreamUnavailableException;
+import org.hotelmesh.support.client.DownstreamUnavailable;
 import org.hotelmesh.edge.client.ReservationClient;
 import org.junit.jupiter.api.Test;
 
@@ -239,10 +239,8 @@ class ReservationAccessTest {
 
     @Test
     void reservationServiceOutagesNameTheReservationService() {
-        when(reservations.getReservation("down")).thenReturn(failed(new DownstreamUnavailableException(
-                Downstream.RESERVATIONS, Status.Code.UNAVAILABLE, null, new RuntimeException("down"))));
-        when(reservations.getReservation("slow")).thenReturn(failed(new DownstreamUnavailableException(
-                Downstream.RESERVATIONS, Status.Code.DEADLINE_EXCEEDED, null, new RuntimeException("slow"))));
+        when(reservations.getReservation("down")).thenReturn(failed(DownstreamUnavailable.of(Downstream.RESERVATIONS.service(), DownstreamUnavailable.Reason.UNREACHABLE, "UNAVAILABLE", null)));
+        when(reservations.getReservation("slow")).thenReturn(failed(DownstreamUnavailable.of(Downstream.RESERVATIONS.service(), DownstreamUnavailable.Reason.TOO_SLOW, "DEADLINE_EXCEEDED", null)));
         when(reservations.getReservation("broken")).thenReturn(failed(new DownstreamFailedException(
                 Downstream.RESERVATIONS, Status.INTERNAL.withDescription("NPE at Repo:1").asRuntimeException())));
 

@@ -3,16 +3,16 @@ package org.hotelmesh.edge.client;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
+import org.hotelmesh.support.client.DownstreamGuard;
+import org.hotelmesh.support.client.DownstreamGuards;
+import org.hotelmesh.support.client.Retry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.hotelmesh.edge.api.BaseRateDto;
 import org.hotelmesh.edge.api.DateSpan;
 import org.hotelmesh.edge.api.NightRateDto;
 import org.hotelmesh.edge.api.PricingRulesDto;
 import org.hotelmesh.edge.api.QuoteDto;
-import org.hotelmesh.edge.config.RateClientConfig;
 import org.hotelmesh.edge.mapping.RateMapper;
 import org.hotelmesh.edge.mapping.ReservationMapper;
 import org.hotelmesh.proto.common.v1.Money;
@@ -29,9 +29,10 @@ import org.hotelmesh.proto.rate.v1.SetPricingRulesRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * The edge's only door to rate-svc. Owns the deadline, retries and a circuit breaker per call, like
+ * The edge's only door to rate-svc. Owns the deadline, retries and the one rate-svc guard, like
  * {@link HotelClient}. Every call may be retried: the writes replace what they set (setting the same base price or
  * rules twice changes nothing), and a quote created twice leaves one unused quote that expires.
  */
@@ -39,78 +40,57 @@ import java.util.concurrent.TimeUnit;
 public class RateClient {
 
     private final MutinyRateServiceGrpc.MutinyRateServiceStub stub;
-    private final RateClientConfig config;
+    private final DownstreamGuard guard;
 
-    public RateClient(@GrpcClient("rate") MutinyRateServiceGrpc.MutinyRateServiceStub stub, RateClientConfig config) {
+    public RateClient(@GrpcClient("rate") MutinyRateServiceGrpc.MutinyRateServiceStub stub, DownstreamGuards guards) {
         this.stub = stub;
-        this.config = config;
+        this.guard = Downstream.RATES.guard(guards);
     }
 
-    @Retry(retryOn = DownstreamUnavailableException.class, maxRetries = 2, delay = 100, jitter = 50)
-    @CircuitBreaker(failOn = DownstreamUnavailableException.class, requestVolumeThreshold = 10, failureRatio = 0.5,
-            delay = 5000, successThreshold = 2)
     public Uni<List<NightRateDto>> nightlyRates(long hotelId, long roomTypeId, DateSpan span) {
-        return translate(call().getNightlyRates(GetNightlyRatesRequest.newBuilder().setHotelId(hotelId)
+        return guarded(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> call().getNightlyRates(GetNightlyRatesRequest.newBuilder().setHotelId(hotelId)
                         .setRoomTypeId(roomTypeId).setStay(ReservationMapper.range(span)).build())
                 .map(r -> r.getNightsList().stream().map(RateMapper::toDto).toList()));
     }
 
-    @Retry(retryOn = DownstreamUnavailableException.class, maxRetries = 2, delay = 100, jitter = 50)
-    @CircuitBreaker(failOn = DownstreamUnavailableException.class, requestVolumeThreshold = 10, failureRatio = 0.5,
-            delay = 5000, successThreshold = 2)
     public Uni<Integer> setBaseRates(long hotelId, long roomTypeId, DateSpan span, long amountMinor, String currency,
                                      List<DayOfWeek> daysOfWeek) {
-        return translate(call().setBaseRates(SetBaseRatesRequest.newBuilder().setHotelId(hotelId)
+        return guarded(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> call().setBaseRates(SetBaseRatesRequest.newBuilder().setHotelId(hotelId)
                         .setRoomTypeId(roomTypeId).setDates(ReservationMapper.range(span))
                         .setAmount(Money.newBuilder().setAmountMinor(amountMinor).setCurrency(currency))
                         .addAllDaysOfWeek(daysOfWeek).build())
                 .map(r -> r.getNightsSet()));
     }
 
-    @Retry(retryOn = DownstreamUnavailableException.class, maxRetries = 2, delay = 100, jitter = 50)
-    @CircuitBreaker(failOn = DownstreamUnavailableException.class, requestVolumeThreshold = 10, failureRatio = 0.5,
-            delay = 5000, successThreshold = 2)
     public Uni<List<BaseRateDto>> baseRates(long hotelId, long roomTypeId, DateSpan span) {
-        return translate(call().getBaseRates(GetBaseRatesRequest.newBuilder().setHotelId(hotelId)
+        return guarded(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> call().getBaseRates(GetBaseRatesRequest.newBuilder().setHotelId(hotelId)
                         .setRoomTypeId(roomTypeId).setDates(ReservationMapper.range(span)).build())
                 .map(r -> r.getRatesList().stream().map(RateMapper::toDto).toList()));
     }
 
     /** {@code roomTypeId} 0: the hotel's rules. */
-    @Retry(retryOn = DownstreamUnavailableException.class, maxRetries = 2, delay = 100, jitter = 50)
-    @CircuitBreaker(failOn = DownstreamUnavailableException.class, requestVolumeThreshold = 10, failureRatio = 0.5,
-            delay = 5000, successThreshold = 2)
     public Uni<PricingRulesDto> pricingRules(long hotelId, long roomTypeId) {
-        return translate(call().getPricingRules(GetPricingRulesRequest.newBuilder().setHotelId(hotelId)
+        return guarded(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> call().getPricingRules(GetPricingRulesRequest.newBuilder().setHotelId(hotelId)
                         .setRoomTypeId(roomTypeId).build())
                 .map(r -> RateMapper.toDto(r.getRules())));
     }
 
-    @Retry(retryOn = DownstreamUnavailableException.class, maxRetries = 2, delay = 100, jitter = 50)
-    @CircuitBreaker(failOn = DownstreamUnavailableException.class, requestVolumeThreshold = 10, failureRatio = 0.5,
-            delay = 5000, successThreshold = 2)
     public Uni<PricingRulesDto> setPricingRules(long hotelId, long roomTypeId, PricingRulesDto rules) {
-        return translate(call().setPricingRules(SetPricingRulesRequest.newBuilder()
+        return guarded(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> call().setPricingRules(SetPricingRulesRequest.newBuilder()
                         .setRules(RateMapper.toProto(hotelId, roomTypeId, rules)).build())
                 .map(r -> RateMapper.toDto(r.getRules())));
     }
 
-    @Retry(retryOn = DownstreamUnavailableException.class, maxRetries = 2, delay = 100, jitter = 50)
-    @CircuitBreaker(failOn = DownstreamUnavailableException.class, requestVolumeThreshold = 10, failureRatio = 0.5,
-            delay = 5000, successThreshold = 2)
     public Uni<QuoteDto> createQuote(long hotelId, long roomTypeId, DateSpan stay, int rooms, String guestId) {
-        return translate(call().createQuote(CreateQuoteRequest.newBuilder().setHotelId(hotelId)
+        return guarded(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> call().createQuote(CreateQuoteRequest.newBuilder().setHotelId(hotelId)
                         .setRoomTypeId(roomTypeId).setStay(ReservationMapper.range(stay)).setRooms(rooms)
                         .setGuestId(guestId).build())
                 .map(r -> RateMapper.toDto(r.getQuote())));
     }
 
     /** The quote with its guest, or empty when rate-svc never issued it (or has purged it). */
-    @Retry(retryOn = DownstreamUnavailableException.class, maxRetries = 2, delay = 100, jitter = 50)
-    @CircuitBreaker(failOn = DownstreamUnavailableException.class, requestVolumeThreshold = 10, failureRatio = 0.5,
-            delay = 5000, successThreshold = 2)
     public Uni<Optional<GuestQuote>> quote(String quoteId) {
-        return translate(call().getQuote(GetQuoteRequest.newBuilder().setQuoteId(quoteId).build())
+        return guarded(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> call().getQuote(GetQuoteRequest.newBuilder().setQuoteId(quoteId).build())
                 .map(r -> Optional.of(new GuestQuote(r.getQuote().getGuestId(), RateMapper.toDto(r.getQuote())))))
                 .onFailure(e -> e instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.NOT_FOUND)
                 .recoverWithItem(Optional.empty());
@@ -122,10 +102,11 @@ public class RateClient {
 
     /** A stub whose calls carry the configured deadline (gRPC deadlines are per call, not per stub lifetime). */
     private MutinyRateServiceGrpc.MutinyRateServiceStub call() {
-        return stub.withDeadlineAfter(config.deadline().toMillis(), TimeUnit.MILLISECONDS);
+        return stub.withDeadlineAfter(guard.deadline().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private static <T> Uni<T> translate(Uni<T> call) {
-        return Downstream.RATES.translate(call);
+    /** The call behind the one rate-svc guard, its failures in the edge's terms ({@link Downstream}). */
+    private <T> Uni<T> guarded(Retry retry, Supplier<Uni<T>> call) {
+        return Downstream.RATES.call(guard, retry, call);
     }
 }

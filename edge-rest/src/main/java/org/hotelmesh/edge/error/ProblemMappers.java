@@ -20,11 +20,10 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.hotelmesh.edge.api.Problem.FieldViolation;
 import org.hotelmesh.edge.client.Downstream;
 import org.hotelmesh.edge.client.DownstreamFailedException;
-import org.hotelmesh.edge.client.DownstreamUnavailableException;
+import org.hotelmesh.support.client.DownstreamUnavailable;
 import org.hotelmesh.edge.security.AccessDeniedException;
 import org.hotelmesh.edge.security.NotAuthenticatedException;
 import org.jboss.logging.Logger;
@@ -78,18 +77,18 @@ public class ProblemMappers {
         return problems.response(403, detail, request.path());
     }
 
+    /** A downstream gave no answer; the guard in front of it says which one and why. */
     @ServerExceptionMapper
-    public Response circuitOpen(CircuitBreakerOpenException e, HttpServerRequest request) {
-        return Response.fromResponse(problems.response(503, Downstream.of(e).circuitOpen(), request.path()))
-                .header(HttpHeaders.RETRY_AFTER, "5")
-                .build();
-    }
-
-    @ServerExceptionMapper
-    public Response downstreamUnavailable(DownstreamUnavailableException e, HttpServerRequest request) {
-        Downstream downstream = e.downstream();
-        LOG.warnf("%s unavailable for %s %s: %s", downstream.service(), request.method(), request.path(), e.code());
-        int status = httpStatus(e.code());
+    public Response downstreamUnavailable(DownstreamUnavailable e, HttpServerRequest request) {
+        Downstream downstream = Downstream.of(e.service());
+        if (e.reason() == DownstreamUnavailable.Reason.CIRCUIT_OPEN) {
+            return Response.fromResponse(problems.response(503, downstream.circuitOpen(), request.path()))
+                    .header(HttpHeaders.RETRY_AFTER, "5")
+                    .build();
+        }
+        LOG.warnf("%s unavailable for %s %s: %s", downstream.service(), request.method(), request.path(),
+                e.reason().code());
+        int status = httpStatus(e.reason().code());
         String detail = e.explanation() != null ? e.explanation()
                 : status == 504 ? downstream.tooSlow() : downstream.unreachable();
         return problems.response(status, detail, request.path());

@@ -20,10 +20,6 @@ public interface CapacitySyncConfig {
     @WithDefault("5s")
     Duration interval();
 
-    /** Deadline of one SetRoomTypeCapacity call. */
-    @WithDefault("2s")
-    Duration deadline();
-
     /** Rows delivered per sweep batch; a sweep continues with the next batch while batches come back full. */
     @WithDefault("100")
     int batchSize();

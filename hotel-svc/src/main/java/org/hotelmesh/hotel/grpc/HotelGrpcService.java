@@ -1,11 +1,12 @@
 package org.hotelmesh.hotel.grpc;
 
-import java.util.function.Supplier;
+import org.hotelmesh.store.StoreOutage;
+import org.hotelmesh.support.grpc.ErrorTranslator;
 
 import org.hotelmesh.hotel.cache.HotelDetailsCache;
-import org.hotelmesh.hotel.mapping.CatalogMapper;
-import org.hotelmesh.hotel.service.CatalogService;
-import org.hotelmesh.hotel.service.CatalogValidator;
+import org.hotelmesh.hotel.mapping.HotelMapper;
+import org.hotelmesh.hotel.service.Hotels;
+import org.hotelmesh.hotel.service.HotelValidator;
 import org.hotelmesh.proto.common.v1.PageRequest;
 import org.hotelmesh.proto.hotel.v1.CreateHotelRequest;
 import org.hotelmesh.proto.hotel.v1.CreateHotelResponse;
@@ -44,14 +45,16 @@ import com.google.protobuf.AbstractMessageLite;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
-/** The gRPC face of the catalog: maps proto to domain and back; errors are mapped by {@link GrpcErrors}. */
+/** The gRPC face of the catalog: maps proto to domain and back; failures become statuses through the shared {@link ErrorTranslator}. */
 @GrpcService
 public class HotelGrpcService implements HotelService {
 
-    private final CatalogService catalog;
+    static final ErrorTranslator ERRORS = new ErrorTranslator("hotel", StoreOutage::detected);
+
+    private final Hotels catalog;
     private final HotelDetailsCache detailsCache;
 
-    public HotelGrpcService(CatalogService catalog, HotelDetailsCache detailsCache) {
+    public HotelGrpcService(Hotels catalog, HotelDetailsCache detailsCache) {
         this.catalog = catalog;
         this.detailsCache = detailsCache;
     }
@@ -59,114 +62,109 @@ public class HotelGrpcService implements HotelService {
     @Override
     public Uni<GetHotelResponse> getHotel(GetHotelRequest request) {
         long hotelId = request.getHotelId();
-        return handle(() -> {
-            CatalogValidator.ids("hotelID", hotelId);
+        return ERRORS.serve(() -> {
+            HotelValidator.ids("hotelID", hotelId);
             return detailsCache.getOrLoad(hotelId, GetHotelResponse::parseFrom, AbstractMessageLite::toByteArray,
-                    () -> catalog.getHotelDetails(hotelId).map(CatalogMapper::toProto));
+                    () -> catalog.getHotelDetails(hotelId).map(HotelMapper::toProto));
         });
     }
 
     @Override
     public Uni<ListHotelsResponse> listHotels(ListHotelsRequest request) {
-        return handle(() -> catalog.listHotels(CatalogMapper.toFilter(request), page(request.getPage()))
+        return ERRORS.serve(() -> catalog.listHotels(HotelMapper.toFilter(request), page(request.getPage()))
                 .map(page -> ListHotelsResponse.newBuilder()
-                        .addAllHotels(page.items().stream().map(CatalogMapper::toProto).toList())
-                        .setPage(CatalogMapper.toPageInfo(page))
+                        .addAllHotels(page.items().stream().map(HotelMapper::toProto).toList())
+                        .setPage(HotelMapper.toPageInfo(page))
                         .build()));
     }
 
     @Override
     public Uni<CreateHotelResponse> createHotel(CreateHotelRequest request) {
-        return handle(() -> catalog.createHotel(CatalogMapper.toDomain(request.getHotel()))
-                .map(hotel -> CreateHotelResponse.newBuilder().setHotel(CatalogMapper.toProto(hotel)).build()));
+        return ERRORS.serve(() -> catalog.createHotel(HotelMapper.toDomain(request.getHotel()))
+                .map(hotel -> CreateHotelResponse.newBuilder().setHotel(HotelMapper.toProto(hotel)).build()));
     }
 
     @Override
     public Uni<UpdateHotelResponse> updateHotel(UpdateHotelRequest request) {
-        return handle(() -> catalog.updateHotel(request.getHotelId(), CatalogMapper.toDomain(request.getHotel()))
-                .map(hotel -> UpdateHotelResponse.newBuilder().setHotel(CatalogMapper.toProto(hotel)).build()));
+        return ERRORS.serve(() -> catalog.updateHotel(request.getHotelId(), HotelMapper.toDomain(request.getHotel()))
+                .map(hotel -> UpdateHotelResponse.newBuilder().setHotel(HotelMapper.toProto(hotel)).build()));
     }
 
     @Override
     public Uni<DeleteHotelResponse> deleteHotel(DeleteHotelRequest request) {
-        return handle(() -> catalog.deleteHotel(request.getHotelId())
+        return ERRORS.serve(() -> catalog.deleteHotel(request.getHotelId())
                 .map(ignored -> DeleteHotelResponse.getDefaultInstance()));
     }
 
     @Override
     public Uni<GetRoomTypeResponse> getRoomType(GetRoomTypeRequest request) {
-        return handle(() -> catalog.getRoomType(request.getHotelId(), request.getRoomTypeId())
-                .map(type -> GetRoomTypeResponse.newBuilder().setRoomType(CatalogMapper.toProto(type)).build()));
+        return ERRORS.serve(() -> catalog.getRoomType(request.getHotelId(), request.getRoomTypeId())
+                .map(type -> GetRoomTypeResponse.newBuilder().setRoomType(HotelMapper.toProto(type)).build()));
     }
 
     @Override
     public Uni<ListRoomTypesResponse> listRoomTypes(ListRoomTypesRequest request) {
-        return handle(() -> catalog.listRoomTypes(request.getHotelId(), page(request.getPage()))
+        return ERRORS.serve(() -> catalog.listRoomTypes(request.getHotelId(), page(request.getPage()))
                 .map(page -> ListRoomTypesResponse.newBuilder()
-                        .addAllRoomTypes(page.items().stream().map(CatalogMapper::toProto).toList())
-                        .setPage(CatalogMapper.toPageInfo(page))
+                        .addAllRoomTypes(page.items().stream().map(HotelMapper::toProto).toList())
+                        .setPage(HotelMapper.toPageInfo(page))
                         .build()));
     }
 
     @Override
     public Uni<CreateRoomTypeResponse> createRoomType(CreateRoomTypeRequest request) {
-        return handle(() -> catalog.createRoomType(request.getHotelId(), CatalogMapper.toDomain(request.getRoomType()))
-                .map(type -> CreateRoomTypeResponse.newBuilder().setRoomType(CatalogMapper.toProto(type)).build()));
+        return ERRORS.serve(() -> catalog.createRoomType(request.getHotelId(), HotelMapper.toDomain(request.getRoomType()))
+                .map(type -> CreateRoomTypeResponse.newBuilder().setRoomType(HotelMapper.toProto(type)).build()));
     }
 
     @Override
     public Uni<UpdateRoomTypeResponse> updateRoomType(UpdateRoomTypeRequest request) {
-        return handle(() -> catalog.updateRoomType(request.getHotelId(), request.getRoomTypeId(),
-                CatalogMapper.toDomain(request.getRoomType()))
-                .map(type -> UpdateRoomTypeResponse.newBuilder().setRoomType(CatalogMapper.toProto(type)).build()));
+        return ERRORS.serve(() -> catalog.updateRoomType(request.getHotelId(), request.getRoomTypeId(),
+                HotelMapper.toDomain(request.getRoomType()))
+                .map(type -> UpdateRoomTypeResponse.newBuilder().setRoomType(HotelMapper.toProto(type)).build()));
     }
 
     @Override
     public Uni<DeleteRoomTypeResponse> deleteRoomType(DeleteRoomTypeRequest request) {
-        return handle(() -> catalog.deleteRoomType(request.getHotelId(), request.getRoomTypeId())
+        return ERRORS.serve(() -> catalog.deleteRoomType(request.getHotelId(), request.getRoomTypeId())
                 .map(ignored -> DeleteRoomTypeResponse.getDefaultInstance()));
     }
 
     @Override
     public Uni<GetRoomResponse> getRoom(GetRoomRequest request) {
-        return handle(() -> catalog.getRoom(request.getHotelId(), request.getRoomId())
-                .map(room -> GetRoomResponse.newBuilder().setRoom(CatalogMapper.toProto(room)).build()));
+        return ERRORS.serve(() -> catalog.getRoom(request.getHotelId(), request.getRoomId())
+                .map(room -> GetRoomResponse.newBuilder().setRoom(HotelMapper.toProto(room)).build()));
     }
 
     @Override
     public Uni<ListRoomsResponse> listRooms(ListRoomsRequest request) {
-        return handle(() -> catalog.listRooms(request.getHotelId(), request.getRoomTypeId(), page(request.getPage()))
+        return ERRORS.serve(() -> catalog.listRooms(request.getHotelId(), request.getRoomTypeId(), page(request.getPage()))
                 .map(page -> ListRoomsResponse.newBuilder()
-                        .addAllRooms(page.items().stream().map(CatalogMapper::toProto).toList())
-                        .setPage(CatalogMapper.toPageInfo(page))
+                        .addAllRooms(page.items().stream().map(HotelMapper::toProto).toList())
+                        .setPage(HotelMapper.toPageInfo(page))
                         .build()));
     }
 
     @Override
     public Uni<CreateRoomResponse> createRoom(CreateRoomRequest request) {
-        return handle(() -> catalog.createRoom(request.getHotelId(), CatalogMapper.toDomain(request.getRoom()))
-                .map(room -> CreateRoomResponse.newBuilder().setRoom(CatalogMapper.toProto(room)).build()));
+        return ERRORS.serve(() -> catalog.createRoom(request.getHotelId(), HotelMapper.toDomain(request.getRoom()))
+                .map(room -> CreateRoomResponse.newBuilder().setRoom(HotelMapper.toProto(room)).build()));
     }
 
     @Override
     public Uni<UpdateRoomResponse> updateRoom(UpdateRoomRequest request) {
-        return handle(() -> catalog.updateRoom(request.getHotelId(), request.getRoomId(),
-                CatalogMapper.toDomain(request.getRoom()))
-                .map(room -> UpdateRoomResponse.newBuilder().setRoom(CatalogMapper.toProto(room)).build()));
+        return ERRORS.serve(() -> catalog.updateRoom(request.getHotelId(), request.getRoomId(),
+                HotelMapper.toDomain(request.getRoom()))
+                .map(room -> UpdateRoomResponse.newBuilder().setRoom(HotelMapper.toProto(room)).build()));
     }
 
     @Override
     public Uni<DeleteRoomResponse> deleteRoom(DeleteRoomRequest request) {
-        return handle(() -> catalog.deleteRoom(request.getHotelId(), request.getRoomId())
+        return ERRORS.serve(() -> catalog.deleteRoom(request.getHotelId(), request.getRoomId())
                 .map(ignored -> DeleteRoomResponse.getDefaultInstance()));
     }
 
     private static org.hotelmesh.hotel.domain.PageRequest page(PageRequest page) {
-        return CatalogValidator.page(page.getPageSize(), page.getPageToken());
-    }
-
-    /** Defers the call so that synchronous validation errors are mapped like asynchronous ones. */
-    private static <T> Uni<T> handle(Supplier<Uni<T>> call) {
-        return Uni.createFrom().<T>deferred(() -> call.get()).onFailure().transform(GrpcErrors::toStatus);
+        return HotelValidator.page(page.getPageSize(), page.getPageToken());
     }
 }

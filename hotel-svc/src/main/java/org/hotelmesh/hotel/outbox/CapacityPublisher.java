@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.hotelmesh.hotel.client.ReservationSvcClient;
+import org.hotelmesh.hotel.client.ReservationClient;
 import org.hotelmesh.hotel.config.CapacitySyncConfig;
 import org.hotelmesh.hotel.domain.RoomTypeCapacity;
 import org.hotelmesh.hotel.repository.CapacityOutboxRepository;
@@ -41,12 +41,12 @@ public class CapacityPublisher {
     private static final int MAX_ERROR_LENGTH = 1000;
 
     private final CapacityOutboxRepository outbox;
-    private final ReservationSvcClient reservationSvc;
+    private final ReservationClient reservationSvc;
     private final CapacitySyncConfig config;
     /** Hotels with a kicked delivery running on this replica; TRUE when another kick came meanwhile (run again). */
     private final ConcurrentHashMap<Long, Boolean> running = new ConcurrentHashMap<>();
 
-    public CapacityPublisher(CapacityOutboxRepository outbox, ReservationSvcClient reservationSvc,
+    public CapacityPublisher(CapacityOutboxRepository outbox, ReservationClient reservationSvc,
             CapacitySyncConfig config) {
         this.outbox = outbox;
         this.reservationSvc = reservationSvc;

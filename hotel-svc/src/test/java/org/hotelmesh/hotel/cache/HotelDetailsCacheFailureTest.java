@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hotelmesh.hotel.config.CacheConfig;
-import org.hotelmesh.hotel.domain.NotFound;
+import org.hotelmesh.support.error.NotFound;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;

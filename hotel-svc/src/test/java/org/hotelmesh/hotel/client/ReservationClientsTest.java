@@ -8,7 +8,7 @@ import java.time.Duration;
 import jakarta.inject.Inject;
 
 import org.hotelmesh.devtools.test.StoresTestResource;
-import org.hotelmesh.hotel.domain.ReservationsUnavailable;
+import org.hotelmesh.support.client.DownstreamUnavailable;
 import org.hotelmesh.hotel.domain.RoomTypeCapacity;
 import org.junit.jupiter.api.Test;
 
@@ -28,11 +28,11 @@ class ReservationClientsTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     @Inject
-    ReservationSvcClient reservationSvc;
+    ReservationClient reservationSvc;
 
     @Test
     void unreachableReservationSvcIsReservationsUnavailableForTheCheck() {
-        ReservationsUnavailable e = assertThrows(ReservationsUnavailable.class,
+        DownstreamUnavailable e = assertThrows(DownstreamUnavailable.class,
                 () -> reservationSvc.hasFutureReservations(1).await().atMost(WAIT));
         assertTrue(e.getMessage().startsWith("reservation-svc HasFutureReservations failed: UNAVAILABLE"),
                 e.getMessage());
@@ -40,7 +40,7 @@ class ReservationClientsTest {
 
     @Test
     void unreachableReservationSvcIsReservationsUnavailableForACapacityReport() {
-        ReservationsUnavailable e = assertThrows(ReservationsUnavailable.class,
+        DownstreamUnavailable e = assertThrows(DownstreamUnavailable.class,
                 () -> reservationSvc.setRoomTypeCapacity(new RoomTypeCapacity(1, 2, 3, 4)).await().atMost(WAIT));
         assertTrue(e.getMessage().startsWith("reservation-svc SetRoomTypeCapacity failed: UNAVAILABLE"),
                 e.getMessage());

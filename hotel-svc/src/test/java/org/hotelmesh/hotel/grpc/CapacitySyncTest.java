@@ -22,7 +22,7 @@ import java.util.function.Predicate;
 import jakarta.inject.Inject;
 
 import org.hotelmesh.devtools.test.StoresTestResource;
-import org.hotelmesh.hotel.domain.ReservationsUnavailable;
+import org.hotelmesh.support.client.DownstreamUnavailable;
 import org.hotelmesh.hotel.domain.RoomTypeCapacity;
 import org.hotelmesh.hotel.outbox.CapacityPublisher;
 import org.hotelmesh.proto.hotel.v1.DeleteHotelRequest;
@@ -42,15 +42,15 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 
-/** Room types' in-service counts reach reservation-svc through the capacity outbox (ReservationSvcClient is mocked). */
+/** Room types' in-service counts reach reservation-svc through the capacity outbox (ReservationClient is mocked). */
 @QuarkusTest
 @WithTestResource(value = StoresTestResource.class, initArgs = {
         @ResourceArg(name = "database", value = "hotel_test"), @ResourceArg(name = "redisDatabase", value = "1") })
-class CapacitySyncTest extends CatalogTestBase {
+class CapacitySyncTest extends HotelTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final long WAIT_MS = WAIT.toMillis();
-    private static final String UNAVAILABLE_ERROR = "org.hotelmesh.hotel.domain.ReservationsUnavailable:"
+    private static final String UNAVAILABLE_ERROR = "org.hotelmesh.support.client.DownstreamUnavailable:"
             + " reservation-svc SetRoomTypeCapacity failed: UNAVAILABLE";
 
     @GrpcClient("hotel")
@@ -243,7 +243,7 @@ class CapacitySyncTest extends CatalogTestBase {
 
     private static Uni<Void> unavailable() {
         return Uni.createFrom().failure(
-                new ReservationsUnavailable("reservation-svc SetRoomTypeCapacity failed: UNAVAILABLE"));
+                DownstreamUnavailable.unreachable("reservation-svc", "reservation-svc SetRoomTypeCapacity failed: UNAVAILABLE"));
     }
 
     private Optional<OutboxRow> row(long roomTypeId) throws Exception {

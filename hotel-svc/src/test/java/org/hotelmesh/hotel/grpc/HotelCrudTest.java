@@ -49,7 +49,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(value = StoresTestResource.class, initArgs = {
         @ResourceArg(name = "database", value = "hotel_test"), @ResourceArg(name = "redisDatabase", value = "1") })
-class HotelCrudTest extends CatalogTestBase {
+class HotelCrudTest extends HotelTestBase {
 
     @GrpcClient("hotel")
     HotelServiceBlockingStub hotels;

@@ -18,7 +18,7 @@ import java.sql.ResultSet;
 import jakarta.inject.Inject;
 
 import org.hotelmesh.devtools.test.StoresTestResource;
-import org.hotelmesh.hotel.domain.ReservationsUnavailable;
+import org.hotelmesh.support.client.DownstreamUnavailable;
 import org.hotelmesh.hotel.domain.RoomTypeCapacity;
 import org.hotelmesh.proto.hotel.v1.DeleteHotelRequest;
 import org.hotelmesh.proto.hotel.v1.GetHotelRequest;
@@ -35,11 +35,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 
-/** A hotel is deleted only when reservation-svc says it has no upcoming reservations (ReservationSvcClient mocked). */
+/** A hotel is deleted only when reservation-svc says it has no upcoming reservations (ReservationClient mocked). */
 @QuarkusTest
 @WithTestResource(value = StoresTestResource.class, initArgs = {
         @ResourceArg(name = "database", value = "hotel_test"), @ResourceArg(name = "redisDatabase", value = "1") })
-class HotelDeletionTest extends CatalogTestBase {
+class HotelDeletionTest extends HotelTestBase {
 
     private static final String CANNOT_CHECK =
             "cannot check the hotel's reservations right now; nothing was deleted";
@@ -67,7 +67,7 @@ class HotelDeletionTest extends CatalogTestBase {
         long hotelId = hotelWithOneRoom();
         GetHotelResponse before = get(hotelId);
         when(reservationSvc.hasFutureReservations(hotelId)).thenReturn(Uni.createFrom().failure(
-                new ReservationsUnavailable("reservation-svc HasFutureReservations failed: UNAVAILABLE")));
+                DownstreamUnavailable.unreachable("reservation-svc", "reservation-svc HasFutureReservations failed: UNAVAILABLE")));
 
         assertStatus(Status.Code.UNAVAILABLE, CANNOT_CHECK, () -> delete(hotelId));
 

@@ -30,7 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(value = StoresTestResource.class, initArgs = {
         @ResourceArg(name = "database", value = "hotel_test"), @ResourceArg(name = "redisDatabase", value = "1") })
-class HotelDetailsCacheTest extends CatalogTestBase {
+class HotelDetailsCacheTest extends HotelTestBase {
 
     @GrpcClient("hotel")
     HotelServiceBlockingStub hotels;

@@ -54,7 +54,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(value = StoresTestResource.class, initArgs = {
         @ResourceArg(name = "database", value = "hotel_test"), @ResourceArg(name = "redisDatabase", value = "1") })
-class RoomTypeAndRoomTest extends CatalogTestBase {
+class RoomTypeAndRoomTest extends HotelTestBase {
 
     @GrpcClient("hotel")
     HotelServiceBlockingStub hotels;

@@ -1,12 +1,13 @@
 package org.hotelmesh.payment.service;
 
+import org.hotelmesh.support.error.ServiceException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import org.hotelmesh.payment.domain.ChargeCommand;
-import org.hotelmesh.payment.domain.InvalidInput;
-import org.hotelmesh.payment.domain.InvalidInput.Violation;
+import org.hotelmesh.support.error.InvalidInput;
+import org.hotelmesh.support.error.ServiceException.Violation;
 import org.hotelmesh.payment.domain.RefundCommand;
 import org.hotelmesh.payment.gateway.PaymentGateway;
 

@@ -2,7 +2,7 @@ package org.hotelmesh.payment.grpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.hotelmesh.payment.service.PaymentService;
+import org.hotelmesh.payment.service.Payments;
 import org.hotelmesh.proto.payment.v1.Payment;
 import org.hotelmesh.proto.payment.v1.PaymentStatus;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ import jakarta.inject.Inject;
 class ResumeTest extends PaymentTestBase {
 
     @Inject
-    PaymentService service;
+    Payments service;
 
     /** The state a crash leaves: the row PROCESSING since long ago, the gateway maybe asked, maybe not. */
     private void leftProcessingByACrash(String reservationId, String token) {

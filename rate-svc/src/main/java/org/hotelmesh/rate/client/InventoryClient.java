@@ -2,28 +2,26 @@ package org.hotelmesh.rate.client;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.hotelmesh.proto.common.v1.Date;
 import org.hotelmesh.proto.common.v1.DateRange;
 import org.hotelmesh.proto.reservation.v1.GetInventoryRequest;
 import org.hotelmesh.proto.reservation.v1.GetInventoryResponse;
 import org.hotelmesh.proto.reservation.v1.InventoryRow;
 import org.hotelmesh.proto.reservation.v1.MutinyInventoryServiceGrpc.MutinyInventoryServiceStub;
-import org.hotelmesh.rate.config.InventoryConfig;
 import org.hotelmesh.rate.domain.Occupancy;
-import org.hotelmesh.rate.domain.OccupancyUnavailable;
 import org.hotelmesh.rate.mapping.RateMapper;
-import org.hotelmesh.support.GrpcStatuses;
+import org.hotelmesh.support.client.DownstreamGuard;
+import org.hotelmesh.support.client.DownstreamGuards;
+import org.hotelmesh.support.client.Retry;
 
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 
@@ -35,40 +33,43 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class InventoryClient {
 
-    private final MutinyInventoryServiceStub inventory;
-    private final InventoryConfig config;
+    private static final DownstreamGuard.Words WORDS = new DownstreamGuard.Words() {
+        @Override
+        public String unanswered(String call, Status.Code code) {
+            return "occupancy is unavailable (reservation-svc " + call + ": " + code + "); nothing is priced without it;"
+                    + " retry shortly";
+        }
 
-    public InventoryClient(@GrpcClient("inventory") MutinyInventoryServiceStub inventory, InventoryConfig config) {
+        @Override
+        public String circuitOpen() {
+            return "occupancy is unavailable (reservation-svc is failing; calls are paused for a few seconds);"
+                    + " nothing is priced without it; retry shortly";
+        }
+    };
+
+    private final MutinyInventoryServiceStub inventory;
+    private final DownstreamGuard guard;
+
+    public InventoryClient(@GrpcClient("inventory") MutinyInventoryServiceStub inventory, DownstreamGuards guards) {
         this.inventory = inventory;
-        this.config = config;
+        this.guard = guards.of("reservation-svc", WORDS);
     }
 
     /**
      * The occupancy of the nights in [from, to) (at most 366) that have an inventory row; nights without one are
-     * absent from the answer.
+     * absent from the answer. A read: retried when reservation-svc gave no answer.
      */
-    @Retry(maxRetries = 2, delay = 50, delayUnit = ChronoUnit.MILLIS, jitter = 25,
-            retryOn = OccupancyUnavailable.class)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            failOn = OccupancyUnavailable.class)
     public Uni<Map<LocalDate, Occupancy>> occupancy(long hotelId, long roomTypeId, LocalDate from, LocalDate to) {
-        return Uni.createFrom().deferred(() -> inventory
-                        .withDeadlineAfter(config.deadline().toMillis(), TimeUnit.MILLISECONDS)
+        return guard.call("GetInventory", Retry.WHEN_UNREACHABLE_OR_SLOW, () -> inventory
+                        .withDeadlineAfter(guard.deadline().toMillis(), TimeUnit.MILLISECONDS)
                         .getInventory(GetInventoryRequest.newBuilder().setHotelId(hotelId).setRoomTypeId(roomTypeId)
                                 .setDates(DateRange.newBuilder().setStartDate(RateMapper.toProto(from))
                                         .setEndDate(RateMapper.toProto(to)))
                                 .build()))
                 .map(InventoryClient::toOccupancy)
-                .onFailure().transform(failure -> {
-                    Status status = GrpcStatuses.status(failure);
-                    if (status.getCode() == Status.Code.UNAVAILABLE
-                            || status.getCode() == Status.Code.DEADLINE_EXCEEDED) {
-                        return new OccupancyUnavailable("occupancy is unavailable (reservation-svc GetInventory: "
-                                + status.getCode() + "); nothing is priced without it; retry shortly");
-                    }
-                    return new IllegalStateException("reservation-svc GetInventory(" + hotelId + ", " + roomTypeId
-                            + ", " + from + ".." + to + ") failed", failure);
-                });
+                .onFailure(StatusRuntimeException.class).transform(failure -> new IllegalStateException(
+                        "reservation-svc GetInventory(" + hotelId + ", " + roomTypeId + ", " + from + ".." + to
+                                + ") failed", failure));
     }
 
     static Map<LocalDate, Occupancy> toOccupancy(GetInventoryResponse response) {

@@ -6,7 +6,7 @@ public enum RuleSource {
     ROOM_TYPE("room_type"),
     /** The hotel's rules (room_type_id 0). */
     HOTEL("hotel"),
-    /** The service's configured defaults (hotelmesh.pricing.default-*). */
+    /** The service's configured defaults (hotelmesh.rates.default-*). */
     DEFAULT("default");
 
     private final String wireName;

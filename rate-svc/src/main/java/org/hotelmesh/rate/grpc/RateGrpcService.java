@@ -1,7 +1,5 @@
 package org.hotelmesh.rate.grpc;
 
-import java.util.function.Supplier;
-
 import org.hotelmesh.proto.rate.v1.CreateQuoteRequest;
 import org.hotelmesh.proto.rate.v1.CreateQuoteResponse;
 import org.hotelmesh.proto.rate.v1.GetBaseRatesRequest;
@@ -22,22 +20,27 @@ import org.hotelmesh.proto.rate.v1.SetPricingRulesResponse;
 import org.hotelmesh.rate.mapping.RateMapper;
 import org.hotelmesh.rate.service.BaseRatesService;
 import org.hotelmesh.rate.service.PricingRulesService;
-import org.hotelmesh.rate.service.PricingService;
+import org.hotelmesh.rate.service.Prices;
 import org.hotelmesh.rate.service.QuoteService;
+
+import org.hotelmesh.store.StoreOutage;
+import org.hotelmesh.support.grpc.ErrorTranslator;
 
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
-/** The gRPC face of rate-svc: maps proto to domain and back; errors are mapped by {@link GrpcErrors}. */
+/** The gRPC face of rate-svc: maps proto to domain and back; failures become statuses through the shared {@link ErrorTranslator}. */
 @GrpcService
 public class RateGrpcService implements RateService {
 
-    private final PricingService pricing;
+    static final ErrorTranslator ERRORS = new ErrorTranslator("rate", StoreOutage::detected);
+
+    private final Prices pricing;
     private final BaseRatesService baseRates;
     private final PricingRulesService rules;
     private final QuoteService quotes;
 
-    public RateGrpcService(PricingService pricing, BaseRatesService baseRates, PricingRulesService rules,
+    public RateGrpcService(Prices pricing, BaseRatesService baseRates, PricingRulesService rules,
             QuoteService quotes) {
         this.pricing = pricing;
         this.baseRates = baseRates;
@@ -47,27 +50,27 @@ public class RateGrpcService implements RateService {
 
     @Override
     public Uni<GetNightlyRatesResponse> getNightlyRates(GetNightlyRatesRequest request) {
-        return handle(() -> pricing.nightlyRates(request.getHotelId(), request.getRoomTypeId(),
+        return ERRORS.serve(() -> pricing.nightlyRates(request.getHotelId(), request.getRoomTypeId(),
                         RateMapper.startDate(request.getStay()), RateMapper.endDate(request.getStay()))
                 .map(nights -> GetNightlyRatesResponse.newBuilder().addAllNights(RateMapper.nights(nights)).build()));
     }
 
     @Override
     public Uni<PriceStayResponse> priceStay(PriceStayRequest request) {
-        return handle(() -> pricing.priceStay(RateMapper.toDomain(request), false)
+        return ERRORS.serve(() -> pricing.priceStay(RateMapper.toDomain(request), false)
                 .map(price -> PriceStayResponse.newBuilder().addAllNights(RateMapper.nights(price.nights()))
                         .setTotal(RateMapper.total(price)).build()));
     }
 
     @Override
     public Uni<SetBaseRatesResponse> setBaseRates(SetBaseRatesRequest request) {
-        return handle(() -> baseRates.set(RateMapper.toDomain(request))
+        return ERRORS.serve(() -> baseRates.set(RateMapper.toDomain(request))
                 .map(nights -> SetBaseRatesResponse.newBuilder().setNightsSet(nights).build()));
     }
 
     @Override
     public Uni<GetBaseRatesResponse> getBaseRates(GetBaseRatesRequest request) {
-        return handle(() -> baseRates.get(request.getHotelId(), request.getRoomTypeId(),
+        return ERRORS.serve(() -> baseRates.get(request.getHotelId(), request.getRoomTypeId(),
                         RateMapper.startDate(request.getDates()), RateMapper.endDate(request.getDates()))
                 .map(rates -> GetBaseRatesResponse.newBuilder()
                         .addAllRates(rates.stream().map(RateMapper::toProto).toList()).build()));
@@ -75,29 +78,25 @@ public class RateGrpcService implements RateService {
 
     @Override
     public Uni<GetPricingRulesResponse> getPricingRules(GetPricingRulesRequest request) {
-        return handle(() -> rules.get(request.getHotelId(), request.getRoomTypeId())
+        return ERRORS.serve(() -> rules.get(request.getHotelId(), request.getRoomTypeId())
                 .map(r -> GetPricingRulesResponse.newBuilder().setRules(RateMapper.toProto(r)).build()));
     }
 
     @Override
     public Uni<SetPricingRulesResponse> setPricingRules(SetPricingRulesRequest request) {
-        return handle(() -> rules.set(RateMapper.toDomain(request.getRules()))
+        return ERRORS.serve(() -> rules.set(RateMapper.toDomain(request.getRules()))
                 .map(r -> SetPricingRulesResponse.newBuilder().setRules(RateMapper.toProto(r)).build()));
     }
 
     @Override
     public Uni<CreateQuoteResponse> createQuote(CreateQuoteRequest request) {
-        return handle(() -> quotes.create(RateMapper.toDomain(request))
+        return ERRORS.serve(() -> quotes.create(RateMapper.toDomain(request))
                 .map(q -> CreateQuoteResponse.newBuilder().setQuote(RateMapper.toProto(q)).build()));
     }
 
     @Override
     public Uni<GetQuoteResponse> getQuote(GetQuoteRequest request) {
-        return handle(() -> quotes.get(request.getQuoteId())
+        return ERRORS.serve(() -> quotes.get(request.getQuoteId())
                 .map(q -> GetQuoteResponse.newBuilder().setQuote(RateMapper.toProto(q)).build()));
-    }
-
-    static <T> Uni<T> handle(Supplier<Uni<T>> call) {
-        return Uni.createFrom().<T>deferred(() -> call.get()).onFailure().transform(GrpcErrors::toStatus);
     }
 }

@@ -1,5 +1,6 @@
 package org.hotelmesh.rate.service;
 
+import org.hotelmesh.support.catalog.CatalogLookup;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hotelmesh.rate.domain.BaseRate;
 import org.hotelmesh.rate.domain.BaseRateChange;
-import org.hotelmesh.rate.domain.PreconditionFailed;
+import org.hotelmesh.support.error.PreconditionFailed;
 import org.hotelmesh.rate.repository.BaseRateRepository;
 
 import io.smallrye.mutiny.Uni;

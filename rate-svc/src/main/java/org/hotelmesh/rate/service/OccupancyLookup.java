@@ -9,11 +9,9 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.hotelmesh.rate.client.InventoryClient;
-import org.hotelmesh.rate.config.PricingConfig;
+import org.hotelmesh.rate.config.RatesConfig;
 import org.hotelmesh.rate.domain.Occupancy;
-import org.hotelmesh.rate.domain.OccupancyUnavailable;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -24,10 +22,10 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The occupancy of nights, from reservation-svc, kept in memory per (hotel, room type, night) for a short TTL
- * (hotelmesh.pricing.occupancy-cache-ttl) and a bounded number of entries: a price follows bookings within the TTL,
+ * (hotelmesh.rates.occupancy-cache-ttl) and a bounded number of entries: a price follows bookings within the TTL,
  * and a busy room type costs reservation-svc one GetInventory per TTL, not one per price. A request's missing nights
  * are read in one call. When reservation-svc cannot answer, nothing is guessed: the request fails as
- * {@link OccupancyUnavailable}.
+ * {@link org.hotelmesh.support.client.DownstreamUnavailable}.
  */
 @ApplicationScoped
 public class OccupancyLookup {
@@ -38,7 +36,7 @@ public class OccupancyLookup {
     private final InventoryClient client;
     private final Cache<NightKey, Occupancy> cache;
 
-    public OccupancyLookup(InventoryClient client, PricingConfig config, MeterRegistry registry) {
+    public OccupancyLookup(InventoryClient client, RatesConfig config, MeterRegistry registry) {
         this.client = client;
         this.cache = Caffeine.newBuilder().expireAfterWrite(config.occupancyCacheTtl())
                 .maximumSize(config.occupancyCacheSize()).recordStats().build();
@@ -63,9 +61,6 @@ public class OccupancyLookup {
         LocalDate from = Collections.min(missing);
         LocalDate to = Collections.max(missing).plusDays(1);
         return client.occupancy(hotelId, roomTypeId, from, to)
-                .onFailure(CircuitBreakerOpenException.class).transform(open -> new OccupancyUnavailable(
-                        "occupancy is unavailable (reservation-svc is failing; calls are paused for a few seconds);"
-                                + " nothing is priced without it; retry shortly"))
                 .map(rows -> {
                     for (LocalDate date : missing) {
                         Occupancy occupancy = rows.getOrDefault(date, Occupancy.NO_ROOMS);

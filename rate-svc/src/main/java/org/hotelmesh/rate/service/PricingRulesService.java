@@ -1,13 +1,14 @@
 package org.hotelmesh.rate.service;
 
+import org.hotelmesh.support.catalog.CatalogLookup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hotelmesh.rate.config.PricingConfig;
-import org.hotelmesh.rate.domain.InvalidInput;
+import org.hotelmesh.rate.config.RatesConfig;
+import org.hotelmesh.support.error.InvalidInput;
 import org.hotelmesh.rate.domain.PricingRules;
 import org.hotelmesh.rate.domain.RuleSource;
 import org.hotelmesh.rate.domain.RulesInput;
@@ -33,7 +34,7 @@ public class PricingRulesService {
     private final CatalogLookup catalog;
     private final PricingRules defaults;
 
-    public PricingRulesService(Pool pool, RulesRepository rules, CatalogLookup catalog, PricingConfig config) {
+    public PricingRulesService(Pool pool, RulesRepository rules, CatalogLookup catalog, RatesConfig config) {
         this.pool = pool;
         this.rules = rules;
         this.catalog = catalog;
@@ -55,7 +56,7 @@ public class PricingRulesService {
         PricingRules requested = RateValidator.rules(input);
         long hotelId = requested.hotelId();
         long roomTypeId = requested.roomTypeId();
-        Uni<?> exists = roomTypeId == 0 ? catalog.hotel(hotelId) : catalog.roomType(hotelId, roomTypeId);
+        Uni<?> exists = roomTypeId == 0 ? catalog.existingHotel(hotelId) : catalog.roomType(hotelId, roomTypeId);
         return exists.flatMap(ignored -> pool.withTransaction(conn -> {
             Uni<?> write = roomTypeId != 0 && requested.isEmpty()
                     ? rules.delete(conn, hotelId, roomTypeId)
@@ -85,8 +86,8 @@ public class PricingRulesService {
         return defaults.appliedTo(hotelId, roomTypeId, RuleSource.DEFAULT);
     }
 
-    /** hotelmesh.pricing.default-thresholds: {@code minOccupancy:multiplier[:surchargeMinor]}, or {@code none}. */
-    static PricingRules defaults(PricingConfig config) {
+    /** hotelmesh.rates.default-thresholds: {@code minOccupancy:multiplier[:surchargeMinor]}, or {@code none}. */
+    static PricingRules defaults(RatesConfig config) {
         List<ThresholdInput> thresholds = new ArrayList<>();
         List<String> entries = config.defaultThresholds();
         if (!(entries.size() == 1 && entries.get(0).trim().equalsIgnoreCase("none"))) {
@@ -99,7 +100,7 @@ public class PricingRulesService {
                     thresholds.add(new ThresholdInput(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]),
                             parts.length == 3 ? Long.parseLong(parts[2]) : 0));
                 } catch (NumberFormatException e) {
-                    throw new IllegalStateException("hotelmesh.pricing.default-thresholds: '" + entry
+                    throw new IllegalStateException("hotelmesh.rates.default-thresholds: '" + entry
                             + "' is not minOccupancy:multiplier[:surchargeMinor], e.g. 0.70:1.10", e);
                 }
             }
@@ -107,7 +108,7 @@ public class PricingRulesService {
         try {
             return RateValidator.defaults(thresholds, config.defaultFloor(), config.defaultCeiling());
         } catch (InvalidInput e) {
-            throw new IllegalStateException("hotelmesh.pricing.default-*: " + e.getMessage()
+            throw new IllegalStateException("hotelmesh.rates.default-*: " + e.getMessage()
                     + " (thresholds are numbered from 0 in the order configured)", e);
         }
     }

@@ -10,7 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hotelmesh.rate.config.QuotesConfig;
-import org.hotelmesh.rate.domain.NotFound;
+import org.hotelmesh.support.error.NotFound;
 import org.hotelmesh.rate.domain.Quote;
 import org.hotelmesh.rate.domain.StayRequest;
 import org.hotelmesh.rate.repository.QuoteRepository;
@@ -32,12 +32,12 @@ public class QuoteService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Pool pool;
-    private final PricingService pricing;
+    private final Prices pricing;
     private final QuoteRepository quotes;
     private final QuotesConfig config;
     private final Clock clock;
 
-    public QuoteService(Pool pool, PricingService pricing, QuoteRepository quotes, QuotesConfig config, Clock clock) {
+    public QuoteService(Pool pool, Prices pricing, QuoteRepository quotes, QuotesConfig config, Clock clock) {
         this.pool = pool;
         this.pricing = pricing;
         this.quotes = quotes;
@@ -60,7 +60,7 @@ public class QuoteService {
     /** The quote as issued, expired or not. */
     public Uni<Quote> get(String quoteId) {
         RateValidator.quoteId(quoteId);
-        return quotes.find(pool, quoteId).map(found -> found.orElseThrow(() -> NotFound.quote(quoteId)));
+        return quotes.find(pool, quoteId).map(found -> found.orElseThrow(() -> new NotFound("quote " + quoteId + " not found")));
     }
 
     @Scheduled(identity = "quote-purge", every = "${hotelmesh.quotes.purge-every:1H}",

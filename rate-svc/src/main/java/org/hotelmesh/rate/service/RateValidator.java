@@ -1,5 +1,6 @@
 package org.hotelmesh.rate.service;
 
+import org.hotelmesh.support.error.ServiceException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -15,9 +16,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.hotelmesh.rate.domain.BaseRateChange;
-import org.hotelmesh.rate.domain.HotelInfo;
-import org.hotelmesh.rate.domain.InvalidInput;
-import org.hotelmesh.rate.domain.InvalidInput.Violation;
+import org.hotelmesh.support.catalog.HotelInfo;
+import org.hotelmesh.support.error.InvalidInput;
+import org.hotelmesh.support.error.ServiceException.Violation;
 import org.hotelmesh.rate.domain.PricingRules;
 import org.hotelmesh.rate.domain.RuleSource;
 import org.hotelmesh.rate.domain.RulesInput;

@@ -15,7 +15,6 @@ import java.util.Set;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.hotelmesh.devtools.test.StoresTestResource;
 import org.hotelmesh.proto.common.v1.Date;
 import org.hotelmesh.proto.common.v1.DateRange;
@@ -23,8 +22,8 @@ import org.hotelmesh.proto.common.v1.Money;
 import org.hotelmesh.proto.rate.v1.GetNightlyRatesRequest;
 import org.hotelmesh.proto.rate.v1.RateServiceGrpc.RateServiceBlockingStub;
 import org.hotelmesh.proto.rate.v1.SetBaseRatesRequest;
-import org.hotelmesh.rate.domain.HotelInfo;
-import org.hotelmesh.rate.domain.OccupancyUnavailable;
+import org.hotelmesh.support.catalog.HotelInfo;
+import org.hotelmesh.support.client.DownstreamUnavailable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +39,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The real InventoryClient (not mocked here) against the test address of reservation-svc, where nothing listens: an
- * unreachable reservation-svc is OccupancyUnavailable after the retries, then the circuit opens and calls fail at
+ * unreachable reservation-svc is DownstreamUnavailable after the retries, then the circuit opens and calls fail at
  * once; through the API, a price is refused with UNAVAILABLE either way, never guessed.
  */
 @QuarkusTest
@@ -60,7 +59,7 @@ class InventoryClientTest {
     CircuitBreakerMaintenance circuitBreakers;
 
     @InjectMock
-    CatalogClient catalog;
+    HotelClient catalog;
 
     @GrpcClient("rate")
     RateServiceBlockingStub rates;
@@ -74,7 +73,7 @@ class InventoryClientTest {
 
     @Test
     void unreachableReservationSvcIsOccupancyUnavailable() {
-        OccupancyUnavailable e = assertThrows(OccupancyUnavailable.class,
+        DownstreamUnavailable e = assertThrows(DownstreamUnavailable.class,
                 () -> inventory.occupancy(1, 2, NIGHT, NIGHT.plusDays(1)).await().atMost(WAIT));
 
         assertEquals("occupancy is unavailable (reservation-svc GetInventory: UNAVAILABLE); nothing is priced without"
@@ -91,11 +90,11 @@ class InventoryClientTest {
                 last = e;
             }
         }
-        assertInstanceOf(CircuitBreakerOpenException.class, last);
+        assertEquals(DownstreamUnavailable.Reason.CIRCUIT_OPEN, assertInstanceOf(DownstreamUnavailable.class, last).reason());
 
         long started = System.nanoTime();
-        assertThrows(CircuitBreakerOpenException.class,
-                () -> inventory.occupancy(1, 2, NIGHT, NIGHT.plusDays(1)).await().atMost(WAIT));
+        assertEquals(DownstreamUnavailable.Reason.CIRCUIT_OPEN, assertThrows(DownstreamUnavailable.class,
+                () -> inventory.occupancy(1, 2, NIGHT, NIGHT.plusDays(1)).await().atMost(WAIT)).reason());
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertTrue(took.compareTo(Duration.ofMillis(500)) < 0, "an open circuit answers at once, took " + took);
     }

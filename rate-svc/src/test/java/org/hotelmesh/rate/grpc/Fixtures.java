@@ -15,7 +15,7 @@ import org.hotelmesh.proto.common.v1.DateRange;
 import org.hotelmesh.proto.common.v1.Money;
 import org.hotelmesh.proto.rate.v1.DayOfWeek;
 import org.hotelmesh.proto.rate.v1.SetBaseRatesRequest;
-import org.hotelmesh.rate.domain.HotelInfo;
+import org.hotelmesh.support.catalog.HotelInfo;
 import org.hotelmesh.rate.domain.Occupancy;
 
 /**
@@ -25,7 +25,7 @@ import org.hotelmesh.rate.domain.Occupancy;
  */
 final class Fixtures {
 
-    /** The catalog the mocked CatalogClient answers from. */
+    /** The catalog the mocked HotelClient answers from. */
     static final Map<Long, HotelInfo> HOTELS = new ConcurrentHashMap<>();
 
     /** Rooms in service per room type on every night; a room type missing here has no inventory rows at all. */

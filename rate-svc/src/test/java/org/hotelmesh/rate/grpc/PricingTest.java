@@ -30,8 +30,7 @@ import org.hotelmesh.proto.rate.v1.NightlyRate;
 import org.hotelmesh.proto.rate.v1.PriceStayRequest;
 import org.hotelmesh.proto.rate.v1.PriceStayResponse;
 import org.hotelmesh.proto.rate.v1.SetPricingRulesRequest;
-import org.hotelmesh.rate.domain.CatalogUnavailable;
-import org.hotelmesh.rate.domain.OccupancyUnavailable;
+import org.hotelmesh.support.client.DownstreamUnavailable;
 import org.hotelmesh.rate.grpc.Fixtures.RoomTypeRef;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +42,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The current price of nights and stays: it follows occupancy (read from reservation-svc, cached for
- * hotelmesh.pricing.occupancy-cache-ttl, 2 s in tests), within the rules' floor and ceiling, and is never made up: a
+ * hotelmesh.rates.occupancy-cache-ttl, 2 s in tests), within the rules' floor and ceiling, and is never made up: a
  * night without a base price or without a known occupancy is refused.
  */
 @QuarkusTest
@@ -201,7 +200,7 @@ class PricingTest extends RateTestBase {
         String down = "occupancy is unavailable (reservation-svc GetInventory: UNAVAILABLE); nothing is priced"
                 + " without it; retry shortly";
         when(inventory.occupancy(eq(rt.hotelId()), anyLong(), any(), any()))
-                .thenReturn(Uni.createFrom().failure(new OccupancyUnavailable(down)));
+                .thenReturn(Uni.createFrom().failure(DownstreamUnavailable.unreachable("reservation-svc", down)));
 
         assertStatus(Status.Code.UNAVAILABLE, down, () -> price(rt, NIGHT, NIGHT.plusDays(1), 1));
         assertStatus(Status.Code.UNAVAILABLE, down, () -> nightly(rt, NIGHT, NIGHT.plusDays(1)));
@@ -210,7 +209,7 @@ class PricingTest extends RateTestBase {
     @Test
     void whenTheCatalogIsUnavailableNothingIsPriced() {
         String down = "the hotel catalog is unavailable (UNAVAILABLE); retry shortly";
-        when(catalog.findHotel(777_777)).thenReturn(Uni.createFrom().failure(new CatalogUnavailable(down)));
+        when(catalog.findHotel(777_777)).thenReturn(Uni.createFrom().failure(DownstreamUnavailable.unreachable("hotel-svc", down)));
 
         assertStatus(Status.Code.UNAVAILABLE, down,
                 () -> price(new RoomTypeRef(777_777, 1), NIGHT, NIGHT.plusDays(1), 1));

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 import org.hotelmesh.proto.rate.v1.RateServiceGrpc.RateServiceBlockingStub;
-import org.hotelmesh.rate.client.CatalogClient;
+import org.hotelmesh.rate.client.HotelClient;
 import org.hotelmesh.rate.client.InventoryClient;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -24,7 +24,7 @@ import io.smallrye.mutiny.Uni;
 abstract class RateTestBase {
 
     @InjectMock
-    CatalogClient catalog;
+    HotelClient catalog;
 
     @InjectMock
     InventoryClient inventory;

@@ -8,17 +8,17 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
-import org.hotelmesh.rate.config.PricingConfig;
+import org.hotelmesh.rate.config.RatesConfig;
 import org.hotelmesh.rate.domain.PricingRules;
 import org.hotelmesh.rate.domain.RuleSource;
 import org.hotelmesh.rate.domain.Threshold;
 import org.junit.jupiter.api.Test;
 
-/** hotelmesh.pricing.default-*: parsed and checked at start-up like staff's rules. */
+/** hotelmesh.rates.default-*: parsed and checked at start-up like staff's rules. */
 class PricingRulesDefaultsTest {
 
-    private static PricingConfig config(List<String> thresholds, long floor, long ceiling) {
-        return new PricingConfig() {
+    private static RatesConfig config(List<String> thresholds, long floor, long ceiling) {
+        return new RatesConfig() {
             @Override
             public Duration occupancyCacheTtl() {
                 return Duration.ofSeconds(5);
@@ -68,12 +68,12 @@ class PricingRulesDefaultsTest {
     void aBadDefaultStopsTheServiceNamingTheSetting() {
         IllegalStateException garbled = assertThrows(IllegalStateException.class,
                 () -> PricingRulesService.defaults(config(List.of("0.7x1.1"), 0, 0)));
-        assertTrue(garbled.getMessage().startsWith("hotelmesh.pricing.default-thresholds: '0.7x1.1'"),
+        assertTrue(garbled.getMessage().startsWith("hotelmesh.rates.default-thresholds: '0.7x1.1'"),
                 garbled.getMessage());
 
         IllegalStateException outOfRange = assertThrows(IllegalStateException.class,
                 () -> PricingRulesService.defaults(config(List.of("0.7:1.1", "1.5:20"), 0, 0)));
-        assertTrue(outOfRange.getMessage().startsWith("hotelmesh.pricing.default-*: thresholds[1].minOccupancy:"),
+        assertTrue(outOfRange.getMessage().startsWith("hotelmesh.rates.default-*: thresholds[1].minOccupancy:"),
                 outOfRange.getMessage());
     }
 }

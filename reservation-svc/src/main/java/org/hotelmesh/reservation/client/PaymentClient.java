@@ -1,25 +1,24 @@
 package org.hotelmesh.reservation.client;
 
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.hotelmesh.proto.common.v1.Money;
 import org.hotelmesh.proto.payment.v1.ChargeRequest;
 import org.hotelmesh.proto.payment.v1.GetPaymentRequest;
 import org.hotelmesh.proto.payment.v1.MutinyPaymentServiceGrpc.MutinyPaymentServiceStub;
 import org.hotelmesh.proto.payment.v1.Payment;
 import org.hotelmesh.proto.payment.v1.RefundRequest;
-import org.hotelmesh.reservation.config.PaymentsConfig;
 import org.hotelmesh.reservation.domain.PaymentView;
-import org.hotelmesh.reservation.domain.PaymentsUnavailable;
-import org.hotelmesh.support.GrpcStatuses;
+import org.hotelmesh.support.client.DownstreamGuard;
+import org.hotelmesh.support.client.DownstreamGuards;
+import org.hotelmesh.support.client.Retry;
+import org.hotelmesh.support.grpc.GrpcStatuses;
 
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 
@@ -39,19 +38,29 @@ public class PaymentClient {
     /** Decline code of a charge payment-svc refused because the reservation was charged before with other values. */
     public static final String CHARGE_CONFLICT = "charge_conflict";
 
-    private final MutinyPaymentServiceStub payments;
-    private final PaymentsConfig config;
+    private static final DownstreamGuard.Words WORDS = new DownstreamGuard.Words() {
+        @Override
+        public String unanswered(String call, Status.Code code) {
+            return code == Status.Code.DEADLINE_EXCEEDED ? "payment-svc did not answer " + call + " in time"
+                    : "payments are unavailable (payment-svc cannot be reached)";
+        }
 
-    public PaymentClient(@GrpcClient("payment") MutinyPaymentServiceStub payments, PaymentsConfig config) {
+        @Override
+        public String circuitOpen() {
+            return "payments are unavailable (payment-svc is failing; calls are paused for a few seconds)";
+        }
+    };
+
+    private final MutinyPaymentServiceStub payments;
+    private final DownstreamGuard guard;
+
+    public PaymentClient(@GrpcClient("payment") MutinyPaymentServiceStub payments, DownstreamGuards guards) {
         this.payments = payments;
-        this.config = config;
+        this.guard = guards.of("payment-svc", WORDS);
     }
 
-    @Retry(maxRetries = 2, delay = 50, delayUnit = ChronoUnit.MILLIS, jitter = 25, retryOn = Unreachable.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            failOn = PaymentsUnavailable.class)
     public Uni<PaymentView> charge(String reservationId, long amountMinor, String currency, String paymentToken) {
-        return Uni.createFrom().deferred(() -> call().charge(ChargeRequest.newBuilder()
+        return guard.call("Charge", Retry.WHEN_UNREACHABLE, () -> call().charge(ChargeRequest.newBuilder()
                         .setReservationId(reservationId).setAmount(money(amountMinor, currency))
                         .setPaymentToken(paymentToken).build()))
                 .map(response -> toView(response.getPayment()))
@@ -65,11 +74,8 @@ public class PaymentClient {
      * refunded before with another amount) fails with {@link RefundRefused}: the saga never asks for those, so one
      * means the two services disagree.
      */
-    @Retry(maxRetries = 2, delay = 50, delayUnit = ChronoUnit.MILLIS, jitter = 25, retryOn = Unreachable.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            failOn = PaymentsUnavailable.class)
     public Uni<PaymentView> refund(String reservationId, long amountMinor, String currency, String reason) {
-        return Uni.createFrom().deferred(() -> call().refund(RefundRequest.newBuilder()
+        return guard.call("Refund", Retry.WHEN_UNREACHABLE, () -> call().refund(RefundRequest.newBuilder()
                         .setReservationId(reservationId).setAmount(money(amountMinor, currency)).setReason(reason)
                         .build()))
                 .map(response -> toView(response.getPayment()))
@@ -79,11 +85,8 @@ public class PaymentClient {
     }
 
     /** The reservation's payment, or empty when no charge ever reached payment-svc. */
-    @Retry(maxRetries = 2, delay = 50, delayUnit = ChronoUnit.MILLIS, jitter = 25, retryOn = Unreachable.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            failOn = PaymentsUnavailable.class)
     public Uni<Optional<PaymentView>> find(String reservationId) {
-        return Uni.createFrom().deferred(() -> call().getPayment(GetPaymentRequest.newBuilder()
+        return guard.call("GetPayment", Retry.WHEN_UNREACHABLE, () -> call().getPayment(GetPaymentRequest.newBuilder()
                         .setReservationId(reservationId).build()))
                 .map(response -> Optional.of(toView(response.getPayment())))
                 .onFailure(failure -> GrpcStatuses.status(failure).getCode() == Status.Code.NOT_FOUND)
@@ -98,15 +101,8 @@ public class PaymentClient {
         }
     }
 
-    /** UNAVAILABLE: the call never reached payment-svc (or it refused it unprocessed), so a retry is safe. */
-    static final class Unreachable extends PaymentsUnavailable {
-        Unreachable(String message) {
-            super(message);
-        }
-    }
-
     private MutinyPaymentServiceStub call() {
-        return payments.withDeadlineAfter(config.deadline().toMillis(), TimeUnit.MILLISECONDS);
+        return payments.withDeadlineAfter(guard.deadline().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static boolean refused(Throwable failure) {
@@ -126,16 +122,12 @@ public class PaymentClient {
         return new PaymentView("", PaymentView.Status.FAILED, code, amountMinor, currency, 0);
     }
 
+    /** What payment-svc answered, other than no answer (the guard's {@code DownstreamUnavailable}). */
     private static Throwable translate(String call, Throwable failure) {
-        if (failure instanceof PaymentsUnavailable || failure instanceof RefundRefused) {
+        if (failure instanceof RefundRefused || !(failure instanceof StatusRuntimeException)) {
             return failure;
         }
-        Status status = GrpcStatuses.status(failure);
-        return switch (status.getCode()) {
-            case UNAVAILABLE -> new Unreachable("payments are unavailable (payment-svc cannot be reached)");
-            case DEADLINE_EXCEEDED -> new PaymentsUnavailable("payment-svc did not answer " + call + " in time");
-            default -> new IllegalStateException("payment-svc " + call + " failed: " + status, failure);
-        };
+        return new IllegalStateException("payment-svc " + call + " failed: " + GrpcStatuses.status(failure), failure);
     }
 
     static PaymentView toView(Payment p) {

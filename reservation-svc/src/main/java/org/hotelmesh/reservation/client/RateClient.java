@@ -3,28 +3,26 @@ package org.hotelmesh.reservation.client;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.hotelmesh.proto.common.v1.DateRange;
 import org.hotelmesh.proto.common.v1.Money;
 import org.hotelmesh.proto.rate.v1.GetQuoteRequest;
 import org.hotelmesh.proto.rate.v1.MutinyRateServiceGrpc.MutinyRateServiceStub;
 import org.hotelmesh.proto.rate.v1.NightlyRate;
 import org.hotelmesh.proto.rate.v1.PriceStayRequest;
-import org.hotelmesh.reservation.config.RatesConfig;
-import org.hotelmesh.reservation.domain.PreconditionFailed;
-import org.hotelmesh.reservation.domain.PricingUnavailable;
 import org.hotelmesh.reservation.domain.Quote;
 import org.hotelmesh.reservation.domain.StayPrice;
 import org.hotelmesh.reservation.mapping.ReservationMapper;
-import org.hotelmesh.support.GrpcStatuses;
+import org.hotelmesh.support.client.DownstreamGuard;
+import org.hotelmesh.support.client.DownstreamGuards;
+import org.hotelmesh.support.client.Retry;
+import org.hotelmesh.support.error.PreconditionFailed;
+import org.hotelmesh.support.grpc.GrpcStatuses;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -34,69 +32,67 @@ import io.smallrye.mutiny.Uni;
 /**
  * rate-svc, as bookings see it: the price of a stay now, or a quote the guest reviewed. Both calls are reads, but
  * only UNAVAILABLE (nothing reached rate-svc) is retried: a call that ran out of time may still be working there, and
- * the booking must fail fast rather than pile up behind a slow pricing service. An open circuit fails at once.
+ * the booking must fail fast rather than pile up behind a slow pricing service. An open circuit fails at once. One
+ * guard, "rate-svc", for both.
  */
 @ApplicationScoped
 public class RateClient {
 
-    private final MutinyRateServiceStub rates;
-    private final RatesConfig config;
+    private static final DownstreamGuard.Words WORDS = new DownstreamGuard.Words() {
+        @Override
+        public String unanswered(String call, Status.Code code) {
+            return code == Status.Code.DEADLINE_EXCEEDED
+                    ? "pricing did not answer in time; no reservation was made; retry shortly"
+                    : "pricing is unavailable (rate-svc cannot be reached); no reservation was made; retry shortly";
+        }
 
-    public RateClient(@GrpcClient("rate") MutinyRateServiceStub rates, RatesConfig config) {
+        @Override
+        public String circuitOpen() {
+            return "pricing is unavailable (rate-svc is failing; calls are paused for a few seconds); no reservation"
+                    + " was made; retry shortly";
+        }
+    };
+
+    private final MutinyRateServiceStub rates;
+    private final DownstreamGuard guard;
+
+    public RateClient(@GrpcClient("rate") MutinyRateServiceStub rates, DownstreamGuards guards) {
         this.rates = rates;
-        this.config = config;
+        this.guard = guards.of("rate-svc", WORDS);
     }
 
     /** The price of the stay at this moment. A night without a base price fails as {@link PreconditionFailed}. */
-    @Retry(maxRetries = 2, delay = 50, delayUnit = ChronoUnit.MILLIS, jitter = 25, retryOn = Unreachable.class)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            failOn = PricingUnavailable.class)
     public Uni<StayPrice> priceStay(long hotelId, long roomTypeId, LocalDate startDate, LocalDate endDate,
             int rooms) {
-        return Uni.createFrom().deferred(() -> rates
-                        .withDeadlineAfter(config.deadline().toMillis(), TimeUnit.MILLISECONDS)
+        return guard.call("PriceStay", Retry.WHEN_UNREACHABLE, () -> call()
                         .priceStay(PriceStayRequest.newBuilder().setHotelId(hotelId).setRoomTypeId(roomTypeId)
                                 .setStay(range(startDate, endDate)).setRooms(rooms).build()))
                 .map(response -> toPrice(response.getNightsList(), response.getTotal()))
-                .onFailure().transform(failure -> translate("PriceStay", failure));
+                .onFailure(StatusRuntimeException.class).transform(failure -> translate("PriceStay", failure));
     }
 
     /** The quote, or empty when rate-svc has never issued it. Expired quotes are returned too. */
-    @Retry(maxRetries = 2, delay = 50, delayUnit = ChronoUnit.MILLIS, jitter = 25, retryOn = Unreachable.class)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            failOn = PricingUnavailable.class)
     public Uni<Optional<Quote>> findQuote(String quoteId) {
-        return Uni.createFrom().deferred(() -> rates
-                        .withDeadlineAfter(config.deadline().toMillis(), TimeUnit.MILLISECONDS)
+        return guard.call("GetQuote", Retry.WHEN_UNREACHABLE, () -> call()
                         .getQuote(GetQuoteRequest.newBuilder().setQuoteId(quoteId).build()))
                 .map(response -> Optional.of(toQuote(response.getQuote())))
                 .onFailure(failure -> GrpcStatuses.status(failure).getCode() == Status.Code.NOT_FOUND)
                 .recoverWithItem(Optional.empty())
-                .onFailure().transform(failure -> translate("GetQuote", failure));
+                .onFailure(StatusRuntimeException.class).transform(failure -> translate("GetQuote", failure));
     }
 
-    /** UNAVAILABLE: the call never reached rate-svc (or it refused it), so trying again is safe and may help. */
-    static final class Unreachable extends PricingUnavailable {
-        Unreachable(String message) {
-            super(message);
-        }
+    private MutinyRateServiceStub call() {
+        return rates.withDeadlineAfter(guard.deadline().toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** What rate-svc answered, other than no answer (the guard's {@code DownstreamUnavailable}). */
     private static Throwable translate(String call, Throwable failure) {
-        if (failure instanceof PricingUnavailable || failure instanceof PreconditionFailed) {
-            return failure;
-        }
         Status status = GrpcStatuses.status(failure);
         return switch (status.getCode()) {
-            case UNAVAILABLE -> new Unreachable("pricing is unavailable (rate-svc cannot be reached); no reservation"
-                    + " was made; retry shortly");
-            case DEADLINE_EXCEEDED -> new PricingUnavailable("pricing did not answer in time; no reservation was"
-                    + " made; retry shortly");
             // No base price for some nights, or the room type went away since the catalog was read.
             case FAILED_PRECONDITION, NOT_FOUND -> new PreconditionFailed(status.getDescription());
             // The booking was validated with the same rules; pass rate-svc's field errors through unchanged.
-            case INVALID_ARGUMENT -> failure instanceof StatusRuntimeException ? failure
-                    : status.asRuntimeException();
+            case INVALID_ARGUMENT -> failure;
             default -> new IllegalStateException("rate-svc " + call + " failed", failure);
         };
     }

@@ -1,12 +1,13 @@
 package org.hotelmesh.reservation.domain;
 
+import org.hotelmesh.support.error.PreconditionFailed;
 import java.time.LocalDate;
 
 /**
  * A night has no inventory row: the date is beyond the sales horizon, or hotel-svc never reported the room type's
  * capacity (maps to FAILED_PRECONDITION).
  */
-public final class NoInventory extends ReservationException {
+public final class NoInventory extends PreconditionFailed {
 
     public NoInventory(long hotelId, long roomTypeId, LocalDate night) {
         super("room type " + roomTypeId + " of hotel " + hotelId + " is not on sale for the night of " + night

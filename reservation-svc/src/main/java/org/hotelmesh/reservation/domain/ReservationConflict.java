@@ -1,9 +1,10 @@
 package org.hotelmesh.reservation.domain;
 
+import org.hotelmesh.support.error.Conflict;
 import java.util.List;
 
 /** The reservation id is taken by a booking with a different payload (maps to ALREADY_EXISTS). */
-public final class ReservationConflict extends ReservationException {
+public final class ReservationConflict extends Conflict {
 
     private final List<String> differingFields;
 

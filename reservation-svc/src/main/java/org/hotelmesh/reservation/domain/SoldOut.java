@@ -1,9 +1,10 @@
 package org.hotelmesh.reservation.domain;
 
+import org.hotelmesh.support.error.PreconditionFailed;
 import java.time.LocalDate;
 
 /** No room left on a night of the stay (maps to FAILED_PRECONDITION); never retried. */
-public final class SoldOut extends ReservationException {
+public final class SoldOut extends PreconditionFailed {
 
     private final LocalDate firstFullNight;
 

@@ -1,5 +1,6 @@
 package org.hotelmesh.reservation.domain;
 
+import org.hotelmesh.support.error.PreconditionFailed;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;

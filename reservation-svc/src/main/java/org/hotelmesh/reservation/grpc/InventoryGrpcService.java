@@ -1,6 +1,6 @@
 package org.hotelmesh.reservation.grpc;
 
-import static org.hotelmesh.reservation.grpc.ReservationGrpcService.handle;
+import static org.hotelmesh.reservation.grpc.ReservationGrpcService.ERRORS;
 
 import org.hotelmesh.proto.reservation.v1.GetAvailabilityRequest;
 import org.hotelmesh.proto.reservation.v1.GetAvailabilityResponse;
@@ -9,6 +9,7 @@ import org.hotelmesh.proto.reservation.v1.GetInventoryResponse;
 import org.hotelmesh.proto.reservation.v1.GetOverbookingRatioRequest;
 import org.hotelmesh.proto.reservation.v1.GetOverbookingRatioResponse;
 import org.hotelmesh.proto.reservation.v1.InventoryService;
+import org.hotelmesh.reservation.service.Inventory;
 import org.hotelmesh.proto.reservation.v1.SetMaintenanceRequest;
 import org.hotelmesh.proto.reservation.v1.SetMaintenanceResponse;
 import org.hotelmesh.proto.reservation.v1.SetOverbookingRatioRequest;
@@ -20,26 +21,26 @@ import org.hotelmesh.reservation.mapping.ReservationMapper;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
-/** The gRPC face of inventory; errors are mapped by {@link GrpcErrors}. */
+/** The gRPC face of inventory; failures become statuses through the shared translator. */
 @GrpcService
 public class InventoryGrpcService implements InventoryService {
 
-    private final org.hotelmesh.reservation.service.InventoryService inventory;
+    private final Inventory inventory;
 
-    public InventoryGrpcService(org.hotelmesh.reservation.service.InventoryService inventory) {
+    public InventoryGrpcService(Inventory inventory) {
         this.inventory = inventory;
     }
 
     @Override
     public Uni<GetAvailabilityResponse> getAvailability(GetAvailabilityRequest request) {
-        return handle(() -> inventory.availability(request.getHotelId(), request.getRoomTypeId(),
+        return ERRORS.serve(() -> inventory.availability(request.getHotelId(), request.getRoomTypeId(),
                         ReservationMapper.startDate(request.getStay()), ReservationMapper.endDate(request.getStay()))
                 .map(a -> GetAvailabilityResponse.newBuilder().addAllRoomTypes(ReservationMapper.toProto(a)).build()));
     }
 
     @Override
     public Uni<GetInventoryResponse> getInventory(GetInventoryRequest request) {
-        return handle(() -> inventory.rows(request.getHotelId(), request.getRoomTypeId(),
+        return ERRORS.serve(() -> inventory.rows(request.getHotelId(), request.getRoomTypeId(),
                         ReservationMapper.startDate(request.getDates()), ReservationMapper.endDate(request.getDates()))
                 .map(rows -> GetInventoryResponse.newBuilder()
                         .addAllRows(rows.stream().map(ReservationMapper::toProto).toList()).build()));
@@ -47,14 +48,14 @@ public class InventoryGrpcService implements InventoryService {
 
     @Override
     public Uni<SetRoomTypeCapacityResponse> setRoomTypeCapacity(SetRoomTypeCapacityRequest request) {
-        return handle(() -> inventory.setCapacity(request.getHotelId(), request.getRoomTypeId(),
+        return ERRORS.serve(() -> inventory.setCapacity(request.getHotelId(), request.getRoomTypeId(),
                         request.getRoomsInService(), request.getCatalogVersion())
                 .map(applied -> SetRoomTypeCapacityResponse.getDefaultInstance()));
     }
 
     @Override
     public Uni<SetMaintenanceResponse> setMaintenance(SetMaintenanceRequest request) {
-        return handle(() -> inventory.setMaintenance(request.getHotelId(), request.getRoomTypeId(),
+        return ERRORS.serve(() -> inventory.setMaintenance(request.getHotelId(), request.getRoomTypeId(),
                         ReservationMapper.startDate(request.getDates()), ReservationMapper.endDate(request.getDates()),
                         request.getRooms())
                 .map(ignored -> SetMaintenanceResponse.getDefaultInstance()));
@@ -62,13 +63,13 @@ public class InventoryGrpcService implements InventoryService {
 
     @Override
     public Uni<GetOverbookingRatioResponse> getOverbookingRatio(GetOverbookingRatioRequest request) {
-        return handle(() -> inventory.ratio(request.getHotelId(), request.getRoomTypeId())
+        return ERRORS.serve(() -> inventory.ratio(request.getHotelId(), request.getRoomTypeId())
                 .map(r -> GetOverbookingRatioResponse.newBuilder().setRatio(r.doubleValue()).build()));
     }
 
     @Override
     public Uni<SetOverbookingRatioResponse> setOverbookingRatio(SetOverbookingRatioRequest request) {
-        return handle(() -> inventory.setRatio(request.getHotelId(), request.getRoomTypeId(), request.getRatio())
+        return ERRORS.serve(() -> inventory.setRatio(request.getHotelId(), request.getRoomTypeId(), request.getRatio())
                 .map(r -> SetOverbookingRatioResponse.newBuilder().setRatio(r.doubleValue()).build()));
     }
 }

@@ -1,7 +1,5 @@
 package org.hotelmesh.reservation.grpc;
 
-import java.util.function.Supplier;
-
 import org.hotelmesh.proto.reservation.v1.CancelReservationRequest;
 import org.hotelmesh.proto.reservation.v1.CancelReservationResponse;
 import org.hotelmesh.proto.reservation.v1.CreateReservationRequest;
@@ -23,19 +21,25 @@ import org.hotelmesh.proto.reservation.v1.SetCancellationPolicyRequest;
 import org.hotelmesh.proto.reservation.v1.SetCancellationPolicyResponse;
 import org.hotelmesh.reservation.mapping.ReservationMapper;
 import org.hotelmesh.reservation.service.CancellationPolicies;
+import org.hotelmesh.reservation.service.Reservations;
 import org.hotelmesh.reservation.service.ReservationValidator;
+
+import org.hotelmesh.store.StoreOutage;
+import org.hotelmesh.support.grpc.ErrorTranslator;
 
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
-/** The gRPC face of reservations: maps proto to domain and back; errors are mapped by {@link GrpcErrors}. */
+/** The gRPC face of reservations: maps proto to domain and back; failures become statuses through the shared {@link ErrorTranslator}. */
 @GrpcService
 public class ReservationGrpcService implements ReservationService {
 
-    private final org.hotelmesh.reservation.service.ReservationService reservations;
+    static final ErrorTranslator ERRORS = new ErrorTranslator("reservation", StoreOutage::detected);
+
+    private final Reservations reservations;
     private final CancellationPolicies policies;
 
-    public ReservationGrpcService(org.hotelmesh.reservation.service.ReservationService reservations,
+    public ReservationGrpcService(Reservations reservations,
             CancellationPolicies policies) {
         this.reservations = reservations;
         this.policies = policies;
@@ -43,19 +47,19 @@ public class ReservationGrpcService implements ReservationService {
 
     @Override
     public Uni<CreateReservationResponse> createReservation(CreateReservationRequest request) {
-        return handle(() -> reservations.create(ReservationMapper.toDomain(request))
+        return ERRORS.serve(() -> reservations.create(ReservationMapper.toDomain(request))
                 .map(r -> CreateReservationResponse.newBuilder().setReservation(ReservationMapper.toProto(r)).build()));
     }
 
     @Override
     public Uni<GetReservationResponse> getReservation(GetReservationRequest request) {
-        return handle(() -> reservations.get(request.getReservationId())
+        return ERRORS.serve(() -> reservations.get(request.getReservationId())
                 .map(r -> GetReservationResponse.newBuilder().setReservation(ReservationMapper.toProto(r)).build()));
     }
 
     @Override
     public Uni<ListReservationsResponse> listReservations(ListReservationsRequest request) {
-        return handle(() -> reservations.listForGuest(request.getGuestId(),
+        return ERRORS.serve(() -> reservations.listForGuest(request.getGuestId(),
                         ReservationMapper.toDomain(request.getWhen()),
                         ReservationValidator.page(request.getPage().getPageSize(), request.getPage().getPageToken()))
                 .map(page -> ListReservationsResponse.newBuilder()
@@ -66,7 +70,7 @@ public class ReservationGrpcService implements ReservationService {
 
     @Override
     public Uni<ListHotelReservationsResponse> listHotelReservations(ListHotelReservationsRequest request) {
-        return handle(() -> reservations.listForHotel(request.getHotelId(),
+        return ERRORS.serve(() -> reservations.listForHotel(request.getHotelId(),
                         ReservationMapper.toDomain(request.getWhen()),
                         ReservationValidator.page(request.getPage().getPageSize(), request.getPage().getPageToken()))
                 .map(page -> ListHotelReservationsResponse.newBuilder()
@@ -77,14 +81,14 @@ public class ReservationGrpcService implements ReservationService {
 
     @Override
     public Uni<CancelReservationResponse> cancelReservation(CancelReservationRequest request) {
-        return handle(() -> reservations.cancel(request.getReservationId(), request.getRequestedBy(),
+        return ERRORS.serve(() -> reservations.cancel(request.getReservationId(), request.getRequestedBy(),
                         request.getWaiveFee())
                 .map(outcome -> ReservationMapper.toCancelResponse(outcome.reservation())));
     }
 
     @Override
     public Uni<PreviewCancellationResponse> previewCancellation(PreviewCancellationRequest request) {
-        return handle(() -> reservations.previewCancellation(request.getReservationId(), request.getWaiveFee())
+        return ERRORS.serve(() -> reservations.previewCancellation(request.getReservationId(), request.getWaiveFee())
                 .map(terms -> PreviewCancellationResponse.newBuilder()
                         .setRefund(ReservationMapper.money(terms.refundMinor(), terms.currency()))
                         .setFee(ReservationMapper.money(terms.feeMinor(), terms.currency()))
@@ -94,13 +98,13 @@ public class ReservationGrpcService implements ReservationService {
 
     @Override
     public Uni<HasFutureReservationsResponse> hasFutureReservations(HasFutureReservationsRequest request) {
-        return handle(() -> reservations.hasFutureReservations(request.getHotelId())
+        return ERRORS.serve(() -> reservations.hasFutureReservations(request.getHotelId())
                 .map(has -> HasFutureReservationsResponse.newBuilder().setHasFutureReservations(has).build()));
     }
 
     @Override
     public Uni<GetCancellationPolicyResponse> getCancellationPolicy(GetCancellationPolicyRequest request) {
-        return handle(() -> policies.get(request.getHotelId())
+        return ERRORS.serve(() -> policies.get(request.getHotelId())
                 .map(effective -> GetCancellationPolicyResponse.newBuilder()
                         .setPolicy(ReservationMapper.toProto(effective.policy()))
                         .setSource(effective.own() ? "hotel" : "default")
@@ -109,13 +113,9 @@ public class ReservationGrpcService implements ReservationService {
 
     @Override
     public Uni<SetCancellationPolicyResponse> setCancellationPolicy(SetCancellationPolicyRequest request) {
-        return handle(() -> policies.set(request.getHotelId(), request.getPolicy().getFreeUntilDays(),
+        return ERRORS.serve(() -> policies.set(request.getHotelId(), request.getPolicy().getFreeUntilDays(),
                         ReservationMapper.toDomain(request.getPolicy().getFee()), request.getPolicy().getFeePercent())
                 .map(policy -> SetCancellationPolicyResponse.newBuilder()
                         .setPolicy(ReservationMapper.toProto(policy)).build()));
-    }
-
-    static <T> Uni<T> handle(Supplier<Uni<T>> call) {
-        return Uni.createFrom().<T>deferred(() -> call.get()).onFailure().transform(GrpcErrors::toStatus);
     }
 }

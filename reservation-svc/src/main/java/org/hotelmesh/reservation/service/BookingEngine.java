@@ -26,7 +26,7 @@ import org.hotelmesh.reservation.domain.RefundState;
 import org.hotelmesh.reservation.domain.Reservation;
 import org.hotelmesh.reservation.domain.Reservation.StatusChange;
 import org.hotelmesh.reservation.domain.ReservationConflict;
-import org.hotelmesh.reservation.domain.ReservationException;
+import org.hotelmesh.support.error.ServiceException;
 import org.hotelmesh.reservation.domain.ReservationStatus;
 import org.hotelmesh.reservation.domain.SoldOut;
 import org.hotelmesh.reservation.repository.Contention;
@@ -60,7 +60,7 @@ public class BookingEngine {
     private static final Logger LOG = Logger.getLogger(BookingEngine.class);
 
     /** What one booking of a batch came to: a reservation (new or the original of a replay) or a domain error. */
-    public record Outcome(Reservation reservation, ReservationException failure, boolean created) {
+    public record Outcome(Reservation reservation, ServiceException failure, boolean created) {
     }
 
     /** The outcomes, aligned with the requests, and the inventory rows as committed (for the cache). */
@@ -159,7 +159,7 @@ public class BookingEngine {
         List<Integer> accepted = new ArrayList<>();
         for (int i : fresh) {
             BookingRequest request = requests.get(i);
-            ReservationException refusal = null;
+            ServiceException refusal = null;
             for (LocalDate date : request.nightDates()) {
                 InventoryNight night = byDate.get(date);
                 if (night == null) {

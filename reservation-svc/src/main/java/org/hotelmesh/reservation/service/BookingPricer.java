@@ -6,12 +6,10 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.hotelmesh.reservation.client.RateClient;
 import org.hotelmesh.reservation.domain.BookingRequest;
-import org.hotelmesh.reservation.domain.InvalidInput;
-import org.hotelmesh.reservation.domain.PreconditionFailed;
-import org.hotelmesh.reservation.domain.PricingUnavailable;
+import org.hotelmesh.support.error.InvalidInput;
+import org.hotelmesh.support.error.PreconditionFailed;
 import org.hotelmesh.reservation.domain.Quote;
 import org.hotelmesh.reservation.domain.StayPrice;
 
@@ -34,15 +32,12 @@ public class BookingPricer {
     }
 
     public Uni<StayPrice> price(BookingRequest request) {
-        Uni<StayPrice> price = request.quoteId() == null
+        return request.quoteId() == null
                 ? rates.priceStay(request.hotelId(), request.roomTypeId(), request.startDate(), request.endDate(),
                         request.rooms())
                 : rates.findQuote(request.quoteId()).map(found -> quoted(request,
                         found.orElseThrow(() -> new InvalidInput("quoteID", "quote " + request.quoteId()
                                 + " does not exist; request a new quote"))));
-        return price.onFailure(CircuitBreakerOpenException.class).transform(open -> new PricingUnavailable(
-                "pricing is unavailable (rate-svc is failing; calls are paused for a few seconds); no reservation was"
-                        + " made; retry shortly"));
     }
 
     private StayPrice quoted(BookingRequest request, Quote quote) {

@@ -1,10 +1,11 @@
 package org.hotelmesh.reservation.service;
 
+import org.hotelmesh.support.catalog.CatalogLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hotelmesh.reservation.config.CancellationConfig;
 import org.hotelmesh.reservation.domain.CancellationPolicy;
-import org.hotelmesh.reservation.domain.NotFound;
+import org.hotelmesh.support.error.NotFound;
 import org.hotelmesh.reservation.repository.CancellationPolicyRepository;
 
 import io.smallrye.mutiny.Uni;

@@ -7,12 +7,11 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.hotelmesh.reservation.client.PaymentClient;
 import org.hotelmesh.reservation.config.SagaConfig;
 import org.hotelmesh.reservation.domain.PaymentState;
 import org.hotelmesh.reservation.domain.PaymentView;
-import org.hotelmesh.reservation.domain.PaymentsUnavailable;
+import org.hotelmesh.support.client.DownstreamUnavailable;
 import org.hotelmesh.reservation.domain.RefundState;
 import org.hotelmesh.reservation.domain.Reservation;
 import org.hotelmesh.reservation.domain.ReservationStatus;
@@ -211,6 +210,6 @@ public class PaymentSaga {
 
     /** payment-svc gave no answer: unreachable, too slow, or its circuit is open. The step is left for later. */
     private static boolean unanswered(Throwable failure) {
-        return failure instanceof PaymentsUnavailable || failure instanceof CircuitBreakerOpenException;
+        return failure instanceof DownstreamUnavailable;
     }
 }

@@ -1,22 +1,22 @@
 package org.hotelmesh.reservation.service;
 
+import org.hotelmesh.support.error.ServiceException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.hotelmesh.reservation.domain.BookingRequest;
 import org.hotelmesh.reservation.domain.CancellationPolicy;
-import org.hotelmesh.reservation.domain.HotelInfo;
-import org.hotelmesh.reservation.domain.InvalidInput;
-import org.hotelmesh.reservation.domain.InvalidInput.Violation;
+import org.hotelmesh.support.catalog.HotelInfo;
+import org.hotelmesh.support.error.InvalidInput;
+import org.hotelmesh.support.paging.PageToken;
+import org.hotelmesh.support.error.ServiceException.Violation;
 import org.hotelmesh.reservation.domain.PageRequest;
 
 /**
@@ -155,22 +155,19 @@ public final class ReservationValidator {
         if (token == null || token.isEmpty()) {
             return new PageRequest(size, null, null);
         }
+        List<String> position = PageToken.decode(token, 2);
+        if (!RESERVATION_ID.matcher(position.get(1)).matches()) {
+            throw PageToken.invalid();
+        }
         try {
-            String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            int bar = decoded.indexOf('|');
-            String id = decoded.substring(bar + 1);
-            if (bar < 0 || !RESERVATION_ID.matcher(id).matches()) {
-                throw new IllegalArgumentException(decoded);
-            }
-            return new PageRequest(size, LocalDate.parse(decoded.substring(0, bar)), id);
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new InvalidInput("pageToken", "is not a token this service issued; start again without one");
+            return new PageRequest(size, LocalDate.parse(position.get(0)), position.get(1));
+        } catch (DateTimeParseException e) {
+            throw PageToken.invalid();
         }
     }
 
     public static String pageToken(LocalDate startDate, String reservationId) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((startDate + "|" + reservationId).getBytes(StandardCharsets.UTF_8));
+        return PageToken.encode(startDate.toString(), reservationId);
     }
 
     private static void reservationId(List<Violation> v, String reservationId) {

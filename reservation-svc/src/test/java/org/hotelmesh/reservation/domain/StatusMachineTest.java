@@ -1,5 +1,6 @@
 package org.hotelmesh.reservation.domain;
 
+import org.hotelmesh.support.error.PreconditionFailed;
 import static org.hotelmesh.reservation.domain.ReservationStatus.CANCELED;
 import static org.hotelmesh.reservation.domain.ReservationStatus.PAID;
 import static org.hotelmesh.reservation.domain.ReservationStatus.PENDING;

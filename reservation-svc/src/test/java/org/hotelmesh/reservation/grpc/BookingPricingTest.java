@@ -26,8 +26,8 @@ import org.hotelmesh.proto.reservation.v1.CreateReservationRequest;
 import org.hotelmesh.proto.reservation.v1.GetReservationRequest;
 import org.hotelmesh.proto.reservation.v1.NightPrice;
 import org.hotelmesh.proto.reservation.v1.Reservation;
-import org.hotelmesh.reservation.domain.PreconditionFailed;
-import org.hotelmesh.reservation.domain.PricingUnavailable;
+import org.hotelmesh.support.error.PreconditionFailed;
+import org.hotelmesh.support.client.DownstreamUnavailable;
 import org.hotelmesh.reservation.domain.Quote;
 import org.hotelmesh.reservation.domain.StayPrice;
 import org.hotelmesh.reservation.grpc.Fixtures.RoomTypeRef;
@@ -137,7 +137,7 @@ class BookingPricingTest extends ReservationTestBase {
     @Test
     void whenPricingIsUnavailableTheBookingFailsAndHoldsNothing() {
         RoomTypeRef rt = roomType(5);
-        doReturn(Uni.createFrom().failure(new PricingUnavailable("pricing is unavailable (rate-svc cannot be"
+        doReturn(Uni.createFrom().failure(DownstreamUnavailable.unreachable("rate-svc", "pricing is unavailable (rate-svc cannot be"
                 + " reached); no reservation was made; retry shortly")))
                 .when(rates).priceStay(rt.hotelId(), rt.roomTypeId(), START, END, 1);
 
@@ -160,7 +160,7 @@ class BookingPricingTest extends ReservationTestBase {
         assertEquals(first, reservations.createReservation(quoted("replay-1", rt, 1, "guest-1", "q_replay"))
                 .getReservation());
 
-        when(rates.findQuote("q_replay")).thenReturn(Uni.createFrom().failure(new PricingUnavailable("down")));
+        when(rates.findQuote("q_replay")).thenReturn(Uni.createFrom().failure(DownstreamUnavailable.unreachable("rate-svc", "down")));
         assertEquals(first, reservations.createReservation(quoted("replay-1", rt, 1, "guest-1", "q_replay"))
                 .getReservation());
         // A different payload under the same id is still a conflict, priced or not.

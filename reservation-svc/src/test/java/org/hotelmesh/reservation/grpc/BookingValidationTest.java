@@ -16,7 +16,7 @@ import org.hotelmesh.proto.reservation.v1.CreateReservationRequest;
 import org.hotelmesh.proto.reservation.v1.GetReservationRequest;
 import org.hotelmesh.proto.reservation.v1.ReservationStatus;
 import org.hotelmesh.proto.reservation.v1.SetRoomTypeCapacityRequest;
-import org.hotelmesh.reservation.domain.CatalogUnavailable;
+import org.hotelmesh.support.client.DownstreamUnavailable;
 import org.hotelmesh.reservation.grpc.Fixtures.RoomTypeRef;
 import org.junit.jupiter.api.Test;
 
@@ -89,7 +89,7 @@ class BookingValidationTest extends ReservationTestBase {
     void anUnreachableCatalogIsUnavailable() {
         RoomTypeRef rt = roomType(5);
         when(catalog.findHotel(anyLong())).thenReturn(Uni.createFrom().failure(
-                new CatalogUnavailable("the hotel catalog is unavailable (UNAVAILABLE); retry shortly")));
+                DownstreamUnavailable.unreachable("hotel-svc", "the hotel catalog is unavailable (UNAVAILABLE); retry shortly")));
         LocalDate start = utcToday().plusDays(10);
         assertStatus(Status.Code.UNAVAILABLE, "the hotel catalog is unavailable (UNAVAILABLE); retry shortly",
                 () -> reservations.createReservation(booking("cat-down", new RoomTypeRef(rt.hotelId() + 500_000,

@@ -13,13 +13,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.hotelmesh.proto.common.v1.Date;
 import org.hotelmesh.proto.common.v1.DateRange;
 import org.hotelmesh.proto.reservation.v1.CreateReservationRequest;
-import org.hotelmesh.reservation.domain.HotelInfo;
+import org.hotelmesh.support.catalog.HotelInfo;
 import org.hotelmesh.reservation.domain.StayPrice;
 
 /** Builders and assertions shared by the tests; every test creates its own hotels and room types. */
 final class Fixtures {
 
-    /** The catalog the mocked CatalogClient answers from. */
+    /** The catalog the mocked HotelClient answers from. */
     static final Map<Long, HotelInfo> HOTELS = new ConcurrentHashMap<>();
 
     /** What the mocked rate-svc charges per room and night, in EUR minor units. */

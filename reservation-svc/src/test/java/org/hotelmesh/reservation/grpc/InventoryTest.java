@@ -26,7 +26,7 @@ import org.hotelmesh.proto.reservation.v1.SetMaintenanceRequest;
 import org.hotelmesh.proto.reservation.v1.SetOverbookingRatioRequest;
 import org.hotelmesh.proto.reservation.v1.SetRoomTypeCapacityRequest;
 import org.hotelmesh.reservation.grpc.Fixtures.RoomTypeRef;
-import org.hotelmesh.reservation.service.InventoryService;
+import org.hotelmesh.reservation.service.Inventory;
 import org.hotelmesh.reservation.service.SalesCalendar;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +42,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class InventoryTest extends ReservationTestBase {
 
     @Inject
-    InventoryService inventoryService;
+    Inventory inventoryService;
 
     @Inject
     RedisDataSource redis;
@@ -136,7 +136,7 @@ class InventoryTest extends ReservationTestBase {
     @Test
     void anOverbookingRatioChangeAppliesToTodayAndLaterOnly() throws Exception {
         RoomTypeRef rt = roomType(10);
-        LocalDate today = SalesCalendar.today(clock);
+        LocalDate today = SalesCalendar.earliestToday(clock);
         LocalDate past = today.minusDays(10);
         execute("INSERT INTO room_type_inventory (hotel_id, room_type_id, date, rooms_in_service, overbooking_ratio)"
                 + " VALUES (?, ?, ?, 10, 1.10)", rt.hotelId(), rt.roomTypeId(), past);
@@ -163,7 +163,7 @@ class InventoryTest extends ReservationTestBase {
         RoomTypeRef rt = roomType(6);
         RoomTypeRef closed = roomType(6);
         setCapacity(closed, 0, 2); // a deleted room type gets no new dates
-        LocalDate today = SalesCalendar.today(clock);
+        LocalDate today = SalesCalendar.earliestToday(clock);
 
         assertEquals(0, inventoryService.rollForward(today).await().indefinitely());
         assertEquals(730, rows(rt));

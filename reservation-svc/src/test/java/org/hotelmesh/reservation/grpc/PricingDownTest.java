@@ -24,7 +24,7 @@ import org.hotelmesh.proto.reservation.v1.GetReservationRequest;
 import org.hotelmesh.proto.reservation.v1.InventoryServiceGrpc.InventoryServiceBlockingStub;
 import org.hotelmesh.proto.reservation.v1.ReservationServiceGrpc.ReservationServiceBlockingStub;
 import org.hotelmesh.proto.reservation.v1.SetRoomTypeCapacityRequest;
-import org.hotelmesh.reservation.client.CatalogClient;
+import org.hotelmesh.reservation.client.HotelClient;
 import org.hotelmesh.reservation.grpc.Fixtures.RoomTypeRef;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,7 @@ class PricingDownTest {
     private static final LocalDate START = utcToday().plusDays(30);
 
     @InjectMock
-    CatalogClient catalog;
+    HotelClient catalog;
 
     @GrpcClient("reservation")
     ReservationServiceBlockingStub reservations;

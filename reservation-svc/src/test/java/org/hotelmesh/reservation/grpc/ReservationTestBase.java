@@ -20,7 +20,7 @@ import jakarta.inject.Inject;
 import org.hotelmesh.proto.reservation.v1.InventoryServiceGrpc.InventoryServiceBlockingStub;
 import org.hotelmesh.proto.reservation.v1.ReservationServiceGrpc.ReservationServiceBlockingStub;
 import org.hotelmesh.proto.reservation.v1.SetRoomTypeCapacityRequest;
-import org.hotelmesh.reservation.client.CatalogClient;
+import org.hotelmesh.reservation.client.HotelClient;
 import org.hotelmesh.reservation.client.RateClient;
 import org.hotelmesh.reservation.grpc.Fixtures.RoomTypeRef;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +38,7 @@ import io.smallrye.mutiny.Uni;
 abstract class ReservationTestBase {
 
     @InjectMock
-    CatalogClient catalog;
+    HotelClient catalog;
 
     @InjectMock
     RateClient rates;

@@ -1,5 +1,6 @@
 package org.hotelmesh.reservation.service;
 
+import org.hotelmesh.support.error.ServiceException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,8 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.hotelmesh.reservation.domain.BookingRequest;
-import org.hotelmesh.reservation.domain.HotelInfo;
-import org.hotelmesh.reservation.domain.InvalidInput;
+import org.hotelmesh.support.catalog.HotelInfo;
+import org.hotelmesh.support.error.InvalidInput;
 import org.hotelmesh.reservation.domain.CancellationPolicy;
 import org.hotelmesh.reservation.domain.PageRequest;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class ReservationValidatorTest {
 
     private static List<String> fields(Runnable check) {
         InvalidInput e = assertThrows(InvalidInput.class, check::run);
-        return e.violations().stream().map(InvalidInput.Violation::field).toList();
+        return e.violations().stream().map(ServiceException.Violation::field).toList();
     }
 
     @Test

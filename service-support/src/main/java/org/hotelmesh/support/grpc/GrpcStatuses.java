@@ -1,0 +1,104 @@
+package org.hotelmesh.support.grpc;
+
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.rpc.ErrorInfo;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+
+import java.util.List;
+import java.util.Map;
+
+/** gRPC statuses built the same way by every service. */
+public final class GrpcStatuses {
+
+    /** The {@code google.rpc.ErrorInfo} domain of every status detail our services attach. */
+    public static final String DOMAIN = "hotelmesh";
+    /** ErrorInfo reason: the service answered, but something it depends on (store or service) is unavailable. */
+    public static final String DEPENDENCY_UNAVAILABLE = "DEPENDENCY_UNAVAILABLE";
+
+    private GrpcStatuses() {
+    }
+
+    /**
+     * INVALID_ARGUMENT with a {@code google.rpc.BadRequest} detail: one field violation per bad field (field name to
+     * reason, in the order given), which the edge turns into the problem's {@code errors}.
+     */
+    public static StatusRuntimeException invalidArgument(String message, List<Map.Entry<String, String>> violations) {
+        BadRequest.Builder badRequest = BadRequest.newBuilder();
+        violations.forEach(v -> badRequest.addFieldViolations(BadRequest.FieldViolation.newBuilder()
+                .setField(v.getKey())
+                .setDescription(v.getValue())));
+        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(Code.INVALID_ARGUMENT_VALUE)
+                .setMessage(message)
+                .addDetails(Any.pack(badRequest.build()))
+                .build());
+    }
+
+    /**
+     * UNAVAILABLE said by the service itself (a store or a service it depends on is down), as opposed to the
+     * UNAVAILABLE a client's channel reports when it cannot reach the service at all. The {@code google.rpc.ErrorInfo}
+     * detail ({@link #DOMAIN}, {@link #DEPENDENCY_UNAVAILABLE}) tells the two apart: a transport failure never carries
+     * status details, so the edge can show this message to the client instead of a generic "could not be reached".
+     */
+    public static StatusRuntimeException unavailable(String message) {
+        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(Code.UNAVAILABLE_VALUE)
+                .setMessage(message)
+                .addDetails(Any.pack(ErrorInfo.newBuilder()
+                        .setDomain(DOMAIN)
+                        .setReason(DEPENDENCY_UNAVAILABLE)
+                        .build()))
+                .build());
+    }
+
+    /**
+     * The status of a failed call, as the service's clients classify it. One correction: grpc-java reports the calls a
+     * server's GOAWAY refused as INTERNAL when the GOAWAY carried PROTOCOL_ERROR ("Connection closed after GOAWAY").
+     * Such calls were above the GOAWAY's last stream, so the server never processed them: they are UNAVAILABLE, safe
+     * to retry even when not idempotent. Seen here when a Quarkus server whose gRPC shares the HTTP port answers a call
+     * its client had already cancelled (a missed deadline): the late answer tears the whole HTTP/2 connection down,
+     * and the calls in flight on it fail this way (quarkusio/quarkus#56268 reports the same teardown).
+     */
+    public static Status status(Throwable failure) {
+        Status status = Status.fromThrowable(failure);
+        if (status.getCode() == Status.Code.INTERNAL && status.getDescription() != null
+                && status.getDescription().startsWith(REFUSED_BY_GOAWAY)) {
+            return Status.UNAVAILABLE.withDescription(status.getDescription()).withCause(failure);
+        }
+        return status;
+    }
+
+    /** How grpc-java describes a call that a GOAWAY refused before the server processed it. */
+    static final String REFUSED_BY_GOAWAY = "Connection closed after GOAWAY";
+
+    /**
+     * The service's own words when it answered UNAVAILABLE itself because something it depends on is down (see
+     * {@link #unavailable}), null when the channel could not reach it: only a status a service sent carries the
+     * ErrorInfo detail; a transport failure never has details.
+     */
+    public static String dependencyExplanation(Throwable failure) {
+        com.google.rpc.Status rich = StatusProto.fromThrowable(failure);
+        if (rich == null || rich.getMessage().isBlank()) {
+            return null;
+        }
+        for (Any detail : rich.getDetailsList()) {
+            if (!detail.is(ErrorInfo.class)) {
+                continue;
+            }
+            try {
+                ErrorInfo info = detail.unpack(ErrorInfo.class);
+                if (DOMAIN.equals(info.getDomain()) && DEPENDENCY_UNAVAILABLE.equals(info.getReason())) {
+                    return rich.getMessage();
+                }
+            } catch (InvalidProtocolBufferException unreadable) {
+                return null;
+            }
+        }
+        return null;
+    }
+}
