@@ -1,5 +1,7 @@
 package org.hotelmesh.edge;
 
+import java.util.List;
+
 import org.hotelmesh.edge.api.CancellationPolicyDto;
 import org.hotelmesh.edge.api.MoneyDto;
 import org.hotelmesh.edge.api.NightPriceDto;
@@ -7,17 +9,15 @@ import org.hotelmesh.edge.api.PaymentDto;
 import org.hotelmesh.edge.api.ReservationDto;
 import org.hotelmesh.edge.api.StatusChangeDto;
 
-import java.util.List;
-
 /** Reservations and tokens for the reservation and inventory tests. */
-final class ReservationFixtures {
+public final class ReservationFixtures {
 
     private ReservationFixtures() {
     }
 
-    static final String ID = "6f1c2d3e-0000-4000-8000-000000000001";
+    public static final String ID = "6f1c2d3e-0000-4000-8000-000000000001";
 
-    static final String BOOKING_JSON = """
+    public static final String BOOKING_JSON = """
             {"startDate":"2027-04-28","endDate":"2027-04-30","hotelID":"245","roomTypeID":12,\
             "reservationID":"%s","rooms":2,"paymentToken":"tok_visa"}""".formatted(ID);
 
@@ -25,7 +25,7 @@ final class ReservationFixtures {
             "free cancellation until 2 days before arrival; after that, the first night is charged");
 
     /** The pending reservation of guest-1 in hotel 245 (its payment still processing), as the client returns it. */
-    static ReservationDto pending(String id) {
+    public static ReservationDto pending(String id) {
         return new ReservationDto(id, "245", "12", "2027-04-28", "2027-04-30", 2, "guest-1", "pending", null,
                 List.of(), List.of(new StatusChangeDto("pending", "2026-11-22T10:00:00Z")),
                 "2026-11-22T10:00:00Z", null,
@@ -33,7 +33,7 @@ final class ReservationFixtures {
     }
 
     /** The same reservation once its charge captured. */
-    static ReservationDto paid(String id) {
+    public static ReservationDto paid(String id) {
         return new ReservationDto(id, "245", "12", "2027-04-28", "2027-04-30", 2, "guest-1", "paid",
                 new MoneyDto(24000, "EUR"),
                 List.of(new NightPriceDto("2027-04-28", 12000, "EUR"), new NightPriceDto("2027-04-29", 12000, "EUR")),
@@ -43,7 +43,7 @@ final class ReservationFixtures {
                 new PaymentDto("captured", null, "pay_1", null, null, "none", "2026-11-22T10:15:00Z"), POLICY);
     }
 
-    static ReservationDto canceled(String id) {
+    public static ReservationDto canceled(String id) {
         return new ReservationDto(id, "245", "12", "2027-04-28", "2027-04-30", 2, "guest-1", "canceled",
                 new MoneyDto(24000, "EUR"),
                 List.of(new NightPriceDto("2027-04-28", 12000, "EUR"), new NightPriceDto("2027-04-29", 12000, "EUR")),
@@ -53,11 +53,11 @@ final class ReservationFixtures {
                 new PaymentDto("none", null, null, null, null, "none", "2026-11-22T10:15:00Z"), POLICY);
     }
 
-    static String guest1() {
+    public static String guest1() {
         return Fixtures.bearer("guest-1", List.of("guest"), List.of());
     }
 
-    static String guest2() {
+    public static String guest2() {
         return Fixtures.bearer("guest-2", List.of("guest"), List.of());
     }
 }

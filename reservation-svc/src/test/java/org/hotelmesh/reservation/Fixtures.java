@@ -1,4 +1,4 @@
-package org.hotelmesh.reservation.grpc;
+package org.hotelmesh.reservation;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,21 +13,22 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.hotelmesh.proto.common.v1.Date;
 import org.hotelmesh.proto.common.v1.DateRange;
 import org.hotelmesh.proto.reservation.v1.CreateReservationRequest;
-import org.hotelmesh.support.catalog.HotelInfo;
 import org.hotelmesh.reservation.domain.StayPrice;
+import org.hotelmesh.support.catalog.HotelClient;
+import org.hotelmesh.support.catalog.HotelInfo;
 
 /** Builders and assertions shared by the tests; every test creates its own hotels and room types. */
-final class Fixtures {
+public final class Fixtures {
 
     /** The catalog the mocked HotelClient answers from. */
-    static final Map<Long, HotelInfo> HOTELS = new ConcurrentHashMap<>();
+    public static final Map<Long, HotelInfo> HOTELS = new ConcurrentHashMap<>();
 
     /** What the mocked rate-svc charges per room and night, in EUR minor units. */
-    static final long NIGHT_PRICE = 12_000;
+    public static final long NIGHT_PRICE = 12_000;
 
     private static final AtomicLong IDS = new AtomicLong(100);
 
-    record RoomTypeRef(long hotelId, long roomTypeId) {
+    public record RoomTypeRef(long hotelId, long roomTypeId) {
     }
 
     private Fixtures() {
@@ -38,7 +39,7 @@ final class Fixtures {
     }
 
     /** A hotel known to the (mocked) catalog with one room type. */
-    static RoomTypeRef newHotel(ZoneId zone) {
+    public static RoomTypeRef newHotel(ZoneId zone) {
         long hotelId = nextId();
         long roomTypeId = nextId();
         HOTELS.put(hotelId, new HotelInfo(hotelId, zone, Set.of(roomTypeId)));
@@ -46,20 +47,20 @@ final class Fixtures {
     }
 
     /** {@link #NIGHT_PRICE} for every night of the stay, total for all rooms. */
-    static StayPrice flatPrice(LocalDate start, LocalDate end, int rooms) {
+    public static StayPrice flatPrice(LocalDate start, LocalDate end, int rooms) {
         int nights = (int) ChronoUnit.DAYS.between(start, end);
         return new StayPrice("EUR", Collections.nCopies(nights, NIGHT_PRICE), NIGHT_PRICE * nights * rooms);
     }
 
-    static LocalDate utcToday() {
+    public static LocalDate utcToday() {
         return LocalDate.now(ZoneOffset.UTC);
     }
 
-    static Date date(LocalDate d) {
+    public static Date date(LocalDate d) {
         return Date.newBuilder().setYear(d.getYear()).setMonth(d.getMonthValue()).setDay(d.getDayOfMonth()).build();
     }
 
-    static DateRange range(LocalDate start, LocalDate end) {
+    public static DateRange range(LocalDate start, LocalDate end) {
         return DateRange.newBuilder().setStartDate(date(start)).setEndDate(date(end)).build();
     }
 
@@ -67,12 +68,12 @@ final class Fixtures {
      * A booking paid with {@code tok_pending}, which the scripted payment-svc leaves processing: the reservation stays
      * pending, as the tests of inventory, idempotency and cancellation want it. The saga tests choose their tokens.
      */
-    static CreateReservationRequest booking(String id, RoomTypeRef rt, LocalDate start, LocalDate end, int rooms,
+    public static CreateReservationRequest booking(String id, RoomTypeRef rt, LocalDate start, LocalDate end, int rooms,
             String guest) {
         return booking(id, rt, start, end, rooms, guest, "tok_pending");
     }
 
-    static CreateReservationRequest booking(String id, RoomTypeRef rt, LocalDate start, LocalDate end, int rooms,
+    public static CreateReservationRequest booking(String id, RoomTypeRef rt, LocalDate start, LocalDate end, int rooms,
             String guest, String paymentToken) {
         return CreateReservationRequest.newBuilder().setReservationId(id).setHotelId(rt.hotelId())
                 .setRoomTypeId(rt.roomTypeId()).setStay(range(start, end)).setRooms(rooms).setGuestId(guest)

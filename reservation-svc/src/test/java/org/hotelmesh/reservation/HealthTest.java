@@ -1,4 +1,4 @@
-package org.hotelmesh.reservation.grpc;
+package org.hotelmesh.reservation;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,4 +1,4 @@
-package org.hotelmesh.reservation.grpc;
+package org.hotelmesh.reservation;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -20,9 +20,9 @@ import jakarta.inject.Inject;
 import org.hotelmesh.proto.reservation.v1.InventoryServiceGrpc.InventoryServiceBlockingStub;
 import org.hotelmesh.proto.reservation.v1.ReservationServiceGrpc.ReservationServiceBlockingStub;
 import org.hotelmesh.proto.reservation.v1.SetRoomTypeCapacityRequest;
-import org.hotelmesh.reservation.client.HotelClient;
+import org.hotelmesh.reservation.Fixtures.RoomTypeRef;
 import org.hotelmesh.reservation.client.RateClient;
-import org.hotelmesh.reservation.grpc.Fixtures.RoomTypeRef;
+import org.hotelmesh.support.catalog.HotelClient;
 import org.junit.jupiter.api.BeforeEach;
 
 import io.agroal.api.AgroalDataSource;
@@ -35,57 +35,57 @@ import io.smallrye.mutiny.Uni;
  * the catalog (hotel-svc, another service's boundary) mocked to answer from {@link Fixtures#HOTELS}, and pricing
  * (rate-svc, likewise) mocked to a flat price.
  */
-abstract class ReservationTestBase {
+public abstract class ReservationTestBase {
 
     @InjectMock
-    HotelClient catalog;
+    protected HotelClient catalog;
 
     @InjectMock
-    RateClient rates;
+    protected RateClient rates;
 
     @GrpcClient("reservation")
-    ReservationServiceBlockingStub reservations;
+    protected ReservationServiceBlockingStub reservations;
 
     @GrpcClient("inventory")
-    InventoryServiceBlockingStub inventory;
+    protected InventoryServiceBlockingStub inventory;
 
     @Inject
-    AgroalDataSource db;
+    protected AgroalDataSource db;
 
     @BeforeEach
-    void catalogAnswersFromFixtures() {
+    protected void catalogAnswersFromFixtures() {
         when(catalog.findHotel(anyLong())).thenAnswer(call -> Uni.createFrom()
                 .item(Optional.ofNullable(Fixtures.HOTELS.get((Long) call.getArgument(0)))));
     }
 
     /** Unless a test says otherwise, every night costs {@link Fixtures#NIGHT_PRICE} per room, in EUR. */
     @BeforeEach
-    void ratesAnswerAFlatPrice() {
+    protected void ratesAnswerAFlatPrice() {
         when(rates.priceStay(anyLong(), anyLong(), any(), any(), anyInt())).thenAnswer(call -> Uni.createFrom()
                 .item(Fixtures.flatPrice(call.getArgument(2), call.getArgument(3), call.getArgument(4))));
     }
 
     /** A new UTC hotel with one room type that has {@code rooms} in service (catalog version 1). */
-    RoomTypeRef roomType(int rooms) {
+    protected RoomTypeRef roomType(int rooms) {
         RoomTypeRef rt = Fixtures.newHotel(ZoneOffset.UTC);
         inventory.setRoomTypeCapacity(SetRoomTypeCapacityRequest.newBuilder().setHotelId(rt.hotelId())
                 .setRoomTypeId(rt.roomTypeId()).setRoomsInService(rooms).setCatalogVersion(1).build());
         return rt;
     }
 
-    int totalReserved(RoomTypeRef rt, LocalDate date) {
+    protected int totalReserved(RoomTypeRef rt, LocalDate date) {
         return queryInt("SELECT total_reserved FROM room_type_inventory WHERE hotel_id = ? AND room_type_id = ?"
                 + " AND date = ?", rt.hotelId(), rt.roomTypeId(), date);
     }
 
     /** Rooms held on {@code date} by pending or paid reservations: what total_reserved must equal. */
-    int activeRooms(RoomTypeRef rt, LocalDate date) {
+    protected int activeRooms(RoomTypeRef rt, LocalDate date) {
         return queryInt("SELECT coalesce(sum(rooms), 0) FROM reservation WHERE hotel_id = ? AND room_type_id = ?"
                 + " AND status IN ('pending', 'paid') AND start_date <= ? AND end_date > ?",
                 rt.hotelId(), rt.roomTypeId(), date, date);
     }
 
-    int queryInt(String sql, Object... args) {
+    protected int queryInt(String sql, Object... args) {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
@@ -101,7 +101,7 @@ abstract class ReservationTestBase {
         }
     }
 
-    List<String> queryIds(String sql, Object... args) {
+    protected List<String> queryIds(String sql, Object... args) {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
@@ -118,7 +118,7 @@ abstract class ReservationTestBase {
         }
     }
 
-    int execute(String sql, Object... args) throws SQLException {
+    protected int execute(String sql, Object... args) throws SQLException {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);

@@ -1,4 +1,4 @@
-package org.hotelmesh.reservation.grpc;
+package org.hotelmesh.reservation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 
 import org.hotelmesh.proto.reservation.v1.GetReservationRequest;
 import org.hotelmesh.proto.reservation.v1.Reservation;
-import org.hotelmesh.reservation.grpc.Fixtures.RoomTypeRef;
+import org.hotelmesh.reservation.Fixtures.RoomTypeRef;
 import org.hotelmesh.reservation.service.SagaJobs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,16 +23,16 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
  * reservations whose charge never ends (tok_pending); they are set aside first, so a job run here sees only this
  * test's reservations.
  */
-abstract class SagaTestBase extends ReservationTestBase {
+public abstract class SagaTestBase extends ReservationTestBase {
 
     @Inject
-    SagaJobs jobs;
+    protected SagaJobs jobs;
 
     @Inject
-    CircuitBreakerMaintenance circuitBreakers;
+    protected CircuitBreakerMaintenance circuitBreakers;
 
     @BeforeEach
-    void onlyThisTestsSagasAreOpen() throws SQLException {
+    protected void onlyThisTestsSagasAreOpen() throws SQLException {
         ScriptedPaymentService.down.set(false);
         circuitBreakers.resetAll();
         execute("UPDATE reservation SET payment_state = 'none' WHERE payment_state = 'charging' AND status = 'pending'");
@@ -40,11 +40,11 @@ abstract class SagaTestBase extends ReservationTestBase {
     }
 
     @AfterEach
-    void paymentSvcUp() {
+    protected void paymentSvcUp() {
         ScriptedPaymentService.down.set(false);
     }
 
-    Reservation get(String id) {
+    protected Reservation get(String id) {
         return reservations.getReservation(GetReservationRequest.newBuilder().setReservationId(id).build())
                 .getReservation();
     }
@@ -53,7 +53,7 @@ abstract class SagaTestBase extends ReservationTestBase {
      * The saga's invariants for one room type's night: rooms held equal the active reservations' rooms, every paid
      * reservation of the hotel has exactly one captured charge, and nothing not paid kept money without a refund.
      */
-    void assertInvariants(RoomTypeRef rt, LocalDate night) {
+    protected void assertInvariants(RoomTypeRef rt, LocalDate night) {
         assertEquals(activeRooms(rt, night), totalReserved(rt, night), "inventory equals active reservations");
         assertEquals(0, queryInt("SELECT count(*) FROM reservation WHERE hotel_id = ? AND status IN ('paid', 'refunded')"
                 + " AND payment_state <> 'captured'", rt.hotelId()), "paid means captured");
@@ -66,7 +66,7 @@ abstract class SagaTestBase extends ReservationTestBase {
     }
 
     /** Polls up to {@code limit}; the saga's background steps finish in their own time. */
-    static void await(Duration limit, BooleanSupplier done, String what) throws InterruptedException {
+    protected static void await(Duration limit, BooleanSupplier done, String what) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

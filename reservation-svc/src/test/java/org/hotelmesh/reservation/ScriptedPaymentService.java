@@ -1,4 +1,4 @@
-package org.hotelmesh.reservation.grpc;
+package org.hotelmesh.reservation;
 
 import java.time.Duration;
 import java.util.Map;

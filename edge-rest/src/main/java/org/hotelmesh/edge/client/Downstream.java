@@ -2,19 +2,20 @@ package org.hotelmesh.edge.client;
 
 import java.util.function.Supplier;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.smallrye.mutiny.Uni;
 import org.hotelmesh.edge.error.ProblemMappers;
 import org.hotelmesh.support.client.DownstreamGuard;
 import org.hotelmesh.support.client.DownstreamGuards;
 import org.hotelmesh.support.client.DownstreamUnavailable;
 import org.hotelmesh.support.client.Retry;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.smallrye.mutiny.Uni;
+
 /** The services behind the edge, with the words a client reads when one of them fails. */
 public enum Downstream implements DownstreamGuard.Words {
 
-    CATALOG("hotel-svc",
+    HOTELS("hotel-svc",
             "The hotel catalog could not be reached; retry later",
             "The hotel catalog did not answer in time; retry later",
             "The hotel catalog is temporarily unavailable; retry in a few seconds",

@@ -1,13 +1,11 @@
 package org.hotelmesh.edge.client;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.quarkus.grpc.GrpcClient;
-import org.hotelmesh.support.client.DownstreamGuard;
-import org.hotelmesh.support.client.DownstreamGuards;
-import org.hotelmesh.support.client.Retry;
-import io.smallrye.mutiny.Uni;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
 import jakarta.enterprise.context.ApplicationScoped;
+
 import org.hotelmesh.edge.api.HotelDto;
 import org.hotelmesh.edge.api.HotelInput;
 import org.hotelmesh.edge.api.PageDto;
@@ -34,10 +32,14 @@ import org.hotelmesh.proto.hotel.v1.MutinyHotelServiceGrpc;
 import org.hotelmesh.proto.hotel.v1.UpdateHotelRequest;
 import org.hotelmesh.proto.hotel.v1.UpdateRoomRequest;
 import org.hotelmesh.proto.hotel.v1.UpdateRoomTypeRequest;
+import org.hotelmesh.support.client.DownstreamGuard;
+import org.hotelmesh.support.client.DownstreamGuards;
+import org.hotelmesh.support.client.Retry;
 
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.grpc.GrpcClient;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The edge's only door to hotel-svc. Owns the deadline, retries (reads only: writes are not idempotent) and a
@@ -53,7 +55,7 @@ public class HotelClient {
     public HotelClient(@GrpcClient("hotel") MutinyHotelServiceGrpc.MutinyHotelServiceStub stub,
                        DownstreamGuards guards) {
         this.stub = stub;
-        this.guard = Downstream.CATALOG.guard(guards);
+        this.guard = Downstream.HOTELS.guard(guards);
     }
 
     // ---- hotels
@@ -164,7 +166,7 @@ public class HotelClient {
 
     /** The call behind the one hotel-svc guard, its failures in the edge's terms ({@link Downstream}). */
     private <T> Uni<T> guarded(Retry retry, Supplier<Uni<T>> call) {
-        return Downstream.CATALOG.call(guard, retry, call);
+        return Downstream.HOTELS.call(guard, retry, call);
     }
 
     private <T> Uni<Optional<T>> orEmpty(Retry retry, Supplier<Uni<T>> call) {

@@ -1,13 +1,12 @@
 package org.hotelmesh.edge.client;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.quarkus.grpc.GrpcClient;
-import org.hotelmesh.support.client.DownstreamGuard;
-import org.hotelmesh.support.client.DownstreamGuards;
-import org.hotelmesh.support.client.Retry;
-import io.smallrye.mutiny.Uni;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
 import jakarta.enterprise.context.ApplicationScoped;
+
 import org.hotelmesh.edge.api.BaseRateDto;
 import org.hotelmesh.edge.api.DateSpan;
 import org.hotelmesh.edge.api.NightRateDto;
@@ -25,11 +24,14 @@ import org.hotelmesh.proto.rate.v1.GetQuoteRequest;
 import org.hotelmesh.proto.rate.v1.MutinyRateServiceGrpc;
 import org.hotelmesh.proto.rate.v1.SetBaseRatesRequest;
 import org.hotelmesh.proto.rate.v1.SetPricingRulesRequest;
+import org.hotelmesh.support.client.DownstreamGuard;
+import org.hotelmesh.support.client.DownstreamGuards;
+import org.hotelmesh.support.client.Retry;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.grpc.GrpcClient;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The edge's only door to rate-svc. Owns the deadline, retries and the one rate-svc guard, like

@@ -1,18 +1,17 @@
 package org.hotelmesh.edge.client;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.quarkus.grpc.GrpcClient;
-import org.hotelmesh.support.client.DownstreamGuard;
-import org.hotelmesh.support.client.DownstreamGuards;
-import org.hotelmesh.support.client.Retry;
-import io.smallrye.mutiny.Uni;
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
 import jakarta.enterprise.context.ApplicationScoped;
+
 import org.hotelmesh.edge.api.AvailabilityDto;
 import org.hotelmesh.edge.api.CancellationDto;
 import org.hotelmesh.edge.api.CancellationPolicyInput;
-import org.hotelmesh.edge.api.HotelCancellationPolicyDto;
 import org.hotelmesh.edge.api.DateSpan;
+import org.hotelmesh.edge.api.HotelCancellationPolicyDto;
 import org.hotelmesh.edge.api.InventoryDto;
 import org.hotelmesh.edge.api.NewReservation;
 import org.hotelmesh.edge.api.PageDto;
@@ -36,11 +35,14 @@ import org.hotelmesh.proto.reservation.v1.PreviewCancellationRequest;
 import org.hotelmesh.proto.reservation.v1.SetCancellationPolicyRequest;
 import org.hotelmesh.proto.reservation.v1.SetMaintenanceRequest;
 import org.hotelmesh.proto.reservation.v1.SetOverbookingRatioRequest;
+import org.hotelmesh.support.client.DownstreamGuard;
+import org.hotelmesh.support.client.DownstreamGuards;
+import org.hotelmesh.support.client.Retry;
 
-import java.math.BigDecimal;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.grpc.GrpcClient;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The edge's only door to reservation-svc (ReservationService and InventoryService on one channel). Owns the

@@ -1,5 +1,24 @@
 package org.hotelmesh.edge.error;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.hotelmesh.edge.api.Problem.FieldViolation;
+import org.hotelmesh.edge.client.Downstream;
+import org.hotelmesh.edge.client.DownstreamFailedException;
+import org.hotelmesh.edge.security.AccessDeniedException;
+import org.hotelmesh.edge.security.NotAuthenticatedException;
+import org.hotelmesh.support.client.DownstreamUnavailable;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -8,6 +27,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
+
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -15,23 +35,6 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-import org.hotelmesh.edge.api.Problem.FieldViolation;
-import org.hotelmesh.edge.client.Downstream;
-import org.hotelmesh.edge.client.DownstreamFailedException;
-import org.hotelmesh.support.client.DownstreamUnavailable;
-import org.hotelmesh.edge.security.AccessDeniedException;
-import org.hotelmesh.edge.security.NotAuthenticatedException;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Every failure becomes a problem document here, and nowhere else: domain errors, authentication, JSON binding,
@@ -101,7 +104,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response grpcStatus(StatusRuntimeException e, HttpServerRequest request) {
-        return grpcStatus(Downstream.CATALOG, e, request);
+        return grpcStatus(Downstream.HOTELS, e, request);
     }
 
     private Response grpcStatus(Downstream downstream, StatusRuntimeException e, HttpServerRequest request) {

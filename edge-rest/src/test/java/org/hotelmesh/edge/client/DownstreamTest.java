@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import io.grpc.Status;
 import org.junit.jupiter.api.Test;
+
+import io.grpc.Status;
 
 /** The edge's words for its downstreams; how a guard classifies failures is tested with the guard (service-support). */
 class DownstreamTest {
@@ -23,9 +24,9 @@ class DownstreamTest {
         for (Downstream downstream : Downstream.values()) {
             assertSame(downstream, Downstream.of(downstream.service()));
         }
-        assertEquals("hotel-svc", Downstream.CATALOG.service());
+        assertEquals("hotel-svc", Downstream.HOTELS.service());
         assertEquals("The hotel catalog did not answer in time; retry later",
-                Downstream.CATALOG.unanswered("GetHotel", Status.Code.DEADLINE_EXCEEDED));
+                Downstream.HOTELS.unanswered("GetHotel", Status.Code.DEADLINE_EXCEEDED));
         assertEquals("Prices are temporarily unavailable; retry in a few seconds", Downstream.RATES.circuitOpen());
     }
 }

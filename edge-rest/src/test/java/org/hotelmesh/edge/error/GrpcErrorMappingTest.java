@@ -1,24 +1,4 @@
-package org.hotelmesh.edge;
-
-import com.google.protobuf.Any;
-import com.google.rpc.BadRequest;
-import com.google.rpc.Code;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
-import io.quarkus.test.InjectMock;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.hotelmesh.devtools.test.StoresTestResource;
-import org.hotelmesh.edge.client.Downstream;
-import org.hotelmesh.support.client.DownstreamUnavailable;
-import org.hotelmesh.edge.client.HotelClient;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
+package org.hotelmesh.edge.error;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -30,6 +10,28 @@ import static org.hotelmesh.edge.Fixtures.staffOf;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.when;
+
+import java.util.List;
+import java.util.Map;
+
+import org.hotelmesh.devtools.test.StoresTestResource;
+import org.hotelmesh.edge.client.Downstream;
+import org.hotelmesh.edge.client.HotelClient;
+import org.hotelmesh.support.client.DownstreamUnavailable;
+import org.junit.jupiter.api.Test;
+
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.quarkus.test.InjectMock;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 /** hotel-svc's gRPC status becomes the documented HTTP status with a problem document. */
 @QuarkusTest
@@ -115,9 +117,9 @@ class GrpcErrorMappingTest {
     @Test
     void unavailableIs503AndDeadlineIs504() {
         when(hotels.getRoom(1L, 2L)).thenReturn(failed(
-                DownstreamUnavailable.of(Downstream.CATALOG.service(), DownstreamUnavailable.Reason.UNREACHABLE, "UNAVAILABLE", null)));
+                DownstreamUnavailable.of(Downstream.HOTELS.service(), DownstreamUnavailable.Reason.UNREACHABLE, "UNAVAILABLE", null)));
         when(hotels.getRoom(1L, 3L)).thenReturn(failed(
-                DownstreamUnavailable.of(Downstream.CATALOG.service(), DownstreamUnavailable.Reason.TOO_SLOW, "DEADLINE_EXCEEDED", null)));
+                DownstreamUnavailable.of(Downstream.HOTELS.service(), DownstreamUnavailable.Reason.TOO_SLOW, "DEADLINE_EXCEEDED", null)));
 
         given().when().get("/v1/hotels/1/rooms/2")
                 .then().statusCode(503).contentType("application/problem+json")

@@ -1,19 +1,4 @@
-package org.hotelmesh.edge;
-
-import io.quarkus.test.InjectMock;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.hotelmesh.devtools.test.StoresTestResource;
-import org.hotelmesh.edge.client.HotelClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.List;
-import java.util.Map;
+package org.hotelmesh.edge.error;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -25,6 +10,22 @@ import static org.hotelmesh.edge.Fixtures.ROOM_TYPE_JSON;
 import static org.hotelmesh.edge.Fixtures.admin;
 import static org.hotelmesh.edge.Fixtures.staffOf;
 import static org.mockito.Mockito.verifyNoInteractions;
+
+import java.util.List;
+import java.util.Map;
+
+import org.hotelmesh.devtools.test.StoresTestResource;
+import org.hotelmesh.edge.client.HotelClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.quarkus.test.InjectMock;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 /** Every malformed request is a 4xx problem answered before hotel-svc is called. */
 @QuarkusTest

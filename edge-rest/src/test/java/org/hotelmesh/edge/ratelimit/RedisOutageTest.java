@@ -1,16 +1,4 @@
-package org.hotelmesh.edge;
-
-import io.quarkus.test.InjectMock;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import org.hotelmesh.devtools.test.StoresTestResource;
-import org.hotelmesh.edge.client.HotelClient;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
+package org.hotelmesh.edge.ratelimit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,6 +6,19 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hotelmesh.edge.Fixtures.found;
 import static org.hotelmesh.edge.Fixtures.hotel;
 import static org.mockito.Mockito.when;
+
+import java.util.Map;
+
+import org.hotelmesh.devtools.test.StoresTestResource;
+import org.hotelmesh.edge.client.HotelClient;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.InjectMock;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 
 /** Redis points at a closed port: rate limiting fails open instead of failing the API. */
 @QuarkusTest

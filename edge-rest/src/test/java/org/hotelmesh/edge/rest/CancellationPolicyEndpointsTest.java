@@ -1,19 +1,4 @@
-package org.hotelmesh.edge;
-
-import io.grpc.Status;
-import io.quarkus.test.InjectMock;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.hotelmesh.devtools.test.StoresTestResource;
-import org.hotelmesh.edge.api.CancellationPolicyInput;
-import org.hotelmesh.edge.api.HotelCancellationPolicyDto;
-import org.hotelmesh.edge.client.ReservationClient;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
+package org.hotelmesh.edge.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -27,6 +12,22 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+
+import java.util.List;
+import java.util.Map;
+
+import org.hotelmesh.devtools.test.StoresTestResource;
+import org.hotelmesh.edge.api.CancellationPolicyInput;
+import org.hotelmesh.edge.api.HotelCancellationPolicyDto;
+import org.hotelmesh.edge.client.ReservationClient;
+import org.junit.jupiter.api.Test;
+
+import io.grpc.Status;
+import io.quarkus.test.InjectMock;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 /** GET/PUT /v1/hotels/{id}/cancellation-policy: public terms, set by the hotel's staff. */
 @QuarkusTest

@@ -1,20 +1,4 @@
-package org.hotelmesh.edge;
-
-import io.quarkus.test.InjectMock;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.hotelmesh.devtools.test.StoresTestResource;
-import org.hotelmesh.edge.api.PageDto;
-import org.hotelmesh.edge.api.PageQuery;
-import org.hotelmesh.edge.client.HotelClient;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.List;
-import java.util.Optional;
+package org.hotelmesh.edge.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -31,6 +15,23 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.hotelmesh.devtools.test.StoresTestResource;
+import org.hotelmesh.edge.api.PageDto;
+import org.hotelmesh.edge.api.PageQuery;
+import org.hotelmesh.edge.client.HotelClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.quarkus.test.InjectMock;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 @QuarkusTest
 @WithTestResource(value = StoresTestResource.class, initArgs = {

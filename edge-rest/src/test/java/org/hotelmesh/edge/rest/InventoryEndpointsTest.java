@@ -1,27 +1,4 @@
-package org.hotelmesh.edge;
-
-import io.quarkus.test.InjectMock;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.hotelmesh.devtools.test.StoresTestResource;
-import org.hotelmesh.edge.api.AvailabilityDto;
-import org.hotelmesh.edge.api.DateSpan;
-import org.hotelmesh.edge.api.InventoryDto;
-import org.hotelmesh.edge.api.PageDto;
-import org.hotelmesh.edge.api.PageQuery;
-import org.hotelmesh.edge.api.When;
-import org.hotelmesh.edge.client.HotelClient;
-import org.hotelmesh.edge.client.ReservationClient;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
+package org.hotelmesh.edge.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -37,6 +14,31 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.hotelmesh.devtools.test.StoresTestResource;
+import org.hotelmesh.edge.Fixtures;
+import org.hotelmesh.edge.api.AvailabilityDto;
+import org.hotelmesh.edge.api.DateSpan;
+import org.hotelmesh.edge.api.InventoryDto;
+import org.hotelmesh.edge.api.PageDto;
+import org.hotelmesh.edge.api.PageQuery;
+import org.hotelmesh.edge.api.When;
+import org.hotelmesh.edge.client.HotelClient;
+import org.hotelmesh.edge.client.ReservationClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.quarkus.test.InjectMock;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 /** Public availability and the staff inventory tools. */
 @QuarkusTest

@@ -1,35 +1,8 @@
-package org.hotelmesh.edge;
-
-import io.grpc.Status;
-import io.quarkus.test.InjectMock;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.hotelmesh.devtools.test.StoresTestResource;
-import org.hotelmesh.edge.api.BaseRateDto;
-import org.hotelmesh.edge.api.DateSpan;
-import org.hotelmesh.edge.api.NewReservation;
-import org.hotelmesh.edge.api.NightPriceDto;
-import org.hotelmesh.edge.api.NightRateDto;
-import org.hotelmesh.edge.api.PricingRulesDto;
-import org.hotelmesh.edge.api.QuoteDto;
-import org.hotelmesh.edge.client.Downstream;
-import org.hotelmesh.support.client.DownstreamUnavailable;
-import org.hotelmesh.edge.client.RateClient;
-import org.hotelmesh.edge.client.ReservationClient;
-import org.hotelmesh.proto.rate.v1.DayOfWeek;
-import org.junit.jupiter.api.Test;
-
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+package org.hotelmesh.edge.rest;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hotelmesh.edge.Fixtures.admin;
 import static org.hotelmesh.edge.Fixtures.failed;
 import static org.hotelmesh.edge.Fixtures.ok;
@@ -46,6 +19,34 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.hotelmesh.devtools.test.StoresTestResource;
+import org.hotelmesh.edge.ReservationFixtures;
+import org.hotelmesh.edge.api.BaseRateDto;
+import org.hotelmesh.edge.api.DateSpan;
+import org.hotelmesh.edge.api.NewReservation;
+import org.hotelmesh.edge.api.NightPriceDto;
+import org.hotelmesh.edge.api.NightRateDto;
+import org.hotelmesh.edge.api.PricingRulesDto;
+import org.hotelmesh.edge.api.QuoteDto;
+import org.hotelmesh.edge.client.Downstream;
+import org.hotelmesh.edge.client.RateClient;
+import org.hotelmesh.edge.client.ReservationClient;
+import org.hotelmesh.proto.rate.v1.DayOfWeek;
+import org.hotelmesh.support.client.DownstreamUnavailable;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.InjectMock;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 /** Nightly prices (public), base prices and pricing rules (staff), quotes (guests) and booking with a quote. */
 @QuarkusTest

@@ -1,22 +1,4 @@
-package org.hotelmesh.edge;
-
-import io.grpc.Status;
-import io.quarkus.test.InjectMock;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
-import org.hotelmesh.devtools.test.StoresTestResource;
-import org.hotelmesh.edge.api.NewReservation;
-import org.hotelmesh.edge.client.ReservationClient;
-import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
+package org.hotelmesh.edge.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -36,6 +18,25 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.hotelmesh.devtools.test.StoresTestResource;
+import org.hotelmesh.edge.api.NewReservation;
+import org.hotelmesh.edge.client.ReservationClient;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+import io.grpc.Status;
+import io.quarkus.test.InjectMock;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 
 /** POST /v1/reservations: the guest's booking, its idempotency key and reservation-svc's answers. */
 @QuarkusTest

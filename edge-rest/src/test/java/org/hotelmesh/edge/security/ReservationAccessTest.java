@@ -1,25 +1,4 @@
-package org.hotelmesh.edge;
-
-import io.grpc.Status;
-import io.quarkus.test.InjectMock;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import org.hotelmesh.devtools.test.StoresTestResource;
-import org.hotelmesh.edge.api.CancellationDto;
-import org.hotelmesh.edge.api.MoneyDto;
-import org.hotelmesh.edge.api.PageDto;
-import org.hotelmesh.edge.api.PageQuery;
-import org.hotelmesh.edge.api.When;
-import org.hotelmesh.edge.client.DownstreamFailedException;
-import org.hotelmesh.edge.client.Downstream;
-import org.hotelmesh.support.client.DownstreamUnavailable;
-import org.hotelmesh.edge.client.ReservationClient;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
+package org.hotelmesh.edge.security;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -42,6 +21,29 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.hotelmesh.devtools.test.StoresTestResource;
+import org.hotelmesh.edge.Fixtures;
+import org.hotelmesh.edge.api.CancellationDto;
+import org.hotelmesh.edge.api.MoneyDto;
+import org.hotelmesh.edge.api.PageDto;
+import org.hotelmesh.edge.api.PageQuery;
+import org.hotelmesh.edge.api.When;
+import org.hotelmesh.edge.client.Downstream;
+import org.hotelmesh.edge.client.DownstreamFailedException;
+import org.hotelmesh.edge.client.ReservationClient;
+import org.hotelmesh.support.client.DownstreamUnavailable;
+import org.junit.jupiter.api.Test;
+
+import io.grpc.Status;
+import io.quarkus.test.InjectMock;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 
 /** Who may read, list and cancel which reservation; a reservation one may not see does not exist. */
 @QuarkusTest

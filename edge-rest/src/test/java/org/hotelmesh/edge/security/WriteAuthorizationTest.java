@@ -1,22 +1,4 @@
-package org.hotelmesh.edge;
-
-import io.quarkus.test.InjectMock;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.hotelmesh.devtools.DevTokens;
-import org.hotelmesh.devtools.test.StoresTestResource;
-import org.hotelmesh.edge.api.HotelInput;
-import org.hotelmesh.edge.api.RoomInput;
-import org.hotelmesh.edge.client.HotelClient;
-import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
+package org.hotelmesh.edge.security;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
@@ -37,6 +19,26 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.hotelmesh.devtools.DevTokens;
+import org.hotelmesh.devtools.test.StoresTestResource;
+import org.hotelmesh.edge.Fixtures;
+import org.hotelmesh.edge.api.HotelInput;
+import org.hotelmesh.edge.api.RoomInput;
+import org.hotelmesh.edge.client.HotelClient;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+import io.quarkus.test.InjectMock;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 @QuarkusTest
 @WithTestResource(value = StoresTestResource.class, initArgs = {

@@ -1,12 +1,9 @@
 package org.hotelmesh.hotel.grpc;
 
-import org.hotelmesh.store.StoreOutage;
-import org.hotelmesh.support.grpc.ErrorTranslator;
-
 import org.hotelmesh.hotel.cache.HotelDetailsCache;
 import org.hotelmesh.hotel.mapping.HotelMapper;
-import org.hotelmesh.hotel.service.Hotels;
 import org.hotelmesh.hotel.service.HotelValidator;
+import org.hotelmesh.hotel.service.Hotels;
 import org.hotelmesh.proto.common.v1.PageRequest;
 import org.hotelmesh.proto.hotel.v1.CreateHotelRequest;
 import org.hotelmesh.proto.hotel.v1.CreateHotelResponse;
@@ -39,6 +36,8 @@ import org.hotelmesh.proto.hotel.v1.UpdateRoomRequest;
 import org.hotelmesh.proto.hotel.v1.UpdateRoomResponse;
 import org.hotelmesh.proto.hotel.v1.UpdateRoomTypeRequest;
 import org.hotelmesh.proto.hotel.v1.UpdateRoomTypeResponse;
+import org.hotelmesh.store.StoreOutage;
+import org.hotelmesh.support.grpc.ErrorTranslator;
 
 import com.google.protobuf.AbstractMessageLite;
 

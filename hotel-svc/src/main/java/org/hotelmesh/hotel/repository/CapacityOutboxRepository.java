@@ -31,24 +31,32 @@ public class CapacityOutboxRepository {
             + " rooms_in_service = EXCLUDED.rooms_in_service, catalog_version = EXCLUDED.catalog_version"
             + " WHERE o.catalog_version <= EXCLUDED.catalog_version";
 
-    private static final String ENQUEUE_COUNT = "INSERT INTO capacity_outbox AS o"
-            + " (room_type_id, hotel_id, rooms_in_service, catalog_version) VALUES (:roomType, :hotel,"
-            + " (SELECT CAST(count(*) AS int) FROM room r WHERE r.room_type_id = :roomType AND r.in_service),"
-            + " :version)" + ON_CONFLICT;
+    private static final String ENQUEUE_COUNT = """
+            INSERT INTO capacity_outbox AS o
+            (room_type_id, hotel_id, rooms_in_service, catalog_version) VALUES (:roomType, :hotel,
+            (SELECT CAST(count(*) AS int) FROM room r WHERE r.room_type_id = :roomType AND r.in_service),
+            :version)
+            """ + ON_CONFLICT;
 
-    private static final String ENQUEUE_HOTEL_REMOVAL = "INSERT INTO capacity_outbox AS o"
-            + " (room_type_id, hotel_id, rooms_in_service, catalog_version)"
-            + " SELECT t.id, t.hotel_id, 0, CAST(:version AS bigint) FROM room_type t WHERE t.hotel_id = :hotel"
+    private static final String ENQUEUE_HOTEL_REMOVAL = """
+            INSERT INTO capacity_outbox AS o
+            (room_type_id, hotel_id, rooms_in_service, catalog_version)
+            SELECT t.id, t.hotel_id, 0, CAST(:version AS bigint) FROM room_type t WHERE t.hotel_id = :hotel
+            """
             + ON_CONFLICT;
 
-    private static final String ENQUEUE_ALL = "INSERT INTO capacity_outbox AS o"
-            + " (room_type_id, hotel_id, rooms_in_service, catalog_version)"
-            + " SELECT t.id, t.hotel_id, CAST(count(r.id) FILTER (WHERE r.in_service) AS int), h.version"
-            + " FROM room_type t JOIN hotel h ON h.id = t.hotel_id LEFT JOIN room r ON r.room_type_id = t.id"
-            + " GROUP BY t.id, t.hotel_id, h.version" + ON_CONFLICT;
+    private static final String ENQUEUE_ALL = """
+            INSERT INTO capacity_outbox AS o
+            (room_type_id, hotel_id, rooms_in_service, catalog_version)
+            SELECT t.id, t.hotel_id, CAST(count(r.id) FILTER (WHERE r.in_service) AS int), h.version
+            FROM room_type t JOIN hotel h ON h.id = t.hotel_id LEFT JOIN room r ON r.room_type_id = t.id
+            GROUP BY t.id, t.hotel_id, h.version
+            """ + ON_CONFLICT;
 
-    private static final String COLUMNS = "SELECT hotel_id, room_type_id, rooms_in_service, catalog_version"
-            + " FROM capacity_outbox";
+    private static final String COLUMNS = """
+            SELECT hotel_id, room_type_id, rooms_in_service, catalog_version
+            FROM capacity_outbox
+            """;
 
     private final Pool pool;
 
@@ -112,8 +120,10 @@ public class CapacityOutboxRepository {
     }
 
     public Uni<Void> recordFailure(long roomTypeId, String error) {
-        return pool.preparedQuery("UPDATE capacity_outbox SET attempts = attempts + 1, last_error = $2"
-                        + " WHERE room_type_id = $1")
+        return pool.preparedQuery("""
+                UPDATE capacity_outbox SET attempts = attempts + 1, last_error = $2
+                WHERE room_type_id = $1
+                """)
                 .execute(Tuple.of(roomTypeId, error))
                 .replaceWithVoid();
     }

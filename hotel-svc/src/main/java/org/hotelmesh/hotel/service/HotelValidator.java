@@ -1,6 +1,5 @@
 package org.hotelmesh.hotel.service;
 
-import org.hotelmesh.support.error.ServiceException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,12 +8,12 @@ import java.util.regex.Pattern;
 
 import org.hotelmesh.hotel.domain.HotelFilter;
 import org.hotelmesh.hotel.domain.HotelInput;
-import org.hotelmesh.support.error.InvalidInput;
-import org.hotelmesh.support.paging.PageToken;
-import org.hotelmesh.support.error.ServiceException.Violation;
 import org.hotelmesh.hotel.domain.PageRequest;
 import org.hotelmesh.hotel.domain.RoomInput;
 import org.hotelmesh.hotel.domain.RoomTypeInput;
+import org.hotelmesh.support.error.InvalidInput;
+import org.hotelmesh.support.error.ServiceException.Violation;
+import org.hotelmesh.support.paging.PageToken;
 
 /**
  * Validates every client-supplied value before it reaches the database, collecting all violations so the client

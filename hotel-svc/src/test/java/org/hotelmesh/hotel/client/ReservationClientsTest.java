@@ -8,8 +8,8 @@ import java.time.Duration;
 import jakarta.inject.Inject;
 
 import org.hotelmesh.devtools.test.StoresTestResource;
-import org.hotelmesh.support.client.DownstreamUnavailable;
 import org.hotelmesh.hotel.domain.RoomTypeCapacity;
+import org.hotelmesh.support.client.DownstreamUnavailable;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -18,7 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The real client (not mocked here) against the test address of reservation-svc, where nothing listens: an
- * unreachable reservation-svc is the domain's ReservationsUnavailable, after the retries.
+ * unreachable reservation-svc fails as DownstreamUnavailable naming it, after the retries.
  */
 @QuarkusTest
 @WithTestResource(value = StoresTestResource.class, initArgs = {

@@ -22,7 +22,6 @@ import java.util.function.Predicate;
 import jakarta.inject.Inject;
 
 import org.hotelmesh.devtools.test.StoresTestResource;
-import org.hotelmesh.support.client.DownstreamUnavailable;
 import org.hotelmesh.hotel.domain.RoomTypeCapacity;
 import org.hotelmesh.hotel.outbox.CapacityPublisher;
 import org.hotelmesh.proto.hotel.v1.DeleteHotelRequest;
@@ -33,6 +32,7 @@ import org.hotelmesh.proto.hotel.v1.HotelServiceGrpc.HotelServiceBlockingStub;
 import org.hotelmesh.proto.hotel.v1.Room;
 import org.hotelmesh.proto.hotel.v1.RoomType;
 import org.hotelmesh.proto.hotel.v1.UpdateRoomRequest;
+import org.hotelmesh.support.client.DownstreamUnavailable;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;

@@ -5,11 +5,11 @@ import static org.hotelmesh.hotel.grpc.Fixtures.createHotel;
 import static org.hotelmesh.hotel.grpc.Fixtures.createRoom;
 import static org.hotelmesh.hotel.grpc.Fixtures.createRoomType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.mockito.ArgumentMatchers.anyLong;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,13 +18,13 @@ import java.sql.ResultSet;
 import jakarta.inject.Inject;
 
 import org.hotelmesh.devtools.test.StoresTestResource;
-import org.hotelmesh.support.client.DownstreamUnavailable;
 import org.hotelmesh.hotel.domain.RoomTypeCapacity;
 import org.hotelmesh.proto.hotel.v1.DeleteHotelRequest;
 import org.hotelmesh.proto.hotel.v1.GetHotelRequest;
 import org.hotelmesh.proto.hotel.v1.GetHotelResponse;
 import org.hotelmesh.proto.hotel.v1.HotelServiceGrpc.HotelServiceBlockingStub;
 import org.hotelmesh.proto.hotel.v1.RoomType;
+import org.hotelmesh.support.client.DownstreamUnavailable;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;

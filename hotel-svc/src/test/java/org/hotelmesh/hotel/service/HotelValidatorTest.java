@@ -1,6 +1,5 @@
 package org.hotelmesh.hotel.service;
 
-import org.hotelmesh.support.error.ServiceException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -9,8 +8,9 @@ import java.util.List;
 import org.hotelmesh.hotel.domain.Address;
 import org.hotelmesh.hotel.domain.Contact;
 import org.hotelmesh.hotel.domain.HotelInput;
-import org.hotelmesh.support.error.InvalidInput;
 import org.hotelmesh.hotel.domain.PageRequest;
+import org.hotelmesh.support.error.InvalidInput;
+import org.hotelmesh.support.error.ServiceException;
 import org.junit.jupiter.api.Test;
 
 class HotelValidatorTest {

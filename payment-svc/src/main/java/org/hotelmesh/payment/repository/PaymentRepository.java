@@ -27,9 +27,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class PaymentRepository {
 
-    private static final String PAYMENT = "SELECT p.payment_id, p.reservation_id, p.amount_minor, p.currency,"
-            + " p.payment_token, p.status, p.decline_code, p.payment_method, p.gateway_reference, p.refunded_minor,"
-            + " r.reason AS refund_reason, p.created_at FROM payment p LEFT JOIN refund r USING (reservation_id)";
+    private static final String PAYMENT = """
+            SELECT p.payment_id, p.reservation_id, p.amount_minor, p.currency,
+            p.payment_token, p.status, p.decline_code, p.payment_method, p.gateway_reference, p.refunded_minor,
+            r.reason AS refund_reason, p.created_at FROM payment p LEFT JOIN refund r USING (reservation_id)
+            """;
     /**
      * A payment row as an INSERT or UPDATE of the charge returns it: a charge that is being written or completed has
      * no refund yet (a refund needs a completed capture), so it saves re-reading the row.
@@ -40,9 +42,11 @@ public class PaymentRepository {
 
     /** The charge of a reservation as PROCESSING, unless the reservation has one already; true if this inserted it. */
     public Uni<Optional<Payment>> insertCharge(SqlClient client, String paymentId, ChargeCommand charge) {
-        return client.preparedQuery("INSERT INTO payment (payment_id, reservation_id, amount_minor, currency,"
-                        + " payment_token, status) VALUES ($1, $2, $3, $4, $5, 'processing')"
-                        + " ON CONFLICT (reservation_id) DO NOTHING RETURNING " + WRITTEN)
+        return client.preparedQuery("""
+                INSERT INTO payment (payment_id, reservation_id, amount_minor, currency,
+                payment_token, status) VALUES ($1, $2, $3, $4, $5, 'processing')
+                ON CONFLICT (reservation_id) DO NOTHING RETURNING
+                """ + WRITTEN)
                 .execute(Tuple.of(paymentId, charge.reservationId(), charge.amountMinor(), charge.currency(),
                         charge.paymentToken()))
                 .map(PaymentRepository::first);
@@ -60,17 +64,21 @@ public class PaymentRepository {
      */
     public Uni<Optional<Payment>> completeCharge(SqlClient client, String paymentId, PaymentState state,
                                                  String declineCode, String paymentMethod, String gatewayReference) {
-        return client.preparedQuery("UPDATE payment SET status = $2, decline_code = $3, payment_method = $4,"
-                        + " gateway_reference = $5, updated_at = now() WHERE payment_id = $1 AND status = 'processing'"
-                        + " RETURNING " + WRITTEN)
+        return client.preparedQuery("""
+                UPDATE payment SET status = $2, decline_code = $3, payment_method = $4,
+                gateway_reference = $5, updated_at = now() WHERE payment_id = $1 AND status = 'processing'
+                RETURNING
+                """ + WRITTEN)
                 .execute(Tuple.of(paymentId, state.column(), declineCode, paymentMethod, gatewayReference))
                 .map(PaymentRepository::first);
     }
 
     /** The refund of a reservation as PROCESSING, unless it has one already; true if this inserted it. */
     public Uni<Boolean> insertRefund(SqlClient client, String refundId, RefundCommand refund) {
-        return client.preparedQuery("INSERT INTO refund (refund_id, reservation_id, amount_minor, reason, status)"
-                        + " VALUES ($1, $2, $3, $4, 'processing') ON CONFLICT (reservation_id) DO NOTHING")
+        return client.preparedQuery("""
+                INSERT INTO refund (refund_id, reservation_id, amount_minor, reason, status)
+                VALUES ($1, $2, $3, $4, 'processing') ON CONFLICT (reservation_id) DO NOTHING
+                """)
                 .execute(Tuple.of(refundId, refund.reservationId(), refund.amountMinor(), refund.reason()))
                 .map(rows -> rows.rowCount() == 1);
     }
@@ -86,14 +94,18 @@ public class PaymentRepository {
      * caller completed the refund first, nothing changes.
      */
     public Uni<Void> completeRefund(SqlClient tx, String reservationId, String gatewayReference) {
-        return tx.preparedQuery("UPDATE refund SET status = 'succeeded', gateway_reference = $2, updated_at = now()"
-                        + " WHERE reservation_id = $1 AND status = 'processing' RETURNING amount_minor")
+        return tx.preparedQuery("""
+                UPDATE refund SET status = 'succeeded', gateway_reference = $2, updated_at = now()
+                WHERE reservation_id = $1 AND status = 'processing' RETURNING amount_minor
+                """)
                 .execute(Tuple.of(reservationId, gatewayReference))
                 .chain(rows -> rows.size() == 0 ? Uni.createFrom().voidItem()
-                        : tx.preparedQuery("UPDATE payment SET refunded_minor = refunded_minor + $2,"
-                                        + " status = CASE WHEN refunded_minor + $2 = amount_minor THEN 'refunded'"
-                                        + " ELSE 'partially_refunded' END, updated_at = now()"
-                                        + " WHERE reservation_id = $1")
+                        : tx.preparedQuery("""
+                                UPDATE payment SET refunded_minor = refunded_minor + $2,
+                                status = CASE WHEN refunded_minor + $2 = amount_minor THEN 'refunded'
+                                ELSE 'partially_refunded' END, updated_at = now()
+                                WHERE reservation_id = $1
+                                """)
                                 .execute(Tuple.of(reservationId, rows.iterator().next().getLong("amount_minor")))
                                 .replaceWithVoid());
     }

@@ -1,15 +1,14 @@
 package org.hotelmesh.payment.service;
 
-import org.hotelmesh.support.error.ServiceException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import org.hotelmesh.payment.domain.ChargeCommand;
-import org.hotelmesh.support.error.InvalidInput;
-import org.hotelmesh.support.error.ServiceException.Violation;
 import org.hotelmesh.payment.domain.RefundCommand;
 import org.hotelmesh.payment.gateway.PaymentGateway;
+import org.hotelmesh.support.error.InvalidInput;
+import org.hotelmesh.support.error.ServiceException.Violation;
 
 /** Checks what a caller sends, collecting every violation so it can be fixed in one round trip. */
 final class PaymentValidator {

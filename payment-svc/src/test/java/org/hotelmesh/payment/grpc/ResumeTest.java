@@ -2,6 +2,8 @@ package org.hotelmesh.payment.grpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import jakarta.inject.Inject;
+
 import org.hotelmesh.payment.service.Payments;
 import org.hotelmesh.proto.payment.v1.Payment;
 import org.hotelmesh.proto.payment.v1.PaymentStatus;
@@ -9,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.inject.Inject;
 
 /** A crash between writing an operation's row and recording the gateway's answer is finished by the resume job. */
 @QuarkusTest

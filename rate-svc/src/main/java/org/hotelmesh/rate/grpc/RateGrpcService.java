@@ -19,12 +19,12 @@ import org.hotelmesh.proto.rate.v1.SetPricingRulesRequest;
 import org.hotelmesh.proto.rate.v1.SetPricingRulesResponse;
 import org.hotelmesh.rate.mapping.RateMapper;
 import org.hotelmesh.rate.service.BaseRatesService;
-import org.hotelmesh.rate.service.PricingRulesService;
 import org.hotelmesh.rate.service.Prices;
+import org.hotelmesh.rate.service.PricingRulesService;
 import org.hotelmesh.rate.service.QuoteService;
-
 import org.hotelmesh.store.StoreOutage;
 import org.hotelmesh.support.grpc.ErrorTranslator;
+import org.hotelmesh.support.grpc.ProtoTypes;
 
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
@@ -51,7 +51,7 @@ public class RateGrpcService implements RateService {
     @Override
     public Uni<GetNightlyRatesResponse> getNightlyRates(GetNightlyRatesRequest request) {
         return ERRORS.serve(() -> pricing.nightlyRates(request.getHotelId(), request.getRoomTypeId(),
-                        RateMapper.startDate(request.getStay()), RateMapper.endDate(request.getStay()))
+                        ProtoTypes.startDate(request.getStay()), ProtoTypes.endDate(request.getStay()))
                 .map(nights -> GetNightlyRatesResponse.newBuilder().addAllNights(RateMapper.nights(nights)).build()));
     }
 
@@ -71,7 +71,7 @@ public class RateGrpcService implements RateService {
     @Override
     public Uni<GetBaseRatesResponse> getBaseRates(GetBaseRatesRequest request) {
         return ERRORS.serve(() -> baseRates.get(request.getHotelId(), request.getRoomTypeId(),
-                        RateMapper.startDate(request.getDates()), RateMapper.endDate(request.getDates()))
+                        ProtoTypes.startDate(request.getDates()), ProtoTypes.endDate(request.getDates()))
                 .map(rates -> GetBaseRatesResponse.newBuilder()
                         .addAllRates(rates.stream().map(RateMapper::toProto).toList()).build()));
     }

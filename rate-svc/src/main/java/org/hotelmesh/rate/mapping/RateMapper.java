@@ -1,12 +1,15 @@
 package org.hotelmesh.rate.mapping;
 
-import java.time.DateTimeException;
+import static org.hotelmesh.support.grpc.ProtoTypes.endDate;
+import static org.hotelmesh.support.grpc.ProtoTypes.money;
+import static org.hotelmesh.support.grpc.ProtoTypes.range;
+import static org.hotelmesh.support.grpc.ProtoTypes.startDate;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.hotelmesh.proto.common.v1.Date;
-import org.hotelmesh.proto.common.v1.DateRange;
 import org.hotelmesh.proto.common.v1.Money;
 import org.hotelmesh.proto.rate.v1.CreateQuoteRequest;
 import org.hotelmesh.proto.rate.v1.DayOfWeek;
@@ -24,6 +27,7 @@ import org.hotelmesh.rate.domain.StayPrice;
 import org.hotelmesh.rate.domain.StayRequest;
 import org.hotelmesh.rate.domain.Threshold;
 import org.hotelmesh.rate.domain.ThresholdInput;
+import org.hotelmesh.support.grpc.ProtoTypes;
 
 /** Proto <-> domain. An unset or impossible date becomes null, which the validator reports by field name. */
 public final class RateMapper {
@@ -31,33 +35,8 @@ public final class RateMapper {
     private RateMapper() {
     }
 
-    public static LocalDate startDate(DateRange range) {
-        return range.hasStartDate() ? toLocalDate(range.getStartDate()) : null;
-    }
-
-    public static LocalDate endDate(DateRange range) {
-        return range.hasEndDate() ? toLocalDate(range.getEndDate()) : null;
-    }
-
-    public static LocalDate toLocalDate(Date date) {
-        try {
-            return LocalDate.of(date.getYear(), date.getMonth(), date.getDay());
-        } catch (DateTimeException e) {
-            return null;
-        }
-    }
-
     public static Date toProto(LocalDate date) {
-        return Date.newBuilder().setYear(date.getYear()).setMonth(date.getMonthValue())
-                .setDay(date.getDayOfMonth()).build();
-    }
-
-    public static DateRange range(LocalDate start, LocalDate end) {
-        return DateRange.newBuilder().setStartDate(toProto(start)).setEndDate(toProto(end)).build();
-    }
-
-    public static Money money(long amountMinor, String currency) {
-        return Money.newBuilder().setAmountMinor(amountMinor).setCurrency(currency).build();
+        return ProtoTypes.toProto(date);
     }
 
     public static BaseRateChange toDomain(SetBaseRatesRequest in) {

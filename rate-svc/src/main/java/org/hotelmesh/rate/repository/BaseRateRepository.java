@@ -28,8 +28,10 @@ public class BaseRateRepository {
      * recorded, or the one a previous or concurrent writer recorded first).
      */
     public Uni<String> claimCurrency(SqlClient client, long hotelId, String currency) {
-        return client.preparedQuery("INSERT INTO hotel_currency (hotel_id, currency) VALUES ($1, $2)"
-                        + " ON CONFLICT (hotel_id) DO NOTHING")
+        return client.preparedQuery("""
+                INSERT INTO hotel_currency (hotel_id, currency) VALUES ($1, $2)
+                ON CONFLICT (hotel_id) DO NOTHING
+                """)
                 .execute(Tuple.of(hotelId, currency))
                 .flatMap(ignored -> client.preparedQuery("SELECT currency FROM hotel_currency WHERE hotel_id = $1")
                         .execute(Tuple.of(hotelId)))
@@ -42,14 +44,16 @@ public class BaseRateRepository {
      */
     public Uni<Integer> upsert(SqlClient client, BaseRateChange change) {
         Integer[] isoDays = change.daysOfWeek().stream().map(DayOfWeek::getValue).toArray(Integer[]::new);
-        return client.preparedQuery("INSERT INTO room_type_rate (hotel_id, room_type_id, date, base_price_minor,"
-                        + " currency)"
-                        + " SELECT $1, $2, n.date, $3, $4"
-                        + " FROM (SELECT $5::date + i AS date FROM generate_series(0, $6::date - $5::date - 1) i) n"
-                        + " WHERE cardinality($7::int[]) = 0 OR extract(isodow FROM n.date)::int = ANY($7::int[])"
-                        + " ON CONFLICT (hotel_id, room_type_id, date) DO UPDATE"
-                        + " SET base_price_minor = EXCLUDED.base_price_minor, currency = EXCLUDED.currency,"
-                        + " updated_at = now()")
+        return client.preparedQuery("""
+                INSERT INTO room_type_rate (hotel_id, room_type_id, date, base_price_minor,
+                currency)
+                SELECT $1, $2, n.date, $3, $4
+                FROM (SELECT $5::date + i AS date FROM generate_series(0, $6::date - $5::date - 1) i) n
+                WHERE cardinality($7::int[]) = 0 OR extract(isodow FROM n.date)::int = ANY($7::int[])
+                ON CONFLICT (hotel_id, room_type_id, date) DO UPDATE
+                SET base_price_minor = EXCLUDED.base_price_minor, currency = EXCLUDED.currency,
+                updated_at = now()
+                """)
                 .execute(Tuple.from(List.of(change.hotelId(), change.roomTypeId(), change.amountMinor(),
                         change.currency(), change.startDate(), change.endDate(), isoDays)))
                 .map(RowSet::rowCount);
@@ -57,8 +61,10 @@ public class BaseRateRepository {
 
     /** The base prices set for nights in [from, to), by date. */
     public Uni<List<BaseRate>> find(SqlClient client, long hotelId, long roomTypeId, LocalDate from, LocalDate to) {
-        return client.preparedQuery("SELECT date, base_price_minor, currency FROM room_type_rate"
-                        + " WHERE hotel_id = $1 AND room_type_id = $2 AND date >= $3 AND date < $4 ORDER BY date")
+        return client.preparedQuery("""
+                SELECT date, base_price_minor, currency FROM room_type_rate
+                WHERE hotel_id = $1 AND room_type_id = $2 AND date >= $3 AND date < $4 ORDER BY date
+                """)
                 .execute(Tuple.of(hotelId, roomTypeId, from, to))
                 .map(BaseRateRepository::toRates);
     }

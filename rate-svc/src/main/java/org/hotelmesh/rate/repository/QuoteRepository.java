@@ -37,8 +37,10 @@ public class QuoteRepository {
                 nights.stream().map(NightRate::basePriceMinor).toArray(Long[]::new),
                 nights.stream().map(NightRate::occupancy).toArray(Double[]::new),
                 utc(q.createdAt()), utc(q.expiresAt()));
-        return client.preparedQuery("INSERT INTO quote (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
-                        + " $9, $10, $11, $12, $13, $14, $15, $16)")
+        return client.preparedQuery("""
+                INSERT INTO quote (%s)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+                """.formatted(COLUMNS))
                 .execute(Tuple.from(values))
                 .replaceWithVoid();
     }

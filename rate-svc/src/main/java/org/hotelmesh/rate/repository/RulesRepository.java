@@ -26,12 +26,14 @@ public class RulesRepository {
      * missing. {@code roomTypeId} 0 reads the hotel's only.
      */
     public Uni<Map<Long, PricingRules>> find(SqlClient client, long hotelId, long roomTypeId) {
-        return client.preparedQuery("SELECT r.room_type_id, r.floor_minor, r.ceiling_minor, t.min_occupancy,"
-                        + " t.multiplier, t.surcharge_minor"
-                        + " FROM pricing_rule r LEFT JOIN pricing_threshold t"
-                        + "   ON t.hotel_id = r.hotel_id AND t.room_type_id = r.room_type_id"
-                        + " WHERE r.hotel_id = $1 AND r.room_type_id IN (0, $2)"
-                        + " ORDER BY r.room_type_id, t.min_occupancy")
+        return client.preparedQuery("""
+                SELECT r.room_type_id, r.floor_minor, r.ceiling_minor, t.min_occupancy,
+                t.multiplier, t.surcharge_minor
+                FROM pricing_rule r LEFT JOIN pricing_threshold t
+                ON t.hotel_id = r.hotel_id AND t.room_type_id = r.room_type_id
+                WHERE r.hotel_id = $1 AND r.room_type_id IN (0, $2)
+                ORDER BY r.room_type_id, t.min_occupancy
+                """)
                 .execute(Tuple.of(hotelId, roomTypeId))
                 .map(rows -> toRules(hotelId, rows));
     }
@@ -43,20 +45,26 @@ public class RulesRepository {
         String[] multipliers = rules.thresholds().stream().map(t -> t.multiplier().toPlainString())
                 .toArray(String[]::new);
         Long[] surcharges = rules.thresholds().stream().map(Threshold::surchargeMinor).toArray(Long[]::new);
-        return client.preparedQuery("INSERT INTO pricing_rule (hotel_id, room_type_id, floor_minor, ceiling_minor)"
-                        + " VALUES ($1, $2, $3, $4)"
-                        + " ON CONFLICT (hotel_id, room_type_id) DO UPDATE SET floor_minor = EXCLUDED.floor_minor,"
-                        + " ceiling_minor = EXCLUDED.ceiling_minor, updated_at = now()")
+        return client.preparedQuery("""
+                INSERT INTO pricing_rule (hotel_id, room_type_id, floor_minor, ceiling_minor)
+                VALUES ($1, $2, $3, $4)
+                ON CONFLICT (hotel_id, room_type_id) DO UPDATE SET floor_minor = EXCLUDED.floor_minor,
+                ceiling_minor = EXCLUDED.ceiling_minor, updated_at = now()
+                """)
                 .execute(Tuple.of(rules.hotelId(), rules.roomTypeId(), rules.floorMinor(), rules.ceilingMinor()))
-                .flatMap(ignored -> client.preparedQuery("DELETE FROM pricing_threshold"
-                                + " WHERE hotel_id = $1 AND room_type_id = $2")
+                .flatMap(ignored -> client.preparedQuery("""
+                        DELETE FROM pricing_threshold
+                        WHERE hotel_id = $1 AND room_type_id = $2
+                        """)
                         .execute(Tuple.of(rules.hotelId(), rules.roomTypeId())))
                 // Decimals travel as text and are cast by PostgreSQL, so no digit is lost on the way.
-                .flatMap(ignored -> client.preparedQuery("INSERT INTO pricing_threshold (hotel_id, room_type_id,"
-                                + " min_occupancy, multiplier, surcharge_minor)"
-                                + " SELECT $1, $2, t.min_occupancy::numeric, t.multiplier::numeric, t.surcharge"
-                                + " FROM unnest($3::text[], $4::text[], $5::bigint[])"
-                                + "   AS t(min_occupancy, multiplier, surcharge)")
+                .flatMap(ignored -> client.preparedQuery("""
+                        INSERT INTO pricing_threshold (hotel_id, room_type_id,
+                        min_occupancy, multiplier, surcharge_minor)
+                        SELECT $1, $2, t.min_occupancy::numeric, t.multiplier::numeric, t.surcharge
+                        FROM unnest($3::text[], $4::text[], $5::bigint[])
+                        AS t(min_occupancy, multiplier, surcharge)
+                        """)
                         .execute(Tuple.of(rules.hotelId(), rules.roomTypeId(), minOccupancies, multipliers,
                                 surcharges)))
                 .replaceWithVoid();

@@ -1,6 +1,5 @@
 package org.hotelmesh.rate.service;
 
-import org.hotelmesh.support.catalog.CatalogLookup;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,8 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hotelmesh.rate.domain.BaseRate;
 import org.hotelmesh.rate.domain.BaseRateChange;
-import org.hotelmesh.support.error.PreconditionFailed;
 import org.hotelmesh.rate.repository.BaseRateRepository;
+import org.hotelmesh.support.catalog.CatalogLookup;
+import org.hotelmesh.support.error.PreconditionFailed;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -1,6 +1,5 @@
 package org.hotelmesh.rate.service;
 
-import org.hotelmesh.support.catalog.CatalogLookup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,12 +7,13 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hotelmesh.rate.config.RatesConfig;
-import org.hotelmesh.support.error.InvalidInput;
 import org.hotelmesh.rate.domain.PricingRules;
 import org.hotelmesh.rate.domain.RuleSource;
 import org.hotelmesh.rate.domain.RulesInput;
 import org.hotelmesh.rate.domain.ThresholdInput;
 import org.hotelmesh.rate.repository.RulesRepository;
+import org.hotelmesh.support.catalog.CatalogLookup;
+import org.hotelmesh.support.error.InvalidInput;
 
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;

@@ -10,10 +10,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hotelmesh.rate.config.QuotesConfig;
-import org.hotelmesh.support.error.NotFound;
 import org.hotelmesh.rate.domain.Quote;
 import org.hotelmesh.rate.domain.StayRequest;
 import org.hotelmesh.rate.repository.QuoteRepository;
+import org.hotelmesh.support.error.NotFound;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;

@@ -1,11 +1,9 @@
 package org.hotelmesh.rate.service;
 
-import org.hotelmesh.support.error.ServiceException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumSet;
@@ -16,28 +14,27 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.hotelmesh.rate.domain.BaseRateChange;
-import org.hotelmesh.support.catalog.HotelInfo;
-import org.hotelmesh.support.error.InvalidInput;
-import org.hotelmesh.support.error.ServiceException.Violation;
 import org.hotelmesh.rate.domain.PricingRules;
 import org.hotelmesh.rate.domain.RuleSource;
 import org.hotelmesh.rate.domain.RulesInput;
 import org.hotelmesh.rate.domain.StayRequest;
 import org.hotelmesh.rate.domain.Threshold;
 import org.hotelmesh.rate.domain.ThresholdInput;
+import org.hotelmesh.support.catalog.HotelInfo;
+import org.hotelmesh.support.error.InvalidInput;
+import org.hotelmesh.support.error.ServiceException.Violation;
+import org.hotelmesh.support.validation.StayRules;
 
 /**
  * Validates client-supplied values, collecting every violation so a client can fix them in one round trip. Field
  * names are the REST names (hotelID, roomTypeID, startDate, endDate, rooms, amount, currency, daysOfWeek[0],
- * thresholds[1].multiplier, floor, ceiling, guestID, quoteID). The stay rules are reservation-svc's
- * (ReservationValidator), so a stay that can be priced can be booked.
+ * thresholds[1].multiplier, floor, ceiling, guestID, quoteID). The stay rules are the shared {@link StayRules}, so a
+ * stay that can be priced can be booked.
  */
 public final class RateValidator {
 
-    public static final int MAX_NIGHTS = 30;
-    public static final int MAX_ROOMS = 9;
     /** Longest range of one SetBaseRates, GetBaseRates or GetNightlyRates call (reservation-svc's limit too). */
-    public static final int MAX_RANGE_NIGHTS = 366;
+    public static final int MAX_RANGE_NIGHTS = StayRules.MAX_RANGE_DAYS;
     /** How far ahead base prices can be set: rooms are on sale for the next two years (the inventory horizon). */
     public static final int MAX_DAYS_AHEAD = 730;
     public static final long MAX_AMOUNT_MINOR = 100_000_000;
@@ -47,7 +44,6 @@ public final class RateValidator {
     private static final int MAX_DECIMALS = 4;
 
     private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
-    private static final Pattern GUEST_ID = Pattern.compile("^[^\\x00-\\x1f]{1,128}$");
 
     private RateValidator() {
     }
@@ -56,12 +52,10 @@ public final class RateValidator {
     public static void stay(StayRequest r, boolean quote) {
         List<Violation> v = new ArrayList<>();
         ids(v, r.hotelId(), r.roomTypeId(), false);
-        range(v, r.startDate(), r.endDate(), MAX_NIGHTS);
-        if (r.rooms() < 1 || r.rooms() > MAX_ROOMS) {
-            v.add(new Violation("rooms", "must be between 1 and " + MAX_ROOMS));
-        }
-        if (quote && (r.guestId() == null || !GUEST_ID.matcher(r.guestId()).matches())) {
-            v.add(new Violation("guestID", "is required (1 to 128 characters)"));
+        range(v, r.startDate(), r.endDate(), StayRules.MAX_NIGHTS);
+        StayRules.rooms(v, r.rooms());
+        if (quote) {
+            StayRules.guestId(v, r.guestId());
         }
         throwIfAny(v);
     }
@@ -232,9 +226,7 @@ public final class RateValidator {
     }
 
     private static void ids(List<Violation> v, long hotelId, long roomTypeId, boolean roomTypeOptional) {
-        if (hotelId <= 0) {
-            v.add(new Violation("hotelID", "must be a positive id"));
-        }
+        StayRules.positiveId(v, "hotelID", hotelId);
         if (roomTypeOptional ? roomTypeId < 0 : roomTypeId <= 0) {
             v.add(new Violation("roomTypeID", roomTypeOptional ? "must be a positive id, or 0 for the hotel's rules"
                     : "must be a positive id"));
@@ -242,24 +234,11 @@ public final class RateValidator {
     }
 
     private static void range(List<Violation> v, LocalDate start, LocalDate end, int maxNights) {
-        if (start == null) {
-            v.add(new Violation("startDate", "is required and must be a valid date"));
-        }
-        if (end == null) {
-            v.add(new Violation("endDate", "is required and must be a valid date"));
-        }
-        if (start != null && end != null) {
-            if (!end.isAfter(start)) {
-                v.add(new Violation("endDate", "must be after startDate (it is the check-out day, not a night)"));
-            } else if (ChronoUnit.DAYS.between(start, end) > maxNights) {
-                v.add(new Violation("endDate", "must be at most " + maxNights + " nights after startDate"));
-            }
-        }
+        StayRules.dates(v, start, end, maxNights, "nights",
+                "must be after startDate (it is the check-out day, not a night)");
     }
 
     private static void throwIfAny(List<Violation> v) {
-        if (!v.isEmpty()) {
-            throw new InvalidInput(v);
-        }
+        StayRules.throwIfAny(v);
     }
 }

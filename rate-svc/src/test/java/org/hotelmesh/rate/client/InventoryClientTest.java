@@ -22,6 +22,7 @@ import org.hotelmesh.proto.common.v1.Money;
 import org.hotelmesh.proto.rate.v1.GetNightlyRatesRequest;
 import org.hotelmesh.proto.rate.v1.RateServiceGrpc.RateServiceBlockingStub;
 import org.hotelmesh.proto.rate.v1.SetBaseRatesRequest;
+import org.hotelmesh.support.catalog.HotelClient;
 import org.hotelmesh.support.catalog.HotelInfo;
 import org.hotelmesh.support.client.DownstreamUnavailable;
 import org.junit.jupiter.api.BeforeEach;

@@ -15,8 +15,9 @@ import org.hotelmesh.proto.common.v1.DateRange;
 import org.hotelmesh.proto.common.v1.Money;
 import org.hotelmesh.proto.rate.v1.DayOfWeek;
 import org.hotelmesh.proto.rate.v1.SetBaseRatesRequest;
-import org.hotelmesh.support.catalog.HotelInfo;
 import org.hotelmesh.rate.domain.Occupancy;
+import org.hotelmesh.support.catalog.HotelClient;
+import org.hotelmesh.support.catalog.HotelInfo;
 
 /**
  * Builders and assertions shared by the tests, and what the mocked neighbours answer: the catalog (hotel-svc) from

@@ -30,8 +30,8 @@ import org.hotelmesh.proto.rate.v1.NightlyRate;
 import org.hotelmesh.proto.rate.v1.PriceStayRequest;
 import org.hotelmesh.proto.rate.v1.PriceStayResponse;
 import org.hotelmesh.proto.rate.v1.SetPricingRulesRequest;
-import org.hotelmesh.support.client.DownstreamUnavailable;
 import org.hotelmesh.rate.grpc.Fixtures.RoomTypeRef;
+import org.hotelmesh.support.client.DownstreamUnavailable;
 import org.junit.jupiter.api.Test;
 
 import io.grpc.Status;

@@ -8,8 +8,8 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 import org.hotelmesh.proto.rate.v1.RateServiceGrpc.RateServiceBlockingStub;
-import org.hotelmesh.rate.client.HotelClient;
 import org.hotelmesh.rate.client.InventoryClient;
+import org.hotelmesh.support.catalog.HotelClient;
 import org.junit.jupiter.api.BeforeEach;
 
 import io.quarkus.grpc.GrpcClient;

@@ -23,6 +23,7 @@ import org.hotelmesh.support.client.DownstreamGuards;
 import org.hotelmesh.support.client.Retry;
 import org.hotelmesh.support.error.PreconditionFailed;
 import org.hotelmesh.support.grpc.GrpcStatuses;
+import org.hotelmesh.support.grpc.ProtoTypes;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -118,7 +119,7 @@ public class RateClient {
                     + q.getExpiresAt() + "'", e);
         }
         return new Quote(q.getQuoteId(), q.getReservationId(), q.getGuestId(), q.getHotelId(), q.getRoomTypeId(),
-                ReservationMapper.startDate(q.getStay()), ReservationMapper.endDate(q.getStay()), q.getRooms(),
+                ProtoTypes.startDate(q.getStay()), ProtoTypes.endDate(q.getStay()), q.getRooms(),
                 toPrice(q.getNightsList(), q.getTotal()), expiresAt);
     }
 

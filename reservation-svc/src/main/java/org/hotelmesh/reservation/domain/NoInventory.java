@@ -1,7 +1,8 @@
 package org.hotelmesh.reservation.domain;
 
-import org.hotelmesh.support.error.PreconditionFailed;
 import java.time.LocalDate;
+
+import org.hotelmesh.support.error.PreconditionFailed;
 
 /**
  * A night has no inventory row: the date is beyond the sales horizon, or hotel-svc never reported the room type's

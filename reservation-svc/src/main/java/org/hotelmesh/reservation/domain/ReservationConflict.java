@@ -1,7 +1,8 @@
 package org.hotelmesh.reservation.domain;
 
-import org.hotelmesh.support.error.Conflict;
 import java.util.List;
+
+import org.hotelmesh.support.error.Conflict;
 
 /** The reservation id is taken by a booking with a different payload (maps to ALREADY_EXISTS). */
 public final class ReservationConflict extends Conflict {

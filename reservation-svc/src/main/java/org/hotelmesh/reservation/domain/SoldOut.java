@@ -1,7 +1,8 @@
 package org.hotelmesh.reservation.domain;
 
-import org.hotelmesh.support.error.PreconditionFailed;
 import java.time.LocalDate;
+
+import org.hotelmesh.support.error.PreconditionFailed;
 
 /** No room left on a night of the stay (maps to FAILED_PRECONDITION); never retried. */
 public final class SoldOut extends PreconditionFailed {

@@ -1,9 +1,10 @@
 package org.hotelmesh.reservation.domain;
 
-import org.hotelmesh.support.error.PreconditionFailed;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+
+import org.hotelmesh.support.error.PreconditionFailed;
 
 /**
  * The reservation life cycle: pending -> paid | rejected | canceled, paid -> refunded. The database trigger

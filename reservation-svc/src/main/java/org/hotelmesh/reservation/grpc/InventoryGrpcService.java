@@ -9,7 +9,6 @@ import org.hotelmesh.proto.reservation.v1.GetInventoryResponse;
 import org.hotelmesh.proto.reservation.v1.GetOverbookingRatioRequest;
 import org.hotelmesh.proto.reservation.v1.GetOverbookingRatioResponse;
 import org.hotelmesh.proto.reservation.v1.InventoryService;
-import org.hotelmesh.reservation.service.Inventory;
 import org.hotelmesh.proto.reservation.v1.SetMaintenanceRequest;
 import org.hotelmesh.proto.reservation.v1.SetMaintenanceResponse;
 import org.hotelmesh.proto.reservation.v1.SetOverbookingRatioRequest;
@@ -17,6 +16,8 @@ import org.hotelmesh.proto.reservation.v1.SetOverbookingRatioResponse;
 import org.hotelmesh.proto.reservation.v1.SetRoomTypeCapacityRequest;
 import org.hotelmesh.proto.reservation.v1.SetRoomTypeCapacityResponse;
 import org.hotelmesh.reservation.mapping.ReservationMapper;
+import org.hotelmesh.reservation.service.Inventory;
+import org.hotelmesh.support.grpc.ProtoTypes;
 
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
@@ -34,14 +35,14 @@ public class InventoryGrpcService implements InventoryService {
     @Override
     public Uni<GetAvailabilityResponse> getAvailability(GetAvailabilityRequest request) {
         return ERRORS.serve(() -> inventory.availability(request.getHotelId(), request.getRoomTypeId(),
-                        ReservationMapper.startDate(request.getStay()), ReservationMapper.endDate(request.getStay()))
+                        ProtoTypes.startDate(request.getStay()), ProtoTypes.endDate(request.getStay()))
                 .map(a -> GetAvailabilityResponse.newBuilder().addAllRoomTypes(ReservationMapper.toProto(a)).build()));
     }
 
     @Override
     public Uni<GetInventoryResponse> getInventory(GetInventoryRequest request) {
         return ERRORS.serve(() -> inventory.rows(request.getHotelId(), request.getRoomTypeId(),
-                        ReservationMapper.startDate(request.getDates()), ReservationMapper.endDate(request.getDates()))
+                        ProtoTypes.startDate(request.getDates()), ProtoTypes.endDate(request.getDates()))
                 .map(rows -> GetInventoryResponse.newBuilder()
                         .addAllRows(rows.stream().map(ReservationMapper::toProto).toList()).build()));
     }
@@ -56,7 +57,7 @@ public class InventoryGrpcService implements InventoryService {
     @Override
     public Uni<SetMaintenanceResponse> setMaintenance(SetMaintenanceRequest request) {
         return ERRORS.serve(() -> inventory.setMaintenance(request.getHotelId(), request.getRoomTypeId(),
-                        ReservationMapper.startDate(request.getDates()), ReservationMapper.endDate(request.getDates()),
+                        ProtoTypes.startDate(request.getDates()), ProtoTypes.endDate(request.getDates()),
                         request.getRooms())
                 .map(ignored -> SetMaintenanceResponse.getDefaultInstance()));
     }

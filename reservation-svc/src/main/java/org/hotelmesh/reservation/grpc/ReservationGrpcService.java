@@ -21,11 +21,11 @@ import org.hotelmesh.proto.reservation.v1.SetCancellationPolicyRequest;
 import org.hotelmesh.proto.reservation.v1.SetCancellationPolicyResponse;
 import org.hotelmesh.reservation.mapping.ReservationMapper;
 import org.hotelmesh.reservation.service.CancellationPolicies;
-import org.hotelmesh.reservation.service.Reservations;
 import org.hotelmesh.reservation.service.ReservationValidator;
-
+import org.hotelmesh.reservation.service.Reservations;
 import org.hotelmesh.store.StoreOutage;
 import org.hotelmesh.support.grpc.ErrorTranslator;
+import org.hotelmesh.support.grpc.ProtoTypes;
 
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
@@ -90,8 +90,8 @@ public class ReservationGrpcService implements ReservationService {
     public Uni<PreviewCancellationResponse> previewCancellation(PreviewCancellationRequest request) {
         return ERRORS.serve(() -> reservations.previewCancellation(request.getReservationId(), request.getWaiveFee())
                 .map(terms -> PreviewCancellationResponse.newBuilder()
-                        .setRefund(ReservationMapper.money(terms.refundMinor(), terms.currency()))
-                        .setFee(ReservationMapper.money(terms.feeMinor(), terms.currency()))
+                        .setRefund(ProtoTypes.money(terms.refundMinor(), terms.currency()))
+                        .setFee(ProtoTypes.money(terms.feeMinor(), terms.currency()))
                         .setPolicy(terms.policy())
                         .build()));
     }

@@ -1,13 +1,15 @@
 package org.hotelmesh.reservation.mapping;
 
-import java.time.DateTimeException;
+import static org.hotelmesh.support.grpc.ProtoTypes.endDate;
+import static org.hotelmesh.support.grpc.ProtoTypes.money;
+import static org.hotelmesh.support.grpc.ProtoTypes.startDate;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import org.hotelmesh.proto.common.v1.Date;
 import org.hotelmesh.proto.common.v1.DateRange;
-import org.hotelmesh.proto.common.v1.Money;
 import org.hotelmesh.proto.common.v1.PageInfo;
 import org.hotelmesh.proto.reservation.v1.CancelReservationResponse;
 import org.hotelmesh.proto.reservation.v1.CancellationFee;
@@ -29,6 +31,7 @@ import org.hotelmesh.reservation.domain.PaymentInfo;
 import org.hotelmesh.reservation.domain.Reservation;
 import org.hotelmesh.reservation.domain.StayPrice;
 import org.hotelmesh.reservation.domain.TimeFilter;
+import org.hotelmesh.support.grpc.ProtoTypes;
 
 /** Proto <-> domain. An unset or impossible date becomes null, which the validator reports by field name. */
 public final class ReservationMapper {
@@ -42,25 +45,8 @@ public final class ReservationMapper {
                 in.getQuoteId().isEmpty() ? null : in.getQuoteId(), in.getPaymentToken());
     }
 
-    public static LocalDate startDate(DateRange range) {
-        return range.hasStartDate() ? toLocalDate(range.getStartDate()) : null;
-    }
-
-    public static LocalDate endDate(DateRange range) {
-        return range.hasEndDate() ? toLocalDate(range.getEndDate()) : null;
-    }
-
-    public static LocalDate toLocalDate(Date date) {
-        try {
-            return LocalDate.of(date.getYear(), date.getMonth(), date.getDay());
-        } catch (DateTimeException e) {
-            return null;
-        }
-    }
-
     public static Date toProto(LocalDate date) {
-        return Date.newBuilder().setYear(date.getYear()).setMonth(date.getMonthValue())
-                .setDay(date.getDayOfMonth()).build();
+        return ProtoTypes.toProto(date);
     }
 
     public static TimeFilter toDomain(org.hotelmesh.proto.reservation.v1.TimeFilter when) {
@@ -211,9 +197,5 @@ public final class ReservationMapper {
                 .setMaintenance(n.maintenance())
                 .setVersion(n.version())
                 .build();
-    }
-
-    public static Money money(long amountMinor, String currency) {
-        return Money.newBuilder().setAmountMinor(amountMinor).setCurrency(currency == null ? "" : currency).build();
     }
 }

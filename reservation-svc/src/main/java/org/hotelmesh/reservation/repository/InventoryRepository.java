@@ -32,8 +32,10 @@ public class InventoryRepository {
     /** The rows of one room type for dates in [from, to), by date. */
     public Uni<List<InventoryNight>> nights(SqlClient client, long hotelId, long roomTypeId, LocalDate from,
             LocalDate to) {
-        return client.preparedQuery("SELECT " + NIGHT_COLUMNS + " FROM room_type_inventory"
-                        + " WHERE hotel_id = $1 AND room_type_id = $2 AND date >= $3 AND date < $4 ORDER BY date")
+        return client.preparedQuery("""
+                SELECT %s FROM room_type_inventory
+                WHERE hotel_id = $1 AND room_type_id = $2 AND date >= $3 AND date < $4 ORDER BY date
+                """.formatted(NIGHT_COLUMNS))
                 .execute(Tuple.of(hotelId, roomTypeId, from, to))
                 .map(InventoryRepository::toNights);
     }
@@ -41,9 +43,11 @@ public class InventoryRepository {
     /** The rows of several room types of a hotel for dates in [from, to), by room type and date. */
     public Uni<List<InventoryNight>> nights(SqlClient client, long hotelId, List<Long> roomTypeIds, LocalDate from,
             LocalDate to) {
-        return client.preparedQuery("SELECT " + NIGHT_COLUMNS + " FROM room_type_inventory"
-                        + " WHERE hotel_id = $1 AND room_type_id = ANY($2) AND date >= $3 AND date < $4"
-                        + " ORDER BY room_type_id, date")
+        return client.preparedQuery("""
+                SELECT %s FROM room_type_inventory
+                WHERE hotel_id = $1 AND room_type_id = ANY($2) AND date >= $3 AND date < $4
+                ORDER BY room_type_id, date
+                """.formatted(NIGHT_COLUMNS))
                 .execute(Tuple.of(hotelId, roomTypeIds.toArray(Long[]::new), from, to))
                 .map(InventoryRepository::toNights);
     }
@@ -54,11 +58,13 @@ public class InventoryRepository {
      */
     public Uni<List<InventoryNight>> setReservedIfUnchanged(SqlClient client, long hotelId, long roomTypeId,
             LocalDate[] dates, Long[] versions, Integer[] reserved) {
-        return client.preparedQuery("UPDATE room_type_inventory t SET total_reserved = v.reserved"
-                        + " FROM unnest($3::date[], $4::bigint[], $5::int[]) AS v(date, version, reserved)"
-                        + " WHERE t.hotel_id = $1 AND t.room_type_id = $2 AND t.date = v.date"
-                        + " AND t.version = v.version"
-                        + " RETURNING " + prefixed("t."))
+        return client.preparedQuery("""
+                UPDATE room_type_inventory t SET total_reserved = v.reserved
+                FROM unnest($3::date[], $4::bigint[], $5::int[]) AS v(date, version, reserved)
+                WHERE t.hotel_id = $1 AND t.room_type_id = $2 AND t.date = v.date
+                AND t.version = v.version
+                RETURNING
+                """ + prefixed("t."))
                 .execute(Tuple.of(hotelId, roomTypeId, dates, versions, reserved))
                 .map(InventoryRepository::toNights);
     }
@@ -66,9 +72,11 @@ public class InventoryRepository {
     /** Gives back {@code rooms} on every night in [from, to); relative, so it needs no version check. */
     public Uni<List<InventoryNight>> release(SqlClient client, long hotelId, long roomTypeId, LocalDate from,
             LocalDate to, int rooms) {
-        return client.preparedQuery("UPDATE room_type_inventory SET total_reserved = total_reserved - $5"
-                        + " WHERE hotel_id = $1 AND room_type_id = $2 AND date >= $3 AND date < $4"
-                        + " RETURNING " + NIGHT_COLUMNS)
+        return client.preparedQuery("""
+                UPDATE room_type_inventory SET total_reserved = total_reserved - $5
+                WHERE hotel_id = $1 AND room_type_id = $2 AND date >= $3 AND date < $4
+                RETURNING
+                """ + NIGHT_COLUMNS)
                 .execute(Tuple.of(hotelId, roomTypeId, from, to, rooms))
                 .map(InventoryRepository::toNights);
     }
@@ -76,12 +84,14 @@ public class InventoryRepository {
     /** Records a capacity report unless a newer one was applied already; true when applied. */
     public Uni<Boolean> recordCapacity(SqlClient client, long hotelId, long roomTypeId, int roomsInService,
             long catalogVersion) {
-        return client.preparedQuery("INSERT INTO room_type_capacity (hotel_id, room_type_id, rooms_in_service,"
-                        + " catalog_version) VALUES ($1, $2, $3, $4)"
-                        + " ON CONFLICT (hotel_id, room_type_id) DO UPDATE"
-                        + " SET rooms_in_service = EXCLUDED.rooms_in_service,"
-                        + " catalog_version = EXCLUDED.catalog_version, updated_at = now()"
-                        + " WHERE room_type_capacity.catalog_version <= EXCLUDED.catalog_version")
+        return client.preparedQuery("""
+                INSERT INTO room_type_capacity (hotel_id, room_type_id, rooms_in_service,
+                catalog_version) VALUES ($1, $2, $3, $4)
+                ON CONFLICT (hotel_id, room_type_id) DO UPDATE
+                SET rooms_in_service = EXCLUDED.rooms_in_service,
+                catalog_version = EXCLUDED.catalog_version, updated_at = now()
+                WHERE room_type_capacity.catalog_version <= EXCLUDED.catalog_version
+                """)
                 .execute(Tuple.of(hotelId, roomTypeId, roomsInService, catalogVersion))
                 .map(rows -> rows.rowCount() == 1);
     }
@@ -89,10 +99,12 @@ public class InventoryRepository {
     /** Creates the missing rows in [from, to] with the given capacity and ratio; returns how many were created. */
     public Uni<Integer> createMissing(SqlClient client, long hotelId, long roomTypeId, int roomsInService,
             BigDecimal ratio, LocalDate from, LocalDate to) {
-        return client.preparedQuery("INSERT INTO room_type_inventory (hotel_id, room_type_id, date, rooms_in_service,"
-                        + " overbooking_ratio)"
-                        + " SELECT $1, $2, d::date, $3, $4 FROM generate_series($5::date, $6::date, interval '1 day') d"
-                        + " ON CONFLICT DO NOTHING")
+        return client.preparedQuery("""
+                INSERT INTO room_type_inventory (hotel_id, room_type_id, date, rooms_in_service,
+                overbooking_ratio)
+                SELECT $1, $2, d::date, $3, $4 FROM generate_series($5::date, $6::date, interval '1 day') d
+                ON CONFLICT DO NOTHING
+                """)
                 .execute(Tuple.of(hotelId, roomTypeId, roomsInService, ratio, from, to))
                 .map(RowSet::rowCount);
     }
@@ -100,9 +112,11 @@ public class InventoryRepository {
     /** Sets rooms_in_service of rows from {@code from} on; returns the rows that changed, with their new versions. */
     public Uni<Map<LocalDate, Long>> setRoomsInService(SqlClient client, long hotelId, long roomTypeId, int roomsInService,
             LocalDate from) {
-        return client.preparedQuery("UPDATE room_type_inventory SET rooms_in_service = $3"
-                        + " WHERE hotel_id = $1 AND room_type_id = $2 AND date >= $4 AND rooms_in_service <> $3"
-                        + " RETURNING date, version")
+        return client.preparedQuery("""
+                UPDATE room_type_inventory SET rooms_in_service = $3
+                WHERE hotel_id = $1 AND room_type_id = $2 AND date >= $4 AND rooms_in_service <> $3
+                RETURNING date, version
+                """)
                 .execute(Tuple.of(hotelId, roomTypeId, roomsInService, from))
                 .map(InventoryRepository::toVersions);
     }
@@ -110,9 +124,11 @@ public class InventoryRepository {
     /** Sets maintenance on the existing rows in [from, to); returns those rows with their new versions. */
     public Uni<Map<LocalDate, Long>> setMaintenance(SqlClient client, long hotelId, long roomTypeId, LocalDate from, LocalDate to,
             int rooms) {
-        return client.preparedQuery("UPDATE room_type_inventory SET maintenance = $5"
-                        + " WHERE hotel_id = $1 AND room_type_id = $2 AND date >= $3 AND date < $4"
-                        + " RETURNING date, version")
+        return client.preparedQuery("""
+                UPDATE room_type_inventory SET maintenance = $5
+                WHERE hotel_id = $1 AND room_type_id = $2 AND date >= $3 AND date < $4
+                RETURNING date, version
+                """)
                 .execute(Tuple.of(hotelId, roomTypeId, from, to, rooms))
                 .map(InventoryRepository::toVersions);
     }
@@ -127,20 +143,26 @@ public class InventoryRepository {
     /** Stores the ratio and applies it to rows from {@code from} on; returns the rows that changed, with versions. */
     public Uni<Map<LocalDate, Long>> setRatio(SqlClient client, long hotelId, long roomTypeId, BigDecimal ratio,
             LocalDate from) {
-        return client.preparedQuery("INSERT INTO overbooking_setting (hotel_id, room_type_id, ratio) VALUES ($1, $2, $3)"
-                        + " ON CONFLICT (hotel_id, room_type_id) DO UPDATE SET ratio = EXCLUDED.ratio, updated_at = now()")
+        return client.preparedQuery("""
+                INSERT INTO overbooking_setting (hotel_id, room_type_id, ratio) VALUES ($1, $2, $3)
+                ON CONFLICT (hotel_id, room_type_id) DO UPDATE SET ratio = EXCLUDED.ratio, updated_at = now()
+                """)
                 .execute(Tuple.of(hotelId, roomTypeId, ratio))
-                .flatMap(ignored -> client.preparedQuery("UPDATE room_type_inventory SET overbooking_ratio = $3"
-                                + " WHERE hotel_id = $1 AND room_type_id = $2 AND date >= $4"
-                                + " AND overbooking_ratio <> $3 RETURNING date, version")
+                .flatMap(ignored -> client.preparedQuery("""
+                        UPDATE room_type_inventory SET overbooking_ratio = $3
+                        WHERE hotel_id = $1 AND room_type_id = $2 AND date >= $4
+                        AND overbooking_ratio <> $3 RETURNING date, version
+                        """)
                         .execute(Tuple.of(hotelId, roomTypeId, ratio, from)))
                 .map(InventoryRepository::toVersions);
     }
 
     /** The room types of a hotel that have had a capacity report. */
     public Uni<List<Long>> roomTypes(SqlClient client, long hotelId) {
-        return client.preparedQuery("SELECT room_type_id FROM room_type_capacity WHERE hotel_id = $1"
-                        + " ORDER BY room_type_id")
+        return client.preparedQuery("""
+                SELECT room_type_id FROM room_type_capacity WHERE hotel_id = $1
+                ORDER BY room_type_id
+                """)
                 .execute(Tuple.of(hotelId))
                 .map(rows -> {
                     List<Long> ids = new ArrayList<>();
@@ -164,18 +186,20 @@ public class InventoryRepository {
      * each room type's last existing date. Idempotent: ON CONFLICT DO NOTHING.
      */
     public Uni<Integer> rollForward(SqlClient client, LocalDate from, LocalDate to, BigDecimal defaultRatio) {
-        return client.preparedQuery("INSERT INTO room_type_inventory (hotel_id, room_type_id, date, rooms_in_service,"
-                        + " overbooking_ratio)"
-                        + " SELECT c.hotel_id, c.room_type_id, d::date, c.rooms_in_service, coalesce(s.ratio, $3)"
-                        + " FROM room_type_capacity c"
-                        + " LEFT JOIN overbooking_setting s"
-                        + "   ON s.hotel_id = c.hotel_id AND s.room_type_id = c.room_type_id"
-                        + " CROSS JOIN LATERAL (SELECT max(i.date) AS last FROM room_type_inventory i"
-                        + "   WHERE i.hotel_id = c.hotel_id AND i.room_type_id = c.room_type_id) m"
-                        + " CROSS JOIN LATERAL generate_series(greatest($1::date, m.last + 1), $2::date,"
-                        + "   interval '1 day') d"
-                        + " WHERE c.rooms_in_service > 0"
-                        + " ON CONFLICT DO NOTHING")
+        return client.preparedQuery("""
+                INSERT INTO room_type_inventory (hotel_id, room_type_id, date, rooms_in_service,
+                overbooking_ratio)
+                SELECT c.hotel_id, c.room_type_id, d::date, c.rooms_in_service, coalesce(s.ratio, $3)
+                FROM room_type_capacity c
+                LEFT JOIN overbooking_setting s
+                ON s.hotel_id = c.hotel_id AND s.room_type_id = c.room_type_id
+                CROSS JOIN LATERAL (SELECT max(i.date) AS last FROM room_type_inventory i
+                WHERE i.hotel_id = c.hotel_id AND i.room_type_id = c.room_type_id) m
+                CROSS JOIN LATERAL generate_series(greatest($1::date, m.last + 1), $2::date,
+                interval '1 day') d
+                WHERE c.rooms_in_service > 0
+                ON CONFLICT DO NOTHING
+                """)
                 .execute(Tuple.of(from, to, defaultRatio))
                 .map(RowSet::rowCount);
     }

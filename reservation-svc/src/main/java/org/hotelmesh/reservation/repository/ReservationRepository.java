@@ -16,14 +16,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hotelmesh.reservation.domain.BookingRequest;
 import org.hotelmesh.reservation.domain.CancellationPolicy;
+import org.hotelmesh.reservation.domain.PageRequest;
 import org.hotelmesh.reservation.domain.PaymentInfo;
 import org.hotelmesh.reservation.domain.PaymentState;
 import org.hotelmesh.reservation.domain.RefundState;
-import org.hotelmesh.reservation.domain.PageRequest;
-import org.hotelmesh.reservation.domain.Reservation;
-import org.hotelmesh.reservation.domain.StayPrice;
 import org.hotelmesh.reservation.domain.Reservation.StatusChange;
+import org.hotelmesh.reservation.domain.Reservation;
 import org.hotelmesh.reservation.domain.ReservationStatus;
+import org.hotelmesh.reservation.domain.StayPrice;
 import org.hotelmesh.reservation.domain.TimeFilter;
 
 import io.smallrye.mutiny.Uni;
@@ -111,26 +111,28 @@ public class ReservationRepository {
         }
         // One statement: the history rows are inserted from the reservation rows the CTE returns (the foreign key is
         // checked at the end of the statement, when both exist). now() is the transaction's start: created_at.
-        return client.preparedQuery("WITH r AS (INSERT INTO reservation (reservation_id, hotel_id, room_type_id,"
-                        + " start_date, end_date, rooms, guest_id, status, request_hash, quote_id, currency,"
-                        + " total_amount_minor, nightly_prices_minor, payment_token, payment_state, hold_expires_at,"
-                        + " cancel_free_until_days, cancel_fee_kind, cancel_fee_percent)"
-                        + " SELECT r.id, r.hotel, r.room_type, r.start_date, r.end_date, r.rooms, r.guest, 'pending',"
-                        + " r.hash, r.quote, r.currency, r.total, r.nightly::bigint[], r.token, 'charging',"
-                        + " now() + $17::bigint * interval '1 millisecond',"
-                        + " coalesce(p.free_until_days, $14::int), coalesce(p.fee_kind, $15::varchar),"
-                        + " CASE WHEN p.hotel_id IS NULL THEN $16::int ELSE p.fee_percent END"
-                        + " FROM unnest($1::varchar[], $2::bigint[], $3::bigint[], $4::date[], $5::date[], $6::int[],"
-                        + " $7::varchar[], $8::varchar[], $9::varchar[], $10::varchar[], $11::bigint[], $12::text[],"
-                        + " $13::varchar[])"
-                        + " AS r(id, hotel, room_type, start_date, end_date, rooms, guest, hash, quote, currency, total,"
-                        + " nightly, token)"
-                        + " LEFT JOIN cancellation_policy p ON p.hotel_id = r.hotel"
-                        + " RETURNING reservation_id, guest_id, created_at, hold_expires_at, cancel_free_until_days,"
-                        + " cancel_fee_kind, cancel_fee_percent),"
-                        + " h AS (INSERT INTO reservation_status_change (reservation_id, status, changed_by, changed_at)"
-                        + " SELECT reservation_id, 'pending', guest_id, created_at FROM r)"
-                        + " SELECT * FROM r")
+        return client.preparedQuery("""
+                WITH r AS (INSERT INTO reservation (reservation_id, hotel_id, room_type_id,
+                start_date, end_date, rooms, guest_id, status, request_hash, quote_id, currency,
+                total_amount_minor, nightly_prices_minor, payment_token, payment_state, hold_expires_at,
+                cancel_free_until_days, cancel_fee_kind, cancel_fee_percent)
+                SELECT r.id, r.hotel, r.room_type, r.start_date, r.end_date, r.rooms, r.guest, 'pending',
+                r.hash, r.quote, r.currency, r.total, r.nightly::bigint[], r.token, 'charging',
+                now() + $17::bigint * interval '1 millisecond',
+                coalesce(p.free_until_days, $14::int), coalesce(p.fee_kind, $15::varchar),
+                CASE WHEN p.hotel_id IS NULL THEN $16::int ELSE p.fee_percent END
+                FROM unnest($1::varchar[], $2::bigint[], $3::bigint[], $4::date[], $5::date[], $6::int[],
+                $7::varchar[], $8::varchar[], $9::varchar[], $10::varchar[], $11::bigint[], $12::text[],
+                $13::varchar[])
+                AS r(id, hotel, room_type, start_date, end_date, rooms, guest, hash, quote, currency, total,
+                nightly, token)
+                LEFT JOIN cancellation_policy p ON p.hotel_id = r.hotel
+                RETURNING reservation_id, guest_id, created_at, hold_expires_at, cancel_free_until_days,
+                cancel_fee_kind, cancel_fee_percent),
+                h AS (INSERT INTO reservation_status_change (reservation_id, status, changed_by, changed_at)
+                SELECT reservation_id, 'pending', guest_id, created_at FROM r)
+                SELECT * FROM r
+                """)
                 .execute(Tuple.from(List.<Object>of(ids, hotels, roomTypes, starts, ends, rooms, guests, hashes, quotes,
                                 currencies, totals, nightly, tokens, defaultPolicy.freeUntilDays(), defaultPolicy.fee().db()))
                         .addValue(defaultPolicy.feePercent()).addValue(holdTtl.toMillis()))
@@ -159,8 +161,10 @@ public class ReservationRepository {
     }
 
     private Uni<Optional<ReleasedStay>> cancelPending(SqlClient client, String id, String by, String condition) {
-        return endStay(client, id, "UPDATE reservation SET status = 'canceled'"
-                + " WHERE reservation_id = $1 AND status = 'pending'" + condition, Tuple.of(id),
+        return endStay(client, id, """
+                UPDATE reservation SET status = 'canceled'
+                WHERE reservation_id = $1 AND status = 'pending'
+                """ + condition, Tuple.of(id),
                 ReservationStatus.CANCELED, by);
     }
 
@@ -179,8 +183,10 @@ public class ReservationRepository {
                     Row row = rows.iterator().next();
                     ReleasedStay stay = new ReleasedStay(row.getLong("hotel_id"), row.getLong("room_type_id"),
                             row.getLocalDate("start_date"), row.getLocalDate("end_date"), row.getInteger("rooms"));
-                    return client.preparedQuery("INSERT INTO reservation_status_change (reservation_id, status,"
-                                    + " changed_by) VALUES ($1, $2, $3)")
+                    return client.preparedQuery("""
+                            INSERT INTO reservation_status_change (reservation_id, status,
+                            changed_by) VALUES ($1, $2, $3)
+                            """)
                             .execute(Tuple.of(id, to.db(), by))
                             .map(ignored -> Optional.of(stay));
                 });
@@ -209,8 +215,10 @@ public class ReservationRepository {
     }
 
     public Uni<Boolean> hasActiveEndingOnOrAfter(SqlClient client, long hotelId, LocalDate day) {
-        return client.preparedQuery("SELECT EXISTS (SELECT 1 FROM reservation WHERE hotel_id = $1"
-                        + " AND status IN ('pending', 'paid') AND end_date >= $2)")
+        return client.preparedQuery("""
+                SELECT EXISTS (SELECT 1 FROM reservation WHERE hotel_id = $1
+                AND status IN ('pending', 'paid') AND end_date >= $2)
+                """)
                 .execute(Tuple.of(hotelId, day))
                 .map(rows -> rows.iterator().next().getBoolean(0));
     }
@@ -225,8 +233,10 @@ public class ReservationRepository {
     }
 
     private Uni<Map<String, Reservation>> withHistory(SqlClient client, Map<String, Reservation> found) {
-        return client.preparedQuery("SELECT reservation_id, status, changed_at, changed_by"
-                        + " FROM reservation_status_change WHERE reservation_id = ANY($1) ORDER BY id")
+        return client.preparedQuery("""
+                SELECT reservation_id, status, changed_at, changed_by
+                FROM reservation_status_change WHERE reservation_id = ANY($1) ORDER BY id
+                """)
                 .execute(Tuple.of(found.keySet().toArray(String[]::new)))
                 .map(rows -> {
                     Map<String, List<StatusChange>> history = new HashMap<>();

@@ -36,8 +36,10 @@ public class SagaRepository {
     }
 
     public Uni<Optional<SagaState>> find(SqlClient client, String id) {
-        return client.preparedQuery("SELECT reservation_id, status, payment_state, payment_token, currency,"
-                        + " total_amount_minor, refund_state, refund_minor FROM reservation WHERE reservation_id = $1")
+        return client.preparedQuery("""
+                SELECT reservation_id, status, payment_state, payment_token, currency,
+                total_amount_minor, refund_state, refund_minor FROM reservation WHERE reservation_id = $1
+                """)
                 .execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? Optional.<SagaState>empty() : Optional.of(toState(rows.iterator().next())));
     }
@@ -47,17 +49,21 @@ public class SagaRepository {
      * (younger ones are still in the hands of the request that changed them), oldest first.
      */
     public Uni<List<String>> open(SqlClient client, Duration untouchedFor, int limit) {
-        return client.preparedQuery("SELECT reservation_id FROM reservation"
-                        + " WHERE (payment_state = 'charging' OR refund_state = 'requested')"
-                        + " AND updated_at < now() - $1::bigint * interval '1 millisecond' ORDER BY updated_at LIMIT $2")
+        return client.preparedQuery("""
+                SELECT reservation_id FROM reservation
+                WHERE (payment_state = 'charging' OR refund_state = 'requested')
+                AND updated_at < now() - $1::bigint * interval '1 millisecond' ORDER BY updated_at LIMIT $2
+                """)
                 .execute(Tuple.of(untouchedFor.toMillis(), limit))
                 .map(SagaRepository::ids);
     }
 
     /** Pending reservations whose hold has ended, oldest first. */
     public Uni<List<String>> expiredHolds(SqlClient client, int limit) {
-        return client.preparedQuery("SELECT reservation_id FROM reservation"
-                        + " WHERE status = 'pending' AND hold_expires_at <= now() ORDER BY hold_expires_at LIMIT $1")
+        return client.preparedQuery("""
+                SELECT reservation_id FROM reservation
+                WHERE status = 'pending' AND hold_expires_at <= now() ORDER BY hold_expires_at LIMIT $1
+                """)
                 .execute(Tuple.of(limit))
                 .map(SagaRepository::ids);
     }
@@ -67,11 +73,13 @@ public class SagaRepository {
      * trip: the common end of every booking); false when the reservation was no longer pending.
      */
     public Uni<Boolean> markPaid(SqlClient client, String id, String paymentId) {
-        return client.preparedQuery("WITH paid AS (UPDATE reservation SET status = 'paid', payment_state = 'captured',"
-                        + " payment_id = $2, decline_code = NULL WHERE reservation_id = $1 AND status = 'pending'"
-                        + " RETURNING reservation_id)"
-                        + " INSERT INTO reservation_status_change (reservation_id, status, changed_by)"
-                        + " SELECT reservation_id, 'paid', $3 FROM paid")
+        return client.preparedQuery("""
+                WITH paid AS (UPDATE reservation SET status = 'paid', payment_state = 'captured',
+                payment_id = $2, decline_code = NULL WHERE reservation_id = $1 AND status = 'pending'
+                RETURNING reservation_id)
+                INSERT INTO reservation_status_change (reservation_id, status, changed_by)
+                SELECT reservation_id, 'paid', $3 FROM paid
+                """)
                 .execute(Tuple.of(id, paymentId, BY_PAYMENT))
                 .map(rows -> rows.rowCount() == 1);
     }
@@ -81,25 +89,31 @@ public class SagaRepository {
      * whole amount is owed back. False when that was recorded before (or the reservation is paid after all).
      */
     public Uni<Boolean> oweCaptureBack(SqlClient client, String id, String paymentId) {
-        return client.preparedQuery("UPDATE reservation SET payment_state = 'captured', payment_id = $2,"
-                        + " refund_state = 'requested', refund_minor = total_amount_minor"
-                        + " WHERE reservation_id = $1 AND status IN ('canceled', 'rejected') AND refund_state = 'none'"
-                        + " AND payment_state IN ('charging', 'none', 'failed')")
+        return client.preparedQuery("""
+                UPDATE reservation SET payment_state = 'captured', payment_id = $2,
+                refund_state = 'requested', refund_minor = total_amount_minor
+                WHERE reservation_id = $1 AND status IN ('canceled', 'rejected') AND refund_state = 'none'
+                AND payment_state IN ('charging', 'none', 'failed')
+                """)
                 .execute(Tuple.of(id, paymentId))
                 .map(rows -> rows.rowCount() == 1);
     }
 
     /** pending -> rejected after a declined or failed charge: the stay to release when this call rejected it. */
     public Uni<Optional<ReleasedStay>> reject(SqlClient client, String id, PaymentState state, String declineCode) {
-        return ReservationRepository.endStay(client, id, "UPDATE reservation SET status = 'rejected',"
-                        + " payment_state = $2, decline_code = $3 WHERE reservation_id = $1 AND status = 'pending'",
+        return ReservationRepository.endStay(client, id, """
+                UPDATE reservation SET status = 'rejected',
+                payment_state = $2, decline_code = $3 WHERE reservation_id = $1 AND status = 'pending'
+                """,
                 Tuple.of(id, state.db(), declineCode), ReservationStatus.REJECTED, BY_PAYMENT);
     }
 
     /** A charge's failure on a reservation that ended meanwhile: recorded, nothing to release. */
     public Uni<Void> recordFailure(SqlClient client, String id, PaymentState state, String declineCode) {
-        return client.preparedQuery("UPDATE reservation SET payment_state = $2, decline_code = $3"
-                        + " WHERE reservation_id = $1 AND payment_state = 'charging' AND status <> 'pending'")
+        return client.preparedQuery("""
+                UPDATE reservation SET payment_state = $2, decline_code = $3
+                WHERE reservation_id = $1 AND payment_state = 'charging' AND status <> 'pending'
+                """)
                 .execute(Tuple.of(id, state.db(), declineCode))
                 .replaceWithVoid();
     }
@@ -110,9 +124,11 @@ public class SagaRepository {
      * be about to charge, and the capture must find the reservation still waiting for it.
      */
     public Uni<Void> abandonCharge(SqlClient client, String id, Duration chargeWindow) {
-        return client.preparedQuery("UPDATE reservation SET payment_state = 'none'"
-                        + " WHERE reservation_id = $1 AND payment_state = 'charging' AND status <> 'pending'"
-                        + " AND created_at < now() - $2::bigint * interval '1 millisecond'")
+        return client.preparedQuery("""
+                UPDATE reservation SET payment_state = 'none'
+                WHERE reservation_id = $1 AND payment_state = 'charging' AND status <> 'pending'
+                AND created_at < now() - $2::bigint * interval '1 millisecond'
+                """)
                 .execute(Tuple.of(id, chargeWindow.toMillis()))
                 .replaceWithVoid();
     }
@@ -123,16 +139,20 @@ public class SagaRepository {
      */
     public Uni<Optional<ReleasedStay>> cancelPaid(SqlClient client, String id, String by, long refundMinor,
             long feeMinor) {
-        return ReservationRepository.endStay(client, id, "UPDATE reservation SET status = 'refunded',"
-                        + " refund_state = CASE WHEN $2 > 0 THEN 'requested' ELSE 'none' END,"
-                        + " refund_minor = nullif($2, 0), fee_minor = $3 WHERE reservation_id = $1 AND status = 'paid'",
+        return ReservationRepository.endStay(client, id, """
+                UPDATE reservation SET status = 'refunded',
+                refund_state = CASE WHEN $2 > 0 THEN 'requested' ELSE 'none' END,
+                refund_minor = nullif($2, 0), fee_minor = $3 WHERE reservation_id = $1 AND status = 'paid'
+                """,
                 Tuple.of(id, refundMinor, feeMinor), ReservationStatus.REFUNDED, by);
     }
 
     /** The owed refund went through (or failed for good): recorded once. */
     public Uni<Void> finishRefund(SqlClient client, String id, RefundState outcome) {
-        return client.preparedQuery("UPDATE reservation SET refund_state = $2"
-                        + " WHERE reservation_id = $1 AND refund_state = 'requested'")
+        return client.preparedQuery("""
+                UPDATE reservation SET refund_state = $2
+                WHERE reservation_id = $1 AND refund_state = 'requested'
+                """)
                 .execute(Tuple.of(id, outcome.db()))
                 .replaceWithVoid();
     }

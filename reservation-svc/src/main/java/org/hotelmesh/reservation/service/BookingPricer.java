@@ -8,10 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hotelmesh.reservation.client.RateClient;
 import org.hotelmesh.reservation.domain.BookingRequest;
-import org.hotelmesh.support.error.InvalidInput;
-import org.hotelmesh.support.error.PreconditionFailed;
 import org.hotelmesh.reservation.domain.Quote;
 import org.hotelmesh.reservation.domain.StayPrice;
+import org.hotelmesh.support.error.InvalidInput;
+import org.hotelmesh.support.error.PreconditionFailed;
 
 import io.smallrye.mutiny.Uni;
 

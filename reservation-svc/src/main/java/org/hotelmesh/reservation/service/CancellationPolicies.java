@@ -1,12 +1,12 @@
 package org.hotelmesh.reservation.service;
 
-import org.hotelmesh.support.catalog.CatalogLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hotelmesh.reservation.config.CancellationConfig;
 import org.hotelmesh.reservation.domain.CancellationPolicy;
-import org.hotelmesh.support.error.NotFound;
 import org.hotelmesh.reservation.repository.CancellationPolicyRepository;
+import org.hotelmesh.support.catalog.CatalogLookup;
+import org.hotelmesh.support.error.NotFound;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

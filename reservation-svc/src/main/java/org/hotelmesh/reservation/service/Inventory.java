@@ -11,13 +11,13 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hotelmesh.reservation.cache.AvailabilityCache;
 import org.hotelmesh.reservation.cache.AvailabilityCache.NightKey;
+import org.hotelmesh.reservation.cache.AvailabilityCache;
 import org.hotelmesh.reservation.config.InventoryConfig;
 import org.hotelmesh.reservation.domain.InventoryNight;
 import org.hotelmesh.reservation.domain.NightAvailability;
-import org.hotelmesh.support.error.PreconditionFailed;
 import org.hotelmesh.reservation.repository.InventoryRepository;
+import org.hotelmesh.support.error.PreconditionFailed;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;

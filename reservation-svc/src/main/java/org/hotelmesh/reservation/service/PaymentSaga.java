@@ -11,12 +11,12 @@ import org.hotelmesh.reservation.client.PaymentClient;
 import org.hotelmesh.reservation.config.SagaConfig;
 import org.hotelmesh.reservation.domain.PaymentState;
 import org.hotelmesh.reservation.domain.PaymentView;
-import org.hotelmesh.support.client.DownstreamUnavailable;
 import org.hotelmesh.reservation.domain.RefundState;
 import org.hotelmesh.reservation.domain.Reservation;
 import org.hotelmesh.reservation.domain.ReservationStatus;
-import org.hotelmesh.reservation.repository.SagaRepository;
 import org.hotelmesh.reservation.repository.SagaRepository.SagaState;
+import org.hotelmesh.reservation.repository.SagaRepository;
+import org.hotelmesh.support.client.DownstreamUnavailable;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;

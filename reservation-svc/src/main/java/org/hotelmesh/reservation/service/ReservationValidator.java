@@ -1,11 +1,9 @@
 package org.hotelmesh.reservation.service;
 
-import org.hotelmesh.support.error.ServiceException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,11 +11,12 @@ import java.util.regex.Pattern;
 
 import org.hotelmesh.reservation.domain.BookingRequest;
 import org.hotelmesh.reservation.domain.CancellationPolicy;
+import org.hotelmesh.reservation.domain.PageRequest;
 import org.hotelmesh.support.catalog.HotelInfo;
 import org.hotelmesh.support.error.InvalidInput;
-import org.hotelmesh.support.paging.PageToken;
 import org.hotelmesh.support.error.ServiceException.Violation;
-import org.hotelmesh.reservation.domain.PageRequest;
+import org.hotelmesh.support.paging.PageToken;
+import org.hotelmesh.support.validation.StayRules;
 
 /**
  * Validates client-supplied values, collecting every violation so a client can fix them in one round trip. Field
@@ -26,16 +25,12 @@ import org.hotelmesh.reservation.domain.PageRequest;
  */
 public final class ReservationValidator {
 
-    public static final int MAX_NIGHTS = 30;
-    public static final int MAX_ROOMS = 9;
-    public static final int MAX_RANGE_DAYS = 366;
     public static final int DEFAULT_PAGE_SIZE = 20;
     public static final int MAX_PAGE_SIZE = 100;
     public static final BigDecimal MIN_RATIO = new BigDecimal("1.00");
     public static final BigDecimal MAX_RATIO = new BigDecimal("2.00");
 
     private static final Pattern RESERVATION_ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
-    private static final Pattern GUEST_ID = Pattern.compile("^[^\\x00-\\x1f]{1,128}$");
     /** A processor token is opaque; whether it can be charged is the processor's call (payment-svc answers). */
     private static final Pattern PAYMENT_TOKEN = Pattern.compile("^[\\x21-\\x7e]{1,255}$");
 
@@ -48,13 +43,9 @@ public final class ReservationValidator {
         reservationId(v, r.reservationId());
         positive(v, "hotelID", r.hotelId());
         positive(v, "roomTypeID", r.roomTypeId());
-        stay(v, r.startDate(), r.endDate(), MAX_NIGHTS, "nights");
-        if (r.rooms() < 1 || r.rooms() > MAX_ROOMS) {
-            v.add(new Violation("rooms", "must be between 1 and " + MAX_ROOMS));
-        }
-        if (r.guestId() == null || !GUEST_ID.matcher(r.guestId()).matches()) {
-            v.add(new Violation("guestID", "is required (1 to 128 characters)"));
-        }
+        stay(v, r.startDate(), r.endDate(), StayRules.MAX_NIGHTS, "nights");
+        StayRules.rooms(v, r.rooms());
+        StayRules.guestId(v, r.guestId());
         if (r.quoteId() != null && r.quoteId().length() > 128) {
             v.add(new Violation("quoteID", "must be at most 128 characters"));
         }
@@ -124,7 +115,7 @@ public final class ReservationValidator {
         if (!(roomTypeOptional && roomTypeId == 0)) {
             positive(v, "roomTypeID", roomTypeId);
         }
-        stay(v, start, end, MAX_RANGE_DAYS, "days");
+        stay(v, start, end, StayRules.MAX_RANGE_DAYS, "days");
         throwIfAny(v);
     }
 
@@ -177,30 +168,14 @@ public final class ReservationValidator {
     }
 
     private static void positive(List<Violation> v, String field, long id) {
-        if (id <= 0) {
-            v.add(new Violation(field, "must be a positive id"));
-        }
+        StayRules.positiveId(v, field, id);
     }
 
     private static void stay(List<Violation> v, LocalDate start, LocalDate end, int max, String unit) {
-        if (start == null) {
-            v.add(new Violation("startDate", "is required and must be a valid date"));
-        }
-        if (end == null) {
-            v.add(new Violation("endDate", "is required and must be a valid date"));
-        }
-        if (start != null && end != null) {
-            if (!end.isAfter(start)) {
-                v.add(new Violation("endDate", "must be after startDate"));
-            } else if (ChronoUnit.DAYS.between(start, end) > max) {
-                v.add(new Violation("endDate", "must be at most " + max + " " + unit + " after startDate"));
-            }
-        }
+        StayRules.dates(v, start, end, max, unit, "must be after startDate");
     }
 
     private static void throwIfAny(List<Violation> v) {
-        if (!v.isEmpty()) {
-            throw new InvalidInput(v);
-        }
+        StayRules.throwIfAny(v);
     }
 }

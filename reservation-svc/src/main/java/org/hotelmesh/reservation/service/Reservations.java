@@ -1,6 +1,5 @@
 package org.hotelmesh.reservation.service;
 
-import org.hotelmesh.support.catalog.CatalogLookup;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,22 +11,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hotelmesh.reservation.domain.BookingRequest;
 import org.hotelmesh.reservation.domain.CancelOutcome;
 import org.hotelmesh.reservation.domain.CancellationPolicy;
-import org.hotelmesh.support.catalog.HotelInfo;
-import org.hotelmesh.support.error.InvalidInput;
-import org.hotelmesh.support.error.NotFound;
 import org.hotelmesh.reservation.domain.Page;
 import org.hotelmesh.reservation.domain.PageRequest;
 import org.hotelmesh.reservation.domain.PaymentState;
-import org.hotelmesh.support.error.PreconditionFailed;
 import org.hotelmesh.reservation.domain.RefundState;
 import org.hotelmesh.reservation.domain.Reservation;
-import org.hotelmesh.support.error.ServiceException;
 import org.hotelmesh.reservation.domain.ReservationStatus;
 import org.hotelmesh.reservation.domain.StatusMachine;
 import org.hotelmesh.reservation.domain.StayPrice;
 import org.hotelmesh.reservation.domain.TimeFilter;
 import org.hotelmesh.reservation.repository.ReservationRepository;
 import org.hotelmesh.reservation.repository.SagaRepository;
+import org.hotelmesh.support.catalog.CatalogLookup;
+import org.hotelmesh.support.catalog.HotelInfo;
+import org.hotelmesh.support.error.InvalidInput;
+import org.hotelmesh.support.error.NotFound;
+import org.hotelmesh.support.error.PreconditionFailed;
+import org.hotelmesh.support.error.ServiceException;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -77,7 +77,7 @@ public class Reservations {
      */
     public Uni<Reservation> create(BookingRequest request) {
         ReservationValidator.booking(request);
-        return catalog.hotel(request.hotelId())
+        return catalog.hotel(request.hotelId(), request.roomTypeId())
                 .invoke(hotel -> ReservationValidator.againstCatalog(request, hotel, clock))
                 .flatMap(hotel -> pricer.price(request).map(price -> new Priced(price, null))
                         .onFailure(ServiceException.class)

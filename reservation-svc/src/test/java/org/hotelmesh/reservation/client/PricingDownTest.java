@@ -1,8 +1,8 @@
-package org.hotelmesh.reservation.grpc;
+package org.hotelmesh.reservation.client;
 
 import static org.hotelmesh.devtools.test.GrpcAssertions.assertStatus;
-import static org.hotelmesh.reservation.grpc.Fixtures.booking;
-import static org.hotelmesh.reservation.grpc.Fixtures.utcToday;
+import static org.hotelmesh.reservation.Fixtures.booking;
+import static org.hotelmesh.reservation.Fixtures.utcToday;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -24,8 +24,9 @@ import org.hotelmesh.proto.reservation.v1.GetReservationRequest;
 import org.hotelmesh.proto.reservation.v1.InventoryServiceGrpc.InventoryServiceBlockingStub;
 import org.hotelmesh.proto.reservation.v1.ReservationServiceGrpc.ReservationServiceBlockingStub;
 import org.hotelmesh.proto.reservation.v1.SetRoomTypeCapacityRequest;
-import org.hotelmesh.reservation.client.HotelClient;
-import org.hotelmesh.reservation.grpc.Fixtures.RoomTypeRef;
+import org.hotelmesh.reservation.Fixtures.RoomTypeRef;
+import org.hotelmesh.reservation.Fixtures;
+import org.hotelmesh.support.catalog.HotelClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package org.hotelmesh.reservation.domain;
 
-import org.hotelmesh.support.error.PreconditionFailed;
 import static org.hotelmesh.reservation.domain.ReservationStatus.CANCELED;
 import static org.hotelmesh.reservation.domain.ReservationStatus.PAID;
 import static org.hotelmesh.reservation.domain.ReservationStatus.PENDING;
@@ -14,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.hotelmesh.support.error.PreconditionFailed;
 import org.junit.jupiter.api.Test;
 
 class StatusMachineTest {

@@ -1,8 +1,8 @@
-package org.hotelmesh.reservation.grpc;
+package org.hotelmesh.reservation.service;
 
 import static org.hotelmesh.devtools.test.GrpcAssertions.assertStatus;
-import static org.hotelmesh.reservation.grpc.Fixtures.booking;
-import static org.hotelmesh.reservation.grpc.Fixtures.utcToday;
+import static org.hotelmesh.reservation.Fixtures.booking;
+import static org.hotelmesh.reservation.Fixtures.utcToday;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,10 +25,11 @@ import org.hotelmesh.proto.reservation.v1.CreateReservationRequest;
 import org.hotelmesh.proto.reservation.v1.Reservation;
 import org.hotelmesh.proto.reservation.v1.ReservationStatus;
 import org.hotelmesh.proto.reservation.v1.SetOverbookingRatioRequest;
+import org.hotelmesh.reservation.Fixtures.RoomTypeRef;
+import org.hotelmesh.reservation.Fixtures;
+import org.hotelmesh.reservation.ReservationTestBase;
 import org.hotelmesh.reservation.domain.BookingRequest;
 import org.hotelmesh.reservation.domain.SoldOut;
-import org.hotelmesh.reservation.grpc.Fixtures.RoomTypeRef;
-import org.hotelmesh.reservation.service.BookingEngine;
 import org.hotelmesh.reservation.service.BookingEngine.Decision;
 import org.hotelmesh.reservation.service.BookingEngine.Outcome;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
-package org.hotelmesh.reservation.grpc;
+package org.hotelmesh.reservation.service;
 
 import static org.hotelmesh.devtools.test.GrpcAssertions.assertInvalid;
 import static org.hotelmesh.devtools.test.GrpcAssertions.assertStatus;
-import static org.hotelmesh.reservation.grpc.Fixtures.booking;
-import static org.hotelmesh.reservation.grpc.Fixtures.utcToday;
+import static org.hotelmesh.reservation.Fixtures.booking;
+import static org.hotelmesh.reservation.Fixtures.utcToday;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -26,11 +26,13 @@ import org.hotelmesh.proto.reservation.v1.CreateReservationRequest;
 import org.hotelmesh.proto.reservation.v1.GetReservationRequest;
 import org.hotelmesh.proto.reservation.v1.NightPrice;
 import org.hotelmesh.proto.reservation.v1.Reservation;
-import org.hotelmesh.support.error.PreconditionFailed;
-import org.hotelmesh.support.client.DownstreamUnavailable;
+import org.hotelmesh.reservation.Fixtures.RoomTypeRef;
+import org.hotelmesh.reservation.Fixtures;
+import org.hotelmesh.reservation.ReservationTestBase;
 import org.hotelmesh.reservation.domain.Quote;
 import org.hotelmesh.reservation.domain.StayPrice;
-import org.hotelmesh.reservation.grpc.Fixtures.RoomTypeRef;
+import org.hotelmesh.support.client.DownstreamUnavailable;
+import org.hotelmesh.support.error.PreconditionFailed;
 import org.junit.jupiter.api.Test;
 
 import io.grpc.Status;

@@ -1,23 +1,28 @@
-package org.hotelmesh.reservation.grpc;
+package org.hotelmesh.reservation.service;
 
 import static org.hotelmesh.devtools.test.GrpcAssertions.assertInvalid;
 import static org.hotelmesh.devtools.test.GrpcAssertions.assertStatus;
-import static org.hotelmesh.reservation.grpc.Fixtures.booking;
-import static org.hotelmesh.reservation.grpc.Fixtures.utcToday;
+import static org.hotelmesh.reservation.Fixtures.booking;
+import static org.hotelmesh.reservation.Fixtures.utcToday;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.when;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Set;
 
 import org.hotelmesh.devtools.test.StoresTestResource;
 import org.hotelmesh.proto.reservation.v1.CreateReservationRequest;
 import org.hotelmesh.proto.reservation.v1.GetReservationRequest;
 import org.hotelmesh.proto.reservation.v1.ReservationStatus;
 import org.hotelmesh.proto.reservation.v1.SetRoomTypeCapacityRequest;
+import org.hotelmesh.reservation.Fixtures.RoomTypeRef;
+import org.hotelmesh.reservation.Fixtures;
+import org.hotelmesh.reservation.ReservationTestBase;
+import org.hotelmesh.support.catalog.HotelInfo;
 import org.hotelmesh.support.client.DownstreamUnavailable;
-import org.hotelmesh.reservation.grpc.Fixtures.RoomTypeRef;
 import org.junit.jupiter.api.Test;
 
 import io.grpc.Status;
@@ -55,6 +60,25 @@ class BookingValidationTest extends ReservationTestBase {
                 rt.roomTypeId()), start, start.plusDays(1), 1, "g")), "hotelID");
         assertInvalid(() -> reservations.createReservation(booking("unknown-rt", new RoomTypeRef(rt.hotelId(),
                 rt.roomTypeId() + 1_000_000), start, start.plusDays(1), 1, "g")), "roomTypeID");
+    }
+
+    @Test
+    void aRoomTypeAddedAfterItsHotelWasLookedUpCanBeBookedAtOnce() {
+        RoomTypeRef first = roomType(5);
+        LocalDate start = utcToday().plusDays(10);
+        reservations.createReservation(booking("first-type", first, start, start.plusDays(1), 1, "g"));
+
+        // Staff add a room type to the hotel the catalog lookup now keeps, and hotel-svc reports its capacity.
+        long added = Fixtures.newHotel(ZoneOffset.UTC).roomTypeId();
+        HotelInfo kept = Fixtures.HOTELS.get(first.hotelId());
+        Fixtures.HOTELS.put(first.hotelId(), new HotelInfo(kept.hotelId(), kept.timeZone(),
+                Set.of(first.roomTypeId(), added)));
+        inventory.setRoomTypeCapacity(SetRoomTypeCapacityRequest.newBuilder().setHotelId(first.hotelId())
+                .setRoomTypeId(added).setRoomsInService(5).setCatalogVersion(1).build());
+
+        var booked = reservations.createReservation(booking("new-type", new RoomTypeRef(first.hotelId(), added),
+                start, start.plusDays(1), 1, "g")).getReservation();
+        assertEquals(added, booked.getRoomTypeId());
     }
 
     @Test

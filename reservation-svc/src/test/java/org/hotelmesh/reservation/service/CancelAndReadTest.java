@@ -1,8 +1,8 @@
-package org.hotelmesh.reservation.grpc;
+package org.hotelmesh.reservation.service;
 
 import static org.hotelmesh.devtools.test.GrpcAssertions.assertStatus;
-import static org.hotelmesh.reservation.grpc.Fixtures.booking;
-import static org.hotelmesh.reservation.grpc.Fixtures.utcToday;
+import static org.hotelmesh.reservation.Fixtures.booking;
+import static org.hotelmesh.reservation.Fixtures.utcToday;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,7 +30,8 @@ import org.hotelmesh.proto.reservation.v1.PreviewCancellationResponse;
 import org.hotelmesh.proto.reservation.v1.Reservation;
 import org.hotelmesh.proto.reservation.v1.ReservationStatus;
 import org.hotelmesh.proto.reservation.v1.TimeFilter;
-import org.hotelmesh.reservation.grpc.Fixtures.RoomTypeRef;
+import org.hotelmesh.reservation.Fixtures.RoomTypeRef;
+import org.hotelmesh.reservation.ReservationTestBase;
 import org.junit.jupiter.api.Test;
 
 import io.grpc.Status;

@@ -1,9 +1,9 @@
-package org.hotelmesh.reservation.grpc;
+package org.hotelmesh.reservation.service;
 
 import static org.hotelmesh.devtools.test.GrpcAssertions.assertInvalid;
 import static org.hotelmesh.devtools.test.GrpcAssertions.assertStatus;
-import static org.hotelmesh.reservation.grpc.Fixtures.booking;
-import static org.hotelmesh.reservation.grpc.Fixtures.utcToday;
+import static org.hotelmesh.reservation.Fixtures.booking;
+import static org.hotelmesh.reservation.Fixtures.utcToday;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.SQLException;
@@ -29,7 +29,10 @@ import org.hotelmesh.proto.reservation.v1.RefundState;
 import org.hotelmesh.proto.reservation.v1.Reservation;
 import org.hotelmesh.proto.reservation.v1.ReservationStatus;
 import org.hotelmesh.proto.reservation.v1.SetCancellationPolicyRequest;
-import org.hotelmesh.reservation.grpc.Fixtures.RoomTypeRef;
+import org.hotelmesh.reservation.Fixtures.RoomTypeRef;
+import org.hotelmesh.reservation.Fixtures;
+import org.hotelmesh.reservation.SagaTestBase;
+import org.hotelmesh.reservation.ScriptedPaymentService;
 import org.junit.jupiter.api.Test;
 
 import io.grpc.Status;

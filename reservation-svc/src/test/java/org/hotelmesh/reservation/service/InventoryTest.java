@@ -1,10 +1,10 @@
-package org.hotelmesh.reservation.grpc;
+package org.hotelmesh.reservation.service;
 
 import static org.hotelmesh.devtools.test.GrpcAssertions.assertInvalid;
 import static org.hotelmesh.devtools.test.GrpcAssertions.assertStatus;
-import static org.hotelmesh.reservation.grpc.Fixtures.booking;
-import static org.hotelmesh.reservation.grpc.Fixtures.range;
-import static org.hotelmesh.reservation.grpc.Fixtures.utcToday;
+import static org.hotelmesh.reservation.Fixtures.booking;
+import static org.hotelmesh.reservation.Fixtures.range;
+import static org.hotelmesh.reservation.Fixtures.utcToday;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -25,9 +25,8 @@ import org.hotelmesh.proto.reservation.v1.NightAvailability;
 import org.hotelmesh.proto.reservation.v1.SetMaintenanceRequest;
 import org.hotelmesh.proto.reservation.v1.SetOverbookingRatioRequest;
 import org.hotelmesh.proto.reservation.v1.SetRoomTypeCapacityRequest;
-import org.hotelmesh.reservation.grpc.Fixtures.RoomTypeRef;
-import org.hotelmesh.reservation.service.Inventory;
-import org.hotelmesh.reservation.service.SalesCalendar;
+import org.hotelmesh.reservation.Fixtures.RoomTypeRef;
+import org.hotelmesh.reservation.ReservationTestBase;
 import org.junit.jupiter.api.Test;
 
 import io.grpc.Status;

@@ -1,6 +1,5 @@
 package org.hotelmesh.reservation.service;
 
-import org.hotelmesh.support.error.ServiceException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,10 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.hotelmesh.reservation.domain.BookingRequest;
-import org.hotelmesh.support.catalog.HotelInfo;
-import org.hotelmesh.support.error.InvalidInput;
 import org.hotelmesh.reservation.domain.CancellationPolicy;
 import org.hotelmesh.reservation.domain.PageRequest;
+import org.hotelmesh.support.catalog.HotelInfo;
+import org.hotelmesh.support.error.InvalidInput;
+import org.hotelmesh.support.error.ServiceException;
 import org.junit.jupiter.api.Test;
 
 class ReservationValidatorTest {

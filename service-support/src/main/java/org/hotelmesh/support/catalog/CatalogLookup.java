@@ -3,6 +3,8 @@ package org.hotelmesh.support.catalog;
 import java.time.Duration;
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.eclipse.microprofile.config.Config;
 import org.hotelmesh.support.error.NotFound;
 
@@ -18,13 +20,14 @@ import io.smallrye.mutiny.Uni;
  * hotel is looked up again at once: staff create a room type and price it right after. A deleted room type may be
  * seen until its hotel's entry expires (it cannot be booked: its inventory is gone). Failures are not kept.
  */
-public final class CatalogLookup {
+@ApplicationScoped
+public class CatalogLookup {
 
-    private final HotelDirectory directory;
+    private final HotelClient client;
     private final Cache<Long, HotelInfo> hotels;
 
-    public CatalogLookup(HotelDirectory directory, Config config) {
-        this.directory = directory;
+    public CatalogLookup(HotelClient client, Config config) {
+        this.client = client;
         Duration ttl = config.getOptionalValue("hotelmesh.clients.hotel-svc.cache-ttl", Duration.class)
                 .orElse(Duration.ofSeconds(30));
         long maxHotels = config.getOptionalValue("hotelmesh.clients.hotel-svc.cache-size", Long.class).orElse(10_000L);
@@ -35,6 +38,16 @@ public final class CatalogLookup {
     public Uni<Optional<HotelInfo>> hotel(long hotelId) {
         HotelInfo cached = hotels.getIfPresent(hotelId);
         return cached != null ? Uni.createFrom().item(Optional.of(cached)) : fetch(hotelId);
+    }
+
+    /**
+     * The hotel, looked up again when the kept one lacks {@code roomTypeId} (it may be new); empty when hotel-svc
+     * does not know the hotel. Whether the room type is the hotel's is the caller's to say, in its own words.
+     */
+    public Uni<Optional<HotelInfo>> hotel(long hotelId, long roomTypeId) {
+        HotelInfo cached = hotels.getIfPresent(hotelId);
+        return cached != null && cached.hasRoomType(roomTypeId) ? Uni.createFrom().item(Optional.of(cached))
+                : fetch(hotelId);
     }
 
     /** The hotel, or NOT_FOUND. */
@@ -58,6 +71,6 @@ public final class CatalogLookup {
     }
 
     private Uni<Optional<HotelInfo>> fetch(long hotelId) {
-        return directory.findHotel(hotelId).invoke(found -> found.ifPresent(hotel -> hotels.put(hotelId, hotel)));
+        return client.findHotel(hotelId).invoke(found -> found.ifPresent(hotel -> hotels.put(hotelId, hotel)));
     }
 }

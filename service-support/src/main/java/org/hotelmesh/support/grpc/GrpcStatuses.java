@@ -1,16 +1,17 @@
 package org.hotelmesh.support.grpc;
 
+import java.util.List;
+import java.util.Map;
+
 import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.ErrorInfo;
+
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-
-import java.util.List;
-import java.util.Map;
 
 /** gRPC statuses built the same way by every service. */
 public final class GrpcStatuses {

@@ -1,0 +1,65 @@
+package org.hotelmesh.support.catalog;
+
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hotelmesh.proto.hotel.v1.GetHotelRequest;
+import org.hotelmesh.proto.hotel.v1.MutinyHotelServiceGrpc.MutinyHotelServiceStub;
+import org.hotelmesh.proto.hotel.v1.RoomType;
+import org.hotelmesh.support.client.DownstreamGuard;
+import org.hotelmesh.support.client.DownstreamGuards;
+import org.hotelmesh.support.client.Retry;
+import org.hotelmesh.support.grpc.GrpcStatuses;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.grpc.GrpcClient;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * hotel-svc's GetHotel, as the services that sell its hotels call it (rate-svc, reservation-svc), behind the one
+ * hotel-svc guard: a read, so retried when hotel-svc was unreachable or slow; NOT_FOUND is an empty answer and any
+ * other answer a bug. {@link CatalogLookup} keeps what it finds.
+ */
+@ApplicationScoped
+public class HotelClient {
+
+    public static final String SERVICE = "hotel-svc";
+
+    private static final DownstreamGuard.Words WORDS = new DownstreamGuard.Words() {
+        @Override
+        public String unanswered(String call, Status.Code code) {
+            return "the hotel catalog is unavailable (" + code + "); retry shortly";
+        }
+
+        @Override
+        public String circuitOpen() {
+            return "the hotel catalog is unavailable (hotel-svc is failing; calls are paused for a few seconds);"
+                    + " retry shortly";
+        }
+    };
+
+    private final MutinyHotelServiceStub hotels;
+    private final DownstreamGuard guard;
+
+    public HotelClient(@GrpcClient("hotel") MutinyHotelServiceStub hotels, DownstreamGuards guards) {
+        this.hotels = hotels;
+        this.guard = guards.of(SERVICE, WORDS);
+    }
+
+    /** The hotel, or empty when hotel-svc does not know it. */
+    public Uni<Optional<HotelInfo>> findHotel(long hotelId) {
+        return guard.call("GetHotel", Retry.WHEN_UNREACHABLE_OR_SLOW, () -> hotels
+                        .withDeadlineAfter(guard.deadline().toMillis(), TimeUnit.MILLISECONDS)
+                        .getHotel(GetHotelRequest.newBuilder().setHotelId(hotelId).build()))
+                .map(found -> Optional.of(HotelInfo.of(found.getHotel().getId(),
+                        found.getHotel().getDetails().getTimeZone(),
+                        found.getRoomTypesList().stream().map(RoomType::getId))))
+                .onFailure(failure -> GrpcStatuses.status(failure).getCode() == Status.Code.NOT_FOUND)
+                .recoverWithItem(Optional.empty())
+                .onFailure(StatusRuntimeException.class).transform(failure -> new IllegalStateException(
+                        "hotel-svc GetHotel(" + hotelId + ") failed", failure));
+    }
+}
