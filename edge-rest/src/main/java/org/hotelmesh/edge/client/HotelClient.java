@@ -61,7 +61,7 @@ public class HotelClient {
     // ---- hotels
 
     public Uni<Optional<HotelDto>> getHotel(long hotelId) {
-        return orEmpty(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> call().getHotel(GetHotelRequest.newBuilder().setHotelId(hotelId).build())
+        return orEmpty(() -> call().getHotel(GetHotelRequest.newBuilder().setHotelId(hotelId).build())
                 .map(r -> HotelMapper.toDto(r.getHotel())
                         .withRoomTypes(r.getRoomTypesList().stream().map(HotelMapper::toDto).toList())));
     }
@@ -71,54 +71,55 @@ public class HotelClient {
                 .setCity(city == null ? "" : city)
                 .setCountry(country == null ? "" : country)
                 .build();
-        return guarded(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> call().listHotels(request)
+        return retried(() -> call().listHotels(request)
                 .map(r -> HotelMapper.toPage(r.getHotelsList(), r.getPage(), HotelMapper::toDto)));
     }
 
     public Uni<HotelDto> createHotel(HotelInput input) {
-        return guarded(Retry.NEVER, () -> call().createHotel(CreateHotelRequest.newBuilder().setHotel(HotelMapper.toProto(input)).build())
+        return once(() -> call().createHotel(CreateHotelRequest.newBuilder().setHotel(HotelMapper.toProto(input))
+                        .build())
                 .map(r -> HotelMapper.toDto(r.getHotel())));
     }
 
     public Uni<HotelDto> updateHotel(long hotelId, HotelInput input) {
-        return guarded(Retry.NEVER, () -> call().updateHotel(UpdateHotelRequest.newBuilder().setHotelId(hotelId)
+        return once(() -> call().updateHotel(UpdateHotelRequest.newBuilder().setHotelId(hotelId)
                         .setHotel(HotelMapper.toProto(input)).build())
                 .map(r -> HotelMapper.toDto(r.getHotel())));
     }
 
     public Uni<Void> deleteHotel(long hotelId) {
-        return guarded(Retry.NEVER, () -> call().deleteHotel(DeleteHotelRequest.newBuilder().setHotelId(hotelId).build())
+        return once(() -> call().deleteHotel(DeleteHotelRequest.newBuilder().setHotelId(hotelId).build())
                 .replaceWithVoid());
     }
 
     // ---- room types
 
     public Uni<Optional<RoomTypeDto>> getRoomType(long hotelId, long roomTypeId) {
-        return orEmpty(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> call().getRoomType(GetRoomTypeRequest.newBuilder().setHotelId(hotelId)
+        return orEmpty(() -> call().getRoomType(GetRoomTypeRequest.newBuilder().setHotelId(hotelId)
                         .setRoomTypeId(roomTypeId).build())
                 .map(r -> HotelMapper.toDto(r.getRoomType())));
     }
 
     public Uni<PageDto<RoomTypeDto>> listRoomTypes(long hotelId, PageQuery page) {
-        return guarded(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> call().listRoomTypes(ListRoomTypesRequest.newBuilder().setHotelId(hotelId)
+        return retried(() -> call().listRoomTypes(ListRoomTypesRequest.newBuilder().setHotelId(hotelId)
                         .setPage(page(page)).build())
                 .map(r -> HotelMapper.toPage(r.getRoomTypesList(), r.getPage(), HotelMapper::toDto)));
     }
 
     public Uni<RoomTypeDto> createRoomType(long hotelId, RoomTypeInput input) {
-        return guarded(Retry.NEVER, () -> call().createRoomType(CreateRoomTypeRequest.newBuilder().setHotelId(hotelId)
+        return once(() -> call().createRoomType(CreateRoomTypeRequest.newBuilder().setHotelId(hotelId)
                         .setRoomType(HotelMapper.toProto(input)).build())
                 .map(r -> HotelMapper.toDto(r.getRoomType())));
     }
 
     public Uni<RoomTypeDto> updateRoomType(long hotelId, long roomTypeId, RoomTypeInput input) {
-        return guarded(Retry.NEVER, () -> call().updateRoomType(UpdateRoomTypeRequest.newBuilder().setHotelId(hotelId)
+        return once(() -> call().updateRoomType(UpdateRoomTypeRequest.newBuilder().setHotelId(hotelId)
                         .setRoomTypeId(roomTypeId).setRoomType(HotelMapper.toProto(input)).build())
                 .map(r -> HotelMapper.toDto(r.getRoomType())));
     }
 
     public Uni<Void> deleteRoomType(long hotelId, long roomTypeId) {
-        return guarded(Retry.NEVER, () -> call().deleteRoomType(DeleteRoomTypeRequest.newBuilder().setHotelId(hotelId)
+        return once(() -> call().deleteRoomType(DeleteRoomTypeRequest.newBuilder().setHotelId(hotelId)
                         .setRoomTypeId(roomTypeId).build())
                 .replaceWithVoid());
     }
@@ -126,30 +127,31 @@ public class HotelClient {
     // ---- rooms
 
     public Uni<Optional<RoomDto>> getRoom(long hotelId, long roomId) {
-        return orEmpty(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> call().getRoom(GetRoomRequest.newBuilder().setHotelId(hotelId).setRoomId(roomId).build())
+        return orEmpty(() -> call().getRoom(GetRoomRequest.newBuilder().setHotelId(hotelId).setRoomId(roomId).build())
                 .map(r -> HotelMapper.toDto(r.getRoom())));
     }
 
     public Uni<PageDto<RoomDto>> listRooms(long hotelId, PageQuery page, long roomTypeId) {
-        return guarded(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> call().listRooms(ListRoomsRequest.newBuilder().setHotelId(hotelId).setPage(page(page))
+        return retried(() -> call().listRooms(ListRoomsRequest.newBuilder().setHotelId(hotelId).setPage(page(page))
                         .setRoomTypeId(roomTypeId).build())
                 .map(r -> HotelMapper.toPage(r.getRoomsList(), r.getPage(), HotelMapper::toDto)));
     }
 
     public Uni<RoomDto> createRoom(long hotelId, RoomInput input) {
-        return guarded(Retry.NEVER, () -> call().createRoom(CreateRoomRequest.newBuilder().setHotelId(hotelId)
+        return once(() -> call().createRoom(CreateRoomRequest.newBuilder().setHotelId(hotelId)
                         .setRoom(HotelMapper.toProto(input)).build())
                 .map(r -> HotelMapper.toDto(r.getRoom())));
     }
 
     public Uni<RoomDto> updateRoom(long hotelId, long roomId, RoomInput input) {
-        return guarded(Retry.NEVER, () -> call().updateRoom(UpdateRoomRequest.newBuilder().setHotelId(hotelId).setRoomId(roomId)
+        return once(() -> call().updateRoom(UpdateRoomRequest.newBuilder().setHotelId(hotelId).setRoomId(roomId)
                         .setRoom(HotelMapper.toProto(input)).build())
                 .map(r -> HotelMapper.toDto(r.getRoom())));
     }
 
     public Uni<Void> deleteRoom(long hotelId, long roomId) {
-        return guarded(Retry.NEVER, () -> call().deleteRoom(DeleteRoomRequest.newBuilder().setHotelId(hotelId).setRoomId(roomId).build())
+        return once(() -> call().deleteRoom(DeleteRoomRequest.newBuilder().setHotelId(hotelId).setRoomId(roomId)
+                        .build())
                 .replaceWithVoid());
     }
 
@@ -164,13 +166,21 @@ public class HotelClient {
         return PageRequest.newBuilder().setPageSize(page.pageSize()).setPageToken(page.pageToken()).build();
     }
 
-    /** The call behind the one hotel-svc guard, its failures in the edge's terms ({@link Downstream}). */
-    private <T> Uni<T> guarded(Retry retry, Supplier<Uni<T>> call) {
-        return Downstream.HOTELS.call(guard, retry, call);
+    /**
+     * A call the guard may repeat when hotel-svc gave no answer (a read, or a write that is safe twice); its
+     * failures in the edge's terms ({@link Downstream}).
+     */
+    private <T> Uni<T> retried(Supplier<Uni<T>> call) {
+        return Downstream.HOTELS.call(guard, Retry.WHEN_UNREACHABLE_OR_SLOW, call);
     }
 
-    private <T> Uni<Optional<T>> orEmpty(Retry retry, Supplier<Uni<T>> call) {
-        return guarded(retry, () -> call.get().map(Optional::of))
+    /** A write that must not run twice: never repeated. */
+    private <T> Uni<T> once(Supplier<Uni<T>> call) {
+        return Downstream.HOTELS.call(guard, Retry.NEVER, call);
+    }
+
+    private <T> Uni<Optional<T>> orEmpty(Supplier<Uni<T>> call) {
+        return retried(() -> call.get().map(Optional::of))
                 .onFailure(e -> e instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.NOT_FOUND)
                 .recoverWithItem(Optional.empty());
     }

@@ -50,14 +50,14 @@ public class RateClient {
     }
 
     public Uni<List<NightRateDto>> nightlyRates(long hotelId, long roomTypeId, DateSpan span) {
-        return guarded(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> call().getNightlyRates(GetNightlyRatesRequest.newBuilder().setHotelId(hotelId)
+        return retried(() -> call().getNightlyRates(GetNightlyRatesRequest.newBuilder().setHotelId(hotelId)
                         .setRoomTypeId(roomTypeId).setStay(ReservationMapper.range(span)).build())
                 .map(r -> r.getNightsList().stream().map(RateMapper::toDto).toList()));
     }
 
     public Uni<Integer> setBaseRates(long hotelId, long roomTypeId, DateSpan span, long amountMinor, String currency,
                                      List<DayOfWeek> daysOfWeek) {
-        return guarded(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> call().setBaseRates(SetBaseRatesRequest.newBuilder().setHotelId(hotelId)
+        return retried(() -> call().setBaseRates(SetBaseRatesRequest.newBuilder().setHotelId(hotelId)
                         .setRoomTypeId(roomTypeId).setDates(ReservationMapper.range(span))
                         .setAmount(Money.newBuilder().setAmountMinor(amountMinor).setCurrency(currency))
                         .addAllDaysOfWeek(daysOfWeek).build())
@@ -65,26 +65,26 @@ public class RateClient {
     }
 
     public Uni<List<BaseRateDto>> baseRates(long hotelId, long roomTypeId, DateSpan span) {
-        return guarded(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> call().getBaseRates(GetBaseRatesRequest.newBuilder().setHotelId(hotelId)
+        return retried(() -> call().getBaseRates(GetBaseRatesRequest.newBuilder().setHotelId(hotelId)
                         .setRoomTypeId(roomTypeId).setDates(ReservationMapper.range(span)).build())
                 .map(r -> r.getRatesList().stream().map(RateMapper::toDto).toList()));
     }
 
     /** {@code roomTypeId} 0: the hotel's rules. */
     public Uni<PricingRulesDto> pricingRules(long hotelId, long roomTypeId) {
-        return guarded(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> call().getPricingRules(GetPricingRulesRequest.newBuilder().setHotelId(hotelId)
+        return retried(() -> call().getPricingRules(GetPricingRulesRequest.newBuilder().setHotelId(hotelId)
                         .setRoomTypeId(roomTypeId).build())
                 .map(r -> RateMapper.toDto(r.getRules())));
     }
 
     public Uni<PricingRulesDto> setPricingRules(long hotelId, long roomTypeId, PricingRulesDto rules) {
-        return guarded(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> call().setPricingRules(SetPricingRulesRequest.newBuilder()
+        return retried(() -> call().setPricingRules(SetPricingRulesRequest.newBuilder()
                         .setRules(RateMapper.toProto(hotelId, roomTypeId, rules)).build())
                 .map(r -> RateMapper.toDto(r.getRules())));
     }
 
     public Uni<QuoteDto> createQuote(long hotelId, long roomTypeId, DateSpan stay, int rooms, String guestId) {
-        return guarded(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> call().createQuote(CreateQuoteRequest.newBuilder().setHotelId(hotelId)
+        return retried(() -> call().createQuote(CreateQuoteRequest.newBuilder().setHotelId(hotelId)
                         .setRoomTypeId(roomTypeId).setStay(ReservationMapper.range(stay)).setRooms(rooms)
                         .setGuestId(guestId).build())
                 .map(r -> RateMapper.toDto(r.getQuote())));
@@ -92,7 +92,7 @@ public class RateClient {
 
     /** The quote with its guest, or empty when rate-svc never issued it (or has purged it). */
     public Uni<Optional<GuestQuote>> quote(String quoteId) {
-        return guarded(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> call().getQuote(GetQuoteRequest.newBuilder().setQuoteId(quoteId).build())
+        return retried(() -> call().getQuote(GetQuoteRequest.newBuilder().setQuoteId(quoteId).build())
                 .map(r -> Optional.of(new GuestQuote(r.getQuote().getGuestId(), RateMapper.toDto(r.getQuote())))))
                 .onFailure(e -> e instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.NOT_FOUND)
                 .recoverWithItem(Optional.empty());
@@ -107,8 +107,11 @@ public class RateClient {
         return stub.withDeadlineAfter(guard.deadline().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** The call behind the one rate-svc guard, its failures in the edge's terms ({@link Downstream}). */
-    private <T> Uni<T> guarded(Retry retry, Supplier<Uni<T>> call) {
-        return Downstream.RATES.call(guard, retry, call);
+    /**
+     * A call the guard may repeat when rate-svc gave no answer (a read, or a write that is safe twice); its
+     * failures in the edge's terms ({@link Downstream}).
+     */
+    private <T> Uni<T> retried(Supplier<Uni<T>> call) {
+        return Downstream.RATES.call(guard, Retry.WHEN_UNREACHABLE_OR_SLOW, call);
     }
 }

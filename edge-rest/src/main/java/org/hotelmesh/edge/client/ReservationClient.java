@@ -71,50 +71,50 @@ public class ReservationClient {
      * reservation-svc before the deadline expired is answered again with the same reservation instead of booking twice.
      */
     public Uni<ReservationDto> createReservation(NewReservation booking) {
-        return guarded(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> bookingCall().createReservation(ReservationMapper.toProto(booking))
+        return retried(() -> bookingCall().createReservation(ReservationMapper.toProto(booking))
                 .map(r -> ReservationMapper.toDto(r.getReservation())));
     }
 
     public Uni<Optional<ReservationDto>> getReservation(String reservationId) {
-        return guarded(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> reservationCall().getReservation(GetReservationRequest.newBuilder()
+        return retried(() -> reservationCall().getReservation(GetReservationRequest.newBuilder()
                         .setReservationId(reservationId).build())
                 .map(r -> Optional.of(ReservationMapper.toDto(r.getReservation()))))
                 .onFailure(ReservationClient::notFound).recoverWithItem(Optional.empty());
     }
 
     public Uni<PageDto<ReservationDto>> listReservations(String guestId, When when, PageQuery page) {
-        return guarded(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> reservationCall().listReservations(ListReservationsRequest.newBuilder()
+        return retried(() -> reservationCall().listReservations(ListReservationsRequest.newBuilder()
                         .setGuestId(guestId).setWhen(ReservationMapper.toProto(when)).setPage(page(page)).build())
                 .map(r -> HotelMapper.toPage(r.getReservationsList(), r.getPage(), ReservationMapper::toDto)));
     }
 
     public Uni<PageDto<ReservationDto>> listHotelReservations(long hotelId, When when, PageQuery page) {
-        return guarded(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> reservationCall().listHotelReservations(ListHotelReservationsRequest.newBuilder()
+        return retried(() -> reservationCall().listHotelReservations(ListHotelReservationsRequest.newBuilder()
                         .setHotelId(hotelId).setWhen(ReservationMapper.toProto(when)).setPage(page(page)).build())
                 .map(r -> HotelMapper.toPage(r.getReservationsList(), r.getPage(), ReservationMapper::toDto)));
     }
 
     public Uni<ReservationDto> cancelReservation(String reservationId, String requestedBy, boolean waiveFee) {
-        return guarded(Retry.NEVER, () -> bookingCall().cancelReservation(CancelReservationRequest.newBuilder()
+        return once(() -> bookingCall().cancelReservation(CancelReservationRequest.newBuilder()
                         .setReservationId(reservationId).setRequestedBy(requestedBy).setWaiveFee(waiveFee).build())
                 .map(r -> ReservationMapper.toDto(r.getReservation())));
     }
 
     public Uni<CancellationDto> previewCancellation(String reservationId, boolean waiveFee) {
-        return guarded(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> reservationCall().previewCancellation(PreviewCancellationRequest.newBuilder()
+        return retried(() -> reservationCall().previewCancellation(PreviewCancellationRequest.newBuilder()
                         .setReservationId(reservationId).setWaiveFee(waiveFee).build())
                 .map(ReservationMapper::toDto));
     }
 
     public Uni<HotelCancellationPolicyDto> getCancellationPolicy(long hotelId) {
-        return guarded(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> reservationCall().getCancellationPolicy(GetCancellationPolicyRequest.newBuilder()
+        return retried(() -> reservationCall().getCancellationPolicy(GetCancellationPolicyRequest.newBuilder()
                         .setHotelId(hotelId).build())
                 .map(r -> ReservationMapper.toDto(hotelId, r.getSource(), r.getPolicy())));
     }
 
     /** Retried: setting the same policy twice is setting it once. */
     public Uni<HotelCancellationPolicyDto> setCancellationPolicy(long hotelId, CancellationPolicyInput policy) {
-        return guarded(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> reservationCall().setCancellationPolicy(SetCancellationPolicyRequest.newBuilder()
+        return retried(() -> reservationCall().setCancellationPolicy(SetCancellationPolicyRequest.newBuilder()
                         .setHotelId(hotelId).setPolicy(ReservationMapper.toProto(policy)).build())
                 .map(r -> ReservationMapper.toDto(hotelId, "hotel", r.getPolicy())));
     }
@@ -122,31 +122,31 @@ public class ReservationClient {
     // ---- inventory
 
     public Uni<AvailabilityDto> getAvailability(long hotelId, long roomTypeId, DateSpan span) {
-        return guarded(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> inventoryCall().getAvailability(GetAvailabilityRequest.newBuilder().setHotelId(hotelId)
+        return retried(() -> inventoryCall().getAvailability(GetAvailabilityRequest.newBuilder().setHotelId(hotelId)
                         .setRoomTypeId(roomTypeId).setStay(ReservationMapper.range(span)).build())
                 .map(r -> ReservationMapper.toDto(hotelId, span, r)));
     }
 
     public Uni<InventoryDto> getInventory(long hotelId, long roomTypeId, DateSpan span) {
-        return guarded(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> inventoryCall().getInventory(GetInventoryRequest.newBuilder().setHotelId(hotelId)
+        return retried(() -> inventoryCall().getInventory(GetInventoryRequest.newBuilder().setHotelId(hotelId)
                         .setRoomTypeId(roomTypeId).setDates(ReservationMapper.range(span)).build())
                 .map(r -> new InventoryDto(r.getRowsList().stream().map(ReservationMapper::toDto).toList())));
     }
 
     public Uni<BigDecimal> getOverbookingRatio(long hotelId, long roomTypeId) {
-        return guarded(Retry.WHEN_UNREACHABLE_OR_SLOW, () -> inventoryCall().getOverbookingRatio(GetOverbookingRatioRequest.newBuilder()
+        return retried(() -> inventoryCall().getOverbookingRatio(GetOverbookingRatioRequest.newBuilder()
                         .setHotelId(hotelId).setRoomTypeId(roomTypeId).build())
                 .map(r -> ReservationMapper.ratio(r.getRatio())));
     }
 
     public Uni<BigDecimal> setOverbookingRatio(long hotelId, long roomTypeId, BigDecimal ratio) {
-        return guarded(Retry.NEVER, () -> inventoryCall().setOverbookingRatio(SetOverbookingRatioRequest.newBuilder()
+        return once(() -> inventoryCall().setOverbookingRatio(SetOverbookingRatioRequest.newBuilder()
                         .setHotelId(hotelId).setRoomTypeId(roomTypeId).setRatio(ratio.doubleValue()).build())
                 .map(r -> ReservationMapper.ratio(r.getRatio())));
     }
 
     public Uni<Void> setMaintenance(long hotelId, long roomTypeId, DateSpan span, int rooms) {
-        return guarded(Retry.NEVER, () -> inventoryCall().setMaintenance(SetMaintenanceRequest.newBuilder().setHotelId(hotelId)
+        return once(() -> inventoryCall().setMaintenance(SetMaintenanceRequest.newBuilder().setHotelId(hotelId)
                         .setRoomTypeId(roomTypeId).setDates(ReservationMapper.range(span)).setRooms(rooms).build())
                 .replaceWithVoid());
     }
@@ -175,8 +175,16 @@ public class ReservationClient {
         return e instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.NOT_FOUND;
     }
 
-    /** The call behind the one reservation-svc guard, its failures in the edge's terms ({@link Downstream}). */
-    private <T> Uni<T> guarded(Retry retry, Supplier<Uni<T>> call) {
-        return Downstream.RESERVATIONS.call(guard, retry, call);
+    /**
+     * A call the guard may repeat when reservation-svc gave no answer (a read, or a write that is safe twice); its
+     * failures in the edge's terms ({@link Downstream}).
+     */
+    private <T> Uni<T> retried(Supplier<Uni<T>> call) {
+        return Downstream.RESERVATIONS.call(guard, Retry.WHEN_UNREACHABLE_OR_SLOW, call);
+    }
+
+    /** A write that must not run twice: never repeated. */
+    private <T> Uni<T> once(Supplier<Uni<T>> call) {
+        return Downstream.RESERVATIONS.call(guard, Retry.NEVER, call);
     }
 }

@@ -44,7 +44,10 @@ import com.google.protobuf.AbstractMessageLite;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
-/** The gRPC face of the catalog: maps proto to domain and back; failures become statuses through the shared {@link ErrorTranslator}. */
+/**
+ * The gRPC face of hotel-svc: maps proto to domain and back; failures become statuses through the shared
+ * {@link ErrorTranslator}.
+ */
 @GrpcService
 public class HotelGrpcService implements HotelService {
 
@@ -112,7 +115,8 @@ public class HotelGrpcService implements HotelService {
 
     @Override
     public Uni<CreateRoomTypeResponse> createRoomType(CreateRoomTypeRequest request) {
-        return ERRORS.serve(() -> catalog.createRoomType(request.getHotelId(), HotelMapper.toDomain(request.getRoomType()))
+        return ERRORS.serve(() -> catalog.createRoomType(request.getHotelId(),
+                        HotelMapper.toDomain(request.getRoomType()))
                 .map(type -> CreateRoomTypeResponse.newBuilder().setRoomType(HotelMapper.toProto(type)).build()));
     }
 
@@ -137,7 +141,8 @@ public class HotelGrpcService implements HotelService {
 
     @Override
     public Uni<ListRoomsResponse> listRooms(ListRoomsRequest request) {
-        return ERRORS.serve(() -> catalog.listRooms(request.getHotelId(), request.getRoomTypeId(), page(request.getPage()))
+        return ERRORS.serve(() -> catalog.listRooms(request.getHotelId(), request.getRoomTypeId(),
+                        page(request.getPage()))
                 .map(page -> ListRoomsResponse.newBuilder()
                         .addAllRooms(page.items().stream().map(HotelMapper::toProto).toList())
                         .setPage(HotelMapper.toPageInfo(page))

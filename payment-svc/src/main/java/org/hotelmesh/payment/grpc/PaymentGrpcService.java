@@ -14,7 +14,10 @@ import org.hotelmesh.support.grpc.ErrorTranslator;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
-/** The gRPC face of payment-svc: maps proto to domain and back; failures become statuses through the shared {@link ErrorTranslator}. */
+/**
+ * The gRPC face of payment-svc: maps proto to domain and back; failures become statuses through the shared
+ * {@link ErrorTranslator}.
+ */
 @GrpcService
 public class PaymentGrpcService implements org.hotelmesh.proto.payment.v1.PaymentService {
 

@@ -197,7 +197,8 @@ public class Payments {
     }
 
     private Uni<Payment> current(String reservationId) {
-        return payments.find(pool, reservationId).map(found -> found.orElseThrow(() -> new NotFound("reservation " + reservationId + " has no payment")));
+        return payments.find(pool, reservationId).map(found -> found.orElseThrow(
+                () -> new NotFound("reservation " + reservationId + " has no payment")));
     }
 
     /**

@@ -36,8 +36,8 @@ public class InventoryClient {
     private static final DownstreamGuard.Words WORDS = new DownstreamGuard.Words() {
         @Override
         public String unanswered(String call, Status.Code code) {
-            return "occupancy is unavailable (reservation-svc " + call + ": " + code + "); nothing is priced without it;"
-                    + " retry shortly";
+            return "occupancy is unavailable (reservation-svc " + call + ": " + code + "); nothing is priced"
+                    + " without it; retry shortly";
         }
 
         @Override

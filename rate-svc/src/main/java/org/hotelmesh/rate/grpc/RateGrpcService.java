@@ -29,7 +29,10 @@ import org.hotelmesh.support.grpc.ProtoTypes;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
-/** The gRPC face of rate-svc: maps proto to domain and back; failures become statuses through the shared {@link ErrorTranslator}. */
+/**
+ * The gRPC face of rate-svc: maps proto to domain and back; failures become statuses through the shared
+ * {@link ErrorTranslator}.
+ */
 @GrpcService
 public class RateGrpcService implements RateService {
 

@@ -30,7 +30,10 @@ import org.hotelmesh.support.grpc.ProtoTypes;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
-/** The gRPC face of reservations: maps proto to domain and back; failures become statuses through the shared {@link ErrorTranslator}. */
+/**
+ * The gRPC face of reservations: maps proto to domain and back; failures become statuses through the shared
+ * {@link ErrorTranslator}.
+ */
 @GrpcService
 public class ReservationGrpcService implements ReservationService {
 

@@ -1,7 +1,9 @@
 package org.hotelmesh.support.config;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -9,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.config.ConfigSourceInterceptor;
 import io.smallrye.config.ConfigSourceInterceptorContext;
+import io.smallrye.config.ConfigSourceInterceptorFactory;
 import io.smallrye.config.ConfigValue;
 
 /**
@@ -32,10 +35,28 @@ public class RenamedKeys implements ConfigSourceInterceptor {
             "hotelmesh.clients.reservation-svc.deadline", List.of("hotelmesh.reservations.deadline",
                     "hotelmesh.capacity-sync.deadline",
                     "hotelmesh.inventory.deadline", "hotelmesh.reservation-client.deadline"),
-            "hotelmesh.clients.reservation-svc.write-deadline", List.of("hotelmesh.reservation-client.booking-deadline"),
+            "hotelmesh.clients.reservation-svc.write-deadline",
+                    List.of("hotelmesh.reservation-client.booking-deadline"),
             "hotelmesh.rates.", List.of("hotelmesh.pricing."));
 
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Registered with SmallRye Config: warns at start-up about every old key that a source lists by name (properties
+     * files, system properties); an old key only an environment variable sets is warned about when first read.
+     */
+    public static class Factory implements ConfigSourceInterceptorFactory {
+
+        @Override
+        public ConfigSourceInterceptor getInterceptor(ConfigSourceInterceptorContext context) {
+            RenamedKeys renamed = new RenamedKeys();
+            for (Iterator<String> names = context.iterateNames(); names.hasNext(); ) {
+                String name = names.next();
+                newName(name).ifPresent(newName -> renamed.warnOnce(name, newName));
+            }
+            return renamed;
+        }
+    }
 
     @Override
     public ConfigValue getValue(ConfigSourceInterceptorContext context, String name) {
@@ -44,14 +65,30 @@ public class RenamedKeys implements ConfigSourceInterceptor {
             ConfigValue legacy = context.proceed(old);
             if (legacy != null && legacy.getValue() != null && (current == null || current.getValue() == null
                     || legacy.getConfigSourceOrdinal() >= current.getConfigSourceOrdinal())) {
-                if (warned.add(old)) {
-                    LOG.warnf("setting %s is deprecated and will be ignored in the next release; set %s instead",
-                            old, name);
-                }
+                warnOnce(old, name);
                 return legacy.withName(name);
             }
         }
         return current;
+    }
+
+    private void warnOnce(String old, String name) {
+        if (warned.add(old)) {
+            LOG.warnf("setting %s is deprecated and will be ignored in the next release; set %s instead", old, name);
+        }
+    }
+
+    /** The key that replaces {@code old}, if it was renamed. */
+    static Optional<String> newName(String old) {
+        for (Map.Entry<String, List<String>> renamed : OLD_NAMES.entrySet()) {
+            for (String oldName : renamed.getValue()) {
+                if (oldName.endsWith(".") ? old.startsWith(oldName) : old.equals(oldName)) {
+                    return Optional.of(oldName.endsWith(".")
+                            ? renamed.getKey() + old.substring(oldName.length()) : renamed.getKey());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     static List<String> oldNames(String name) {

@@ -2,7 +2,10 @@ package org.hotelmesh.support.error;
 
 import io.grpc.Status;
 
-/** The request is well formed but the state of the system refuses it (sold out, no price, ended stay): FAILED_PRECONDITION. */
+/**
+ * The request is well formed but the state of the system refuses it (sold out, no price, an ended stay):
+ * FAILED_PRECONDITION.
+ */
 public class PreconditionFailed extends ServiceException {
 
     public PreconditionFailed(String message) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,25 @@ class RenamedKeysTest {
         SmallRyeConfig config = config(Map.of("hotelmesh.pricing.default-floor", "500"), Map.of());
 
         assertEquals("500", config.getRawValue("hotelmesh.rates.default-floor"));
+    }
+
+    @Test
+    void everyOldKeyKnowsItsNewName() {
+        assertEquals(Optional.of("hotelmesh.clients.hotel-svc.deadline"),
+                RenamedKeys.newName("hotelmesh.catalog.deadline"));
+        assertEquals(Optional.of("hotelmesh.rates.default-floor"),
+                RenamedKeys.newName("hotelmesh.pricing.default-floor"));
+        assertEquals(Optional.empty(), RenamedKeys.newName("hotelmesh.saga.hold-ttl"));
+    }
+
+    @Test
+    void theFactoryIsWhatSmallRyeConfigLoads() {
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(Map.of("hotelmesh.payments.deadline", "4s"), "app", 250))
+                .withInterceptorFactories(new RenamedKeys.Factory())
+                .build();
+
+        assertEquals("4s", config.getRawValue("hotelmesh.clients.payment-svc.deadline"));
     }
 
     @Test
