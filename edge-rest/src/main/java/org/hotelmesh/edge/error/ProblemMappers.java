@@ -16,6 +16,7 @@ import org.hotelmesh.edge.client.DownstreamFailedException;
 import org.hotelmesh.edge.security.AccessDeniedException;
 import org.hotelmesh.edge.security.NotAuthenticatedException;
 import org.hotelmesh.support.client.DownstreamUnavailable;
+import org.hotelmesh.support.grpc.GrpcStatuses;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -121,7 +122,14 @@ public class ProblemMappers {
         if (status.getCode() == Status.Code.UNAVAILABLE || status.getCode() == Status.Code.DEADLINE_EXCEEDED) {
             detail = http == 504 ? downstream.tooSlow() : downstream.unreachable();
         }
-        return problems.response(http, detail, request.path(), errors);
+        Response problem = problems.response(http, detail, request.path(), errors);
+        if (http == 429) {
+            // A service that turned the request away says when to come back (google.rpc.RetryInfo); 1 s otherwise.
+            long seconds = GrpcStatuses.retryAfter(e).map(after -> Math.max(1, (after.toMillis() + 999) / 1000))
+                    .orElse(1L);
+            return Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)).build();
+        }
+        return problem;
     }
 
     /** The one gRPC status -> HTTP status table of the edge. */

@@ -11,6 +11,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.when;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,7 @@ import org.hotelmesh.devtools.test.StoresTestResource;
 import org.hotelmesh.edge.client.Downstream;
 import org.hotelmesh.edge.client.HotelClient;
 import org.hotelmesh.support.client.DownstreamUnavailable;
+import org.hotelmesh.support.grpc.GrpcStatuses;
 import org.junit.jupiter.api.Test;
 
 import com.google.protobuf.Any;
@@ -115,11 +117,29 @@ class GrpcErrorMappingTest {
     }
 
     @Test
+    void slowDownIs429WithWhenToComeBack() {
+        when(hotels.deleteRoom(1L, 6L)).thenReturn(failed(GrpcStatuses.resourceExhausted(
+                "too many bookings of this room type are waiting to be decided; retry in a second",
+                Duration.ofMillis(2500))));
+        when(hotels.deleteRoom(1L, 3L)).thenReturn(failed(Status.RESOURCE_EXHAUSTED.asRuntimeException()));
+
+        given().header("Authorization", staffOf(1)).when().delete("/v1/hotels/1/rooms/6")
+                .then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", "3")
+                .body("detail", equalTo("too many bookings of this room type are waiting to be decided; retry in a"
+                        + " second"));
+        given().header("Authorization", staffOf(1)).when().delete("/v1/hotels/1/rooms/3")
+                .then().statusCode(429).header("Retry-After", "1");
+    }
+
+    @Test
     void unavailableIs503AndDeadlineIs504() {
         when(hotels.getRoom(1L, 2L)).thenReturn(failed(
-                DownstreamUnavailable.of(Downstream.HOTELS.service(), DownstreamUnavailable.Reason.UNREACHABLE, "UNAVAILABLE", null)));
+                DownstreamUnavailable.of(Downstream.HOTELS.service(), DownstreamUnavailable.Reason.UNREACHABLE,
+                        "UNAVAILABLE", null)));
         when(hotels.getRoom(1L, 3L)).thenReturn(failed(
-                DownstreamUnavailable.of(Downstream.HOTELS.service(), DownstreamUnavailable.Reason.TOO_SLOW, "DEADLINE_EXCEEDED", null)));
+                DownstreamUnavailable.of(Downstream.HOTELS.service(), DownstreamUnavailable.Reason.TOO_SLOW,
+                        "DEADLINE_EXCEEDED", null)));
 
         given().when().get("/v1/hotels/1/rooms/2")
                 .then().statusCode(503).contentType("application/problem+json")

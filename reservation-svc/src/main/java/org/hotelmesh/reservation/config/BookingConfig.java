@@ -23,4 +23,11 @@ public interface BookingConfig {
     /** Most bookings of one room type decided in one transaction. */
     @WithDefault("64")
     int batchSize();
+
+    /**
+     * Most bookings of one room type waiting behind the batch in flight; one more is answered RESOURCE_EXHAUSTED
+     * at once (429 with Retry-After at the edge) instead of queueing past its caller's deadline.
+     */
+    @WithDefault("512")
+    int maxQueued();
 }

@@ -1,5 +1,6 @@
 package org.hotelmesh.reservation.service;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,8 +17,10 @@ import org.hotelmesh.reservation.config.BookingConfig;
 import org.hotelmesh.reservation.domain.BookingRequest;
 import org.hotelmesh.reservation.service.BookingEngine.Decision;
 import org.hotelmesh.reservation.service.BookingEngine.Outcome;
+import org.hotelmesh.support.error.Overloaded;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,12 +37,16 @@ import io.smallrye.mutiny.subscription.UniEmitter;
  * replicas the engine's version check and retries still decide.
  *
  * <p>No thread ever waits: callers get a Uni completed by the batch; the lane state is guarded by a short
- * {@code synchronized} section that is never held across I/O.
+ * {@code synchronized} section that is never held across I/O. A lane's queue is bounded
+ * ({@code hotelmesh.booking.max-queued}): one more booking is told to slow down at once ({@link Overloaded}), and a
+ * waiting booking whose caller has gone (its call cancelled) is dropped before its batch, not decided for nobody.
  */
 @ApplicationScoped
 public class BookingBatcher {
 
     private static final Logger LOG = Logger.getLogger(BookingBatcher.class);
+    /** When a turned-away booking should come back: about the time a few batches take under load. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private record Lane(long hotelId, long roomTypeId) {
     }
@@ -54,6 +61,8 @@ public class BookingBatcher {
     private final BookingEngine engine;
     private final AvailabilityCache cache;
     private final int batchSize;
+    private final int maxQueued;
+    private final Counter turnedAway;
     private final DistributionSummary batchSizes;
     private final Timer batchDurations;
     /** Lanes with a batch in flight; guarded by {@code this}. A lane without one has no entry. */
@@ -63,6 +72,10 @@ public class BookingBatcher {
         this.engine = engine;
         this.cache = cache;
         this.batchSize = Math.max(1, config.batchSize());
+        this.maxQueued = Math.max(0, config.maxQueued());
+        this.turnedAway = Counter.builder("hotelmesh.booking.overloaded")
+                .description("bookings answered RESOURCE_EXHAUSTED because their room type's queue was full")
+                .register(meters);
         // How well coalescing works under load: bookings per transaction and the time one batch holds its lane.
         this.batchSizes = DistributionSummary.builder("hotelmesh.booking.batch.size")
                 .description("distinct bookings decided in one transaction").register(meters);
@@ -85,13 +98,26 @@ public class BookingBatcher {
         synchronized (this) {
             Queue queue = busy.get(lane);
             if (queue != null) {
+                if (queue.waiting.size() < maxQueued) {
+                    queue.waiting.add(waiter);
+                    return;
+                }
+                batch = null;
+            } else {
+                queue = new Queue();
                 queue.waiting.add(waiter);
-                return;
+                batch = drain(queue);
+                if (batch.isEmpty()) {
+                    return; // its caller had gone already
+                }
+                busy.put(lane, queue);
             }
-            queue = new Queue();
-            queue.waiting.add(waiter);
-            busy.put(lane, queue);
-            batch = drain(queue);
+        }
+        if (batch == null) {
+            turnedAway.increment();
+            waiter.emitter().fail(new Overloaded("too many bookings of this room type are waiting to be decided;"
+                    + " retry in a second", RETRY_AFTER));
+            return;
         }
         run(lane, batch);
     }
@@ -107,6 +133,10 @@ public class BookingBatcher {
         Iterator<Waiter> it = queue.waiting.iterator();
         while (it.hasNext()) {
             Waiter w = it.next();
+            if (w.emitter().isCancelled()) {
+                it.remove(); // its caller has gone: nobody would hear the answer, and a retry brings the request again
+                continue;
+            }
             String taken = hashes.get(w.request().reservationId());
             if (taken == null) {
                 if (hashes.size() == batchSize) {
@@ -169,11 +199,11 @@ public class BookingBatcher {
         List<Waiter> batch;
         synchronized (this) {
             Queue queue = busy.get(lane);
-            if (queue.waiting.isEmpty()) {
+            batch = drain(queue);
+            if (batch.isEmpty()) {
                 busy.remove(lane);
                 return;
             }
-            batch = drain(queue);
         }
         run(lane, batch);
     }

@@ -14,8 +14,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * The one guard in front of one downstream service: a circuit breaker named after the service, shared by every call
  * to it, and retries chosen per call ({@link Retry}). Only a call that got no answer ({@link DownstreamUnavailable})
- * is retried or counted by the breaker; any answer, an error included, shows the service is alive. Clients get it
- * from {@link DownstreamGuards}; settings come from {@link DownstreamSettings}.
+ * is retried, and only one that could not reach the service is counted by the breaker ({@link #looksDead}); any
+ * answer, an error included, shows the service is alive. Clients get it from {@link DownstreamGuards}; settings come
+ * from {@link DownstreamSettings}.
  */
 public final class DownstreamGuard {
 
@@ -51,7 +52,7 @@ public final class DownstreamGuard {
                     .failureRatio(settings.breakerFailureRatio())
                     .delay(settings.breakerDelay().toMillis(), ChronoUnit.MILLIS)
                     .successThreshold(settings.breakerSuccessThreshold())
-                    .when(failure -> failure instanceof DownstreamUnavailable)
+                    .when(DownstreamGuard::looksDead)
                     .done()
                 .build();
     }
@@ -82,6 +83,17 @@ public final class DownstreamGuard {
         Uni<T> guarded = guard.get((Supplier) attempt, Uni.class);
         return guarded.onFailure(CircuitBreakerOpenException.class).transform(open -> new DownstreamUnavailable(
                 service, DownstreamUnavailable.Reason.CIRCUIT_OPEN, words.circuitOpen(), null, false, null));
+    }
+
+    /**
+     * What the breaker counts: only a call that could not reach the service. A call past its deadline, or an
+     * UNAVAILABLE the service said itself (something behind it is down), came from a live service that is busy or
+     * waiting: opening the circuit on those turns load into an outage and spreads one dependency's trouble along the
+     * chain of callers.
+     */
+    static boolean looksDead(Throwable failure) {
+        return failure instanceof DownstreamUnavailable unanswered
+                && unanswered.reason() == DownstreamUnavailable.Reason.UNREACHABLE && unanswered.explanation() == null;
     }
 
     /** A failed attempt: no answer becomes {@link DownstreamUnavailable}, retryable as {@code retry} allows. */

@@ -7,10 +7,10 @@ import java.util.function.Supplier;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.hotelmesh.support.ThrottledWarning;
+import org.hotelmesh.support.error.Overloaded;
 import org.hotelmesh.support.error.ServiceException;
 import org.jboss.logging.Logger;
 
-import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
@@ -42,22 +42,10 @@ public final class ErrorTranslator {
 
     /**
      * Runs a gRPC method's work, deferred so that a synchronous validation error is translated like an asynchronous
-     * failure. The work runs to its end even when the caller has gone (a booking, a charge must not stop half-way),
-     * but then nothing is answered: with gRPC on the HTTP port, a late answer to a call its client cancelled (a missed
-     * deadline) makes the server tear the whole HTTP/2 connection down with GOAWAY(PROTOCOL_ERROR), failing every
-     * other call on it (quarkusio/quarkus#56268). The call is already closed for its client, so dropping the answer
-     * loses nothing.
+     * failure. (The answer to a call whose client has gone is dropped by {@link CancelledCalls}.)
      */
     public <T> Uni<T> serve(Supplier<Uni<T>> work) {
-        Context call = Context.current();
-        return Uni.createFrom().<T>deferred(() -> work.get())
-                .onFailure().transform(this::toStatus)
-                .onItemOrFailure().transformToUni((answer, failure) -> {
-                    if (call.isCancelled()) {
-                        return Uni.createFrom().nothing();
-                    }
-                    return failure == null ? Uni.createFrom().item(answer) : Uni.createFrom().failure(failure);
-                });
+        return Uni.createFrom().<T>deferred(() -> work.get()).onFailure().transform(this::toStatus);
     }
 
     public Throwable toStatus(Throwable failure) {
@@ -84,6 +72,9 @@ public final class ErrorTranslator {
         return switch (answer.code()) {
             case INVALID_ARGUMENT -> GrpcStatuses.invalidArgument(answer.getMessage(), answer.violations().stream()
                     .map(v -> Map.entry(v.field(), v.reason())).toList());
+            case RESOURCE_EXHAUSTED -> answer instanceof Overloaded overloaded
+                    ? GrpcStatuses.resourceExhausted(answer.getMessage(), overloaded.retryAfter())
+                    : Status.RESOURCE_EXHAUSTED.withDescription(answer.getMessage()).asRuntimeException();
             case UNAVAILABLE -> {
                 dependencyWarning.warn("answered UNAVAILABLE", answer);
                 yield GrpcStatuses.unavailable(answer.getMessage());

@@ -1,13 +1,16 @@
 package org.hotelmesh.support.grpc;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
+import com.google.rpc.RetryInfo;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -55,6 +58,37 @@ public final class GrpcStatuses {
                         .setReason(DEPENDENCY_UNAVAILABLE)
                         .build()))
                 .build());
+    }
+
+    /** RESOURCE_EXHAUSTED with a {@code google.rpc.RetryInfo} saying when to try again. */
+    public static StatusRuntimeException resourceExhausted(String message, Duration retryAfter) {
+        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(Code.RESOURCE_EXHAUSTED_VALUE)
+                .setMessage(message)
+                .addDetails(Any.pack(RetryInfo.newBuilder()
+                        .setRetryDelay(com.google.protobuf.Duration.newBuilder()
+                                .setSeconds(retryAfter.getSeconds()).setNanos(retryAfter.getNano()))
+                        .build()))
+                .build());
+    }
+
+    /** The retry delay a status carries in its {@code google.rpc.RetryInfo}, if any. */
+    public static Optional<Duration> retryAfter(Throwable failure) {
+        com.google.rpc.Status rich = StatusProto.fromThrowable(failure);
+        if (rich == null) {
+            return Optional.empty();
+        }
+        for (Any detail : rich.getDetailsList()) {
+            if (detail.is(RetryInfo.class)) {
+                try {
+                    com.google.protobuf.Duration delay = detail.unpack(RetryInfo.class).getRetryDelay();
+                    return Optional.of(Duration.ofSeconds(delay.getSeconds(), delay.getNanos()));
+                } catch (InvalidProtocolBufferException unreadable) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -89,6 +89,16 @@ class DownstreamGuardTest {
     }
 
     @Test
+    void onlyACallThatCouldNotReachTheServiceCountsTowardsOpeningTheCircuit() {
+        assertTrue(DownstreamGuard.looksDead(classify(Retry.NEVER, Status.UNAVAILABLE.asRuntimeException())));
+        assertFalse(DownstreamGuard.looksDead(classify(Retry.NEVER, Status.DEADLINE_EXCEEDED.asRuntimeException())),
+                "a slow answer comes from a live service");
+        assertFalse(DownstreamGuard.looksDead(classify(Retry.NEVER,
+                saidByTheService("hotelmesh", "DEPENDENCY_UNAVAILABLE"))), "the service answered: it is alive");
+        assertFalse(DownstreamGuard.looksDead(Status.RESOURCE_EXHAUSTED.asRuntimeException()));
+    }
+
+    @Test
     void anAnswerPassesOnUnchanged() {
         var notFound = Status.NOT_FOUND.withDescription("no such quote").asRuntimeException();
         assertSame(notFound, classify(Retry.WHEN_UNREACHABLE_OR_SLOW, notFound));
