@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -51,7 +52,9 @@ public class BookingBatcher {
     private record Lane(long hotelId, long roomTypeId) {
     }
 
-    private record Waiter(BookingRequest request, String hash, UniEmitter<? super Outcome> emitter) {
+    /** {@code gone}: the caller cancelled (its call was cancelled or timed out) before an answer. */
+    private record Waiter(BookingRequest request, String hash, UniEmitter<? super Outcome> emitter,
+            AtomicBoolean gone) {
     }
 
     private static final class Queue {
@@ -89,7 +92,11 @@ public class BookingBatcher {
     /** Books (or replays) the request: the reservation and whether this booking created it; fails with a domain error. */
     public Uni<Outcome> submit(BookingRequest request) {
         String hash = request.requestHash();
-        return Uni.createFrom().emitter(emitter -> enqueue(new Waiter(request, hash, emitter)));
+        return Uni.createFrom().emitter(emitter -> {
+            AtomicBoolean gone = new AtomicBoolean();
+            emitter.onTermination(() -> gone.set(true)); // also on our own answer, by then it has left the queue
+            enqueue(new Waiter(request, hash, emitter, gone));
+        });
     }
 
     private void enqueue(Waiter waiter) {
@@ -133,7 +140,7 @@ public class BookingBatcher {
         Iterator<Waiter> it = queue.waiting.iterator();
         while (it.hasNext()) {
             Waiter w = it.next();
-            if (w.emitter().isCancelled()) {
+            if (w.gone().get()) {
                 it.remove(); // its caller has gone: nobody would hear the answer, and a retry brings the request again
                 continue;
             }
