@@ -47,6 +47,8 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The booking benchmark (bench/run): starts the packaged hotel-svc, reservation-svc, rate-svc and payment-svc on their
@@ -213,7 +215,8 @@ public final class Bench {
                 "days", String.valueOf(settings.days()));
         raw("(a)", pgbench.run("book.sql", settings.clients(), settings.duration(), vars));
         // The fair floor of a paid booking: the four commits the saga makes, without the network.
-        createPaymentTable(root.resolve("bench/sql/payment-table.sql"), user, password);
+        createPaymentTable(root.resolve("payment-svc/src/main/resources/db/migration/V1__payments_refunds.sql"),
+                user, password);
         Load.Result paid = pgbench.run("paid.sql", settings.clients(), settings.duration(), vars);
         floor("(a)", paid);
         floor("(e)", paid);
@@ -450,9 +453,22 @@ public final class Bench {
         System.out.println("  done: four-commit floor " + scenarioPrefix);
     }
 
-    private void createPaymentTable(Path ddl, String user, String password) throws Exception {
+    /**
+     * payment-svc's payment table and its index, exactly as its first migration creates them, as {@code bench_payment}
+     * in the bench's reservation database: the floor commits payment-svc's writes on the real definition.
+     */
+    private void createPaymentTable(Path migration, String user, String password) throws Exception {
+        String sql = Files.readString(migration);
+        Matcher table = Pattern.compile("CREATE TABLE payment \\(.*?\\n\\);", Pattern.DOTALL).matcher(sql);
+        Matcher index = Pattern.compile("CREATE INDEX payment_processing ON payment [^;]*;").matcher(sql);
+        if (!table.find() || !index.find()) {
+            throw new IllegalStateException(migration + " no longer creates the payment table the floor copies");
+        }
         try (Connection db = connect(DB_RESERVATION, user, password); var st = db.createStatement()) {
-            st.execute(Files.readString(ddl));
+            st.execute("DROP TABLE IF EXISTS bench_payment");
+            st.execute(table.group().replaceFirst("CREATE TABLE payment ", "CREATE TABLE bench_payment "));
+            st.execute(index.group().replaceFirst("payment_processing ON payment ",
+                    "bench_payment_processing ON bench_payment "));
         }
     }
 
