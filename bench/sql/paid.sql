@@ -1,9 +1,10 @@
 -- Raw floor of one paid booking as the saga makes it, without the network: the booking transaction, payment-svc's
 -- PROCESSING row, the processor's outcome, and `paid` with its history row: four commits, as a paid booking commits.
 -- payment-svc's rows go to bench_payment (its table, created in this database by the bench). Variables: hotel_min,
--- rt_min, hotels, days (hotel i has room type rt_min + i).
+-- rt_min, hotels (hotel i has room type rt_min + i), day_min, days; the hot-night floor of (b) is the same script on
+-- one hotel and one day.
 \set i random(0, :hotels - 1)
-\set d random(1, :days)
+\set d random(:day_min, :day_min + :days - 1)
 \set n random(1, 9000000000000000)
 BEGIN;
 UPDATE room_type_inventory SET total_reserved = total_reserved + 1

@@ -217,7 +217,9 @@ public final class Bench {
         // The fair floor of a paid booking: the four commits the saga makes, without the network.
         createPaymentTable(root.resolve("payment-svc/src/main/resources/db/migration/V1__payments_refunds.sql"),
                 user, password);
-        Load.Result paid = pgbench.run("paid.sql", settings.clients(), settings.duration(), vars);
+        Map<String, String> spread = new HashMap<>(vars);
+        spread.put("day_min", "1");
+        Load.Result paid = pgbench.run("paid.sql", settings.clients(), settings.duration(), spread);
         floor("(a)", paid);
         floor("(e)", paid);
         int sellable = (int) Math.floor(settings.hotRooms() * 1.10);
@@ -226,7 +228,9 @@ public final class Bench {
                 "hot_rt", String.valueOf(catalog.rawHotRt()), "hot_day", String.valueOf(HOT_DAY));
         raw("(b)", pgbench.runTransactions("hot.sql", settings.hotClients(), perClient, hot));
         resetRawHotNight(catalog, user, password);
-        floor("(b)", pgbench.runTransactions("paid-hot.sql", settings.hotClients(), perClient, hot));
+        floor("(b)", pgbench.runTransactions("paid.sql", settings.hotClients(), perClient,
+                Map.of("hotel_min", String.valueOf(catalog.hotHotel()), "rt_min", String.valueOf(catalog.rawHotRt()),
+                        "hotels", "1", "day_min", String.valueOf(HOT_DAY), "days", "1")));
         raw("(c)", pgbench.run("availability.sql", settings.clients(), settings.duration(), vars));
         print();
     }
