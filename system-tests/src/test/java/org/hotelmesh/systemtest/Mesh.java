@@ -90,6 +90,11 @@ final class Mesh implements AutoCloseable {
      * other tests'.
      */
     static Mesh start(String name, int redisDatabase) throws Exception {
+        return start(name, redisDatabase, Map.of());
+    }
+
+    /** As {@link #start(String, int)}, with {@code everywhere} added to every service's configuration. */
+    static Mesh start(String name, int redisDatabase, Map<String, String> everywhere) throws Exception {
         Path root = Path.of(System.getProperty("hotelmesh.root", "..")).toAbsolutePath().normalize();
         Path logs = Path.of("target", "system-test-logs", name);
         StoresTestResource hotelStores = new StoresTestResource();
@@ -149,6 +154,7 @@ final class Mesh implements AutoCloseable {
 
         Map<String, Integer> ports = Map.of("hotel-svc", hotelPort, "reservation-svc", reservationPort,
                 "rate-svc", ratePort, "payment-svc", paymentPort, "edge-rest", edgePort);
+        configs.values().forEach(config -> config.putAll(everywhere));
         Map<String, ServiceProcess> services = new LinkedHashMap<>();
         for (String service : List.of("reservation-svc", "rate-svc", "payment-svc", "hotel-svc", "edge-rest")) {
             services.put(service, ServiceProcess.start(root, service, ports.get(service), configs.get(service), logs));
@@ -184,9 +190,15 @@ final class Mesh implements AutoCloseable {
     }
 
     HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        return send(method, path, token, body, Map.of());
+    }
+
+    HttpResponse<String> send(String method, String path, String token, String body, Map<String, String> headers)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + edge().port() + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
+        headers.forEach(request::header);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

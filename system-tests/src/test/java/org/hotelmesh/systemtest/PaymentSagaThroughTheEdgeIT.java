@@ -20,10 +20,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.hotelmesh.systemtest.Mesh.created;
 import static org.hotelmesh.systemtest.Mesh.id;
@@ -49,13 +52,15 @@ class PaymentSagaThroughTheEdgeIT {
     private static final LocalDate SOON = LocalDate.now(ZONE).plusDays(1);
     private static final long BASE_PRICE = 15_000;
 
+    private static TraceCollector traces;
     private static Mesh mesh;
     private static long hotelId;
     private static long roomTypeId;
 
     @BeforeAll
     static void startTheMeshWithAHotel() throws Exception {
-        mesh = Mesh.start("systest_pay", 8);
+        traces = new TraceCollector();
+        mesh = Mesh.start("systest_pay", 8, traces.exportSettings());
         hotelId = id(created(mesh.send("POST", "/v1/hotels", mesh.admin(), """
                 {"name":"Casa do Rio","address":{"line1":"Rua do Ouro 1","city":"Lisboa","country":"PT"},
                  "timeZone":"Europe/Lisbon","starRating":4}""")));
@@ -77,6 +82,9 @@ class PaymentSagaThroughTheEdgeIT {
     static void stopTheMesh() throws Exception {
         if (mesh != null) {
             mesh.close();
+        }
+        if (traces != null) {
+            traces.close();
         }
     }
 
@@ -206,6 +214,53 @@ class PaymentSagaThroughTheEdgeIT {
         assertEquals("captured", paid.get("payment").get("status").asText());
         assertEquals(1, paymentRows(id));
         assertEquals(BASE_PRICE, capturedAmount(id));
+    }
+
+    @Test
+    @Order(6)
+    void oneBookingIsOneTraceAcrossTheServicesWithItsDatabaseWork() throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String parent = "00f067aa0ba902b7";
+        created(mesh.send("POST", "/v1/reservations", mesh.guest("guest-tracy"),
+                stay(UUID.randomUUID().toString(), FAR, 1, 1, "tok_visa"),
+                Map.of("traceparent", "00-" + traceId + "-" + parent + "-01")));
+
+        // spans arrive in batches from five processes: wait until every service's spans and every parent are in
+        Set<String> expected = Set.of("edge-rest", "reservation-svc", "rate-svc", "payment-svc");
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<TraceCollector.Span> trace = traces.trace(traceId);
+        while (!(services(trace).containsAll(expected) && orphans(trace, parent).isEmpty())
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            trace = traces.trace(traceId);
+        }
+        assertTrue(services(trace).containsAll(expected), "services in the trace: " + describe(trace));
+        // every span hangs off the caller's span, none starts a trace of its own
+        assertEquals(List.of(), orphans(trace, parent), "spans without their parent in " + describe(trace));
+        // the booking's and the charge's SQL are spans of it too (the SQL client's spans carry the statement)
+        for (String service : List.of("reservation-svc", "payment-svc")) {
+            assertTrue(trace.stream().anyMatch(span -> span.service().equals(service)
+                            && (span.attributes().containsKey("db.statement")
+                                || span.attributes().containsKey("db.query.text"))),
+                    service + " shows no database span: " + describe(trace));
+        }
+    }
+
+    /** The spans whose parent is neither in the trace nor the caller's own span. */
+    private static List<TraceCollector.Span> orphans(List<TraceCollector.Span> trace, String callerSpan) {
+        Set<String> ids = trace.stream().map(TraceCollector.Span::spanId).collect(Collectors.toSet());
+        return trace.stream()
+                .filter(span -> !span.parentSpanId().equals(callerSpan) && !ids.contains(span.parentSpanId()))
+                .toList();
+    }
+
+    private static Set<String> services(List<TraceCollector.Span> trace) {
+        return trace.stream().map(TraceCollector.Span::service).collect(Collectors.toSet());
+    }
+
+    private static String describe(List<TraceCollector.Span> trace) {
+        return trace.stream().map(span -> span.service() + ":" + span.name() + "(" + span.kind() + ")")
+                .collect(Collectors.joining(", "));
     }
 
     // ---- helpers
