@@ -153,6 +153,24 @@ class ChartTest {
     }
 
     @Test
+    void tracingIsOffUnlessAnOtlpEndpointIsGivenThenEveryServiceExportsThere() throws Exception {
+        List<HasMetadata> plain = render("rel");
+        for (String component : COMPONENTS.values()) {
+            assertFalse(one(plain, ConfigMap.class, component).getData().keySet().stream()
+                    .anyMatch(name -> name.startsWith("QUARKUS_OTEL")), component + " traces without an endpoint");
+        }
+        List<HasMetadata> traced = render("rel", "--set", "tracing.otlpEndpoint=http://otel-collector.obs:4318",
+                "--set", "tracing.protocol=http/protobuf");
+        for (String component : COMPONENTS.values()) {
+            Map<String, String> env = one(traced, ConfigMap.class, component).getData();
+            assertEquals("false", env.get("QUARKUS_OTEL_SDK_DISABLED"), component);
+            assertEquals("http://otel-collector.obs:4318", env.get("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT"), component);
+            assertEquals("http/protobuf", env.get("QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL"), component);
+        }
+        assertRefused("protocol", "--set", "tracing.protocol=zipkin");
+    }
+
+    @Test
     void onlyTheEdgeIsExposed() throws Exception {
         List<HasMetadata> loadBalanced = render("rel", "--set", "edge.service.type=LoadBalancer");
         for (Service s : of(loadBalanced, Service.class)) {
