@@ -4,6 +4,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import org.hotelmesh.devtools.DevTokens;
 import org.hotelmesh.devtools.ServiceProcess;
 import org.hotelmesh.devtools.Stores;
 import org.hotelmesh.devtools.Stores.Endpoint;
@@ -44,6 +45,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -51,13 +53,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The booking benchmark (bench/run): starts the packaged hotel-svc, reservation-svc, rate-svc and payment-svc on their
- * own databases, then in one run drives (a) uncontended bookings spread over many hotels (each priced by rate-svc and
- * paid through payment-svc's simulated processor),
+ * The booking benchmark (bench/run): starts the packaged hotel-svc, reservation-svc, rate-svc, payment-svc (on their
+ * own databases) and edge-rest, then in one run drives (a) uncontended bookings spread over many hotels (each priced
+ * by rate-svc and paid through payment-svc's simulated processor),
  * (d) quotes and (e) quote-then-book, (b) a hot night raced for by many clients,
- * (b2) hundreds of clients racing for the last rooms, (c) availability reads -- over gRPC, like the edge does -- and
- * the equivalent SQL straight into PostgreSQL with pgbench. Prints throughput, latency percentiles, error classes,
- * the oversell check and the ratio ours/raw.
+ * (b2) hundreds of clients racing for the last rooms, (b3) a thousand at once for them -- over gRPC, like the edge
+ * does --, then (a) and (b2) through the REST edge, then (c) availability reads over gRPC, and the equivalent SQL
+ * straight into PostgreSQL with pgbench. Prints throughput, latency percentiles, error classes, the oversell check and
+ * the ratios ours/raw and edge/grpc. With --cpu-hog, (b), (b2) and (b3) run against one busy process per core.
  */
 public final class Bench {
 
@@ -68,6 +71,17 @@ public final class Bench {
     private static final long BASE_PRICE = 12_000;
     private static final int REDIS_DB = 5;
     private static final int HOT_DAY = 30;
+    private static final int LAST_ROOMS_DAY = 45;
+    /** Rooms in service of each last-rooms type, and what they sell at the default overbooking ratio 1.10. */
+    private static final int LAST_ROOMS = 50;
+    private static final int LAST_ROOMS_SELLABLE = 55;
+    /** The room types set up after the spread ones, one hotel each, in this order. */
+    private static final int HOT = 0;
+    private static final int RAW_HOT = 1;
+    private static final int LAST = 2;
+    private static final int BURST = 3;
+    private static final int EDGE_LAST = 4;
+    private static final int EXTRA_TYPES = 5;
 
     private final Settings settings;
     private final Path root;
@@ -83,12 +97,25 @@ public final class Bench {
                 Integer.parseInt(env("HOTELMESH_REDIS_PORT", "6379")));
     }
 
-    record Settings(int hotels, int days, int clients, int hotClients, int lastRoomsClients, Duration duration,
-                    int hotRooms) {
+    record Settings(int hotels, int days, int clients, int hotClients, int lastRoomsClients, int burstClients,
+                    Duration duration, int hotRooms, boolean cpuHog) {
+        private static final Set<String> OPTIONS = Set.of("hotels", "days", "clients", "hot-clients",
+                "last-rooms-clients", "burst-clients", "seconds", "hot-rooms");
+        private static final Set<String> FLAGS = Set.of("cpu-hog");
+
         static Settings from(String[] args) {
             Map<String, String> a = new HashMap<>();
-            for (int i = 0; i + 1 < args.length; i += 2) {
-                a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+            for (int i = 0; i < args.length; i++) {
+                String name = args[i].replaceFirst("^--", "");
+                if (FLAGS.contains(name)) {
+                    a.put(name, "true");
+                } else if (!OPTIONS.contains(name)) {
+                    throw new IllegalArgumentException("unknown option " + args[i]);
+                } else if (i + 1 < args.length) {
+                    a.put(name, args[++i]);
+                } else {
+                    throw new IllegalArgumentException(args[i] + " needs a value");
+                }
             }
             return new Settings(
                     Integer.parseInt(a.getOrDefault("hotels", "200")),
@@ -96,13 +123,19 @@ public final class Bench {
                     Integer.parseInt(a.getOrDefault("clients", "64")),
                     Integer.parseInt(a.getOrDefault("hot-clients", "64")),
                     Integer.parseInt(a.getOrDefault("last-rooms-clients", "256")),
+                    Integer.parseInt(a.getOrDefault("burst-clients", "1000")),
                     Duration.ofSeconds(Long.parseLong(a.getOrDefault("seconds", "20"))),
-                    Integer.parseInt(a.getOrDefault("hot-rooms", "6000")));
+                    Integer.parseInt(a.getOrDefault("hot-rooms", "6000")),
+                    a.containsKey("cpu-hog"));
         }
     }
 
-    /** The stays and room types the scenarios use; hotel i has room type rtMin + i (checked at set-up). */
-    record Catalog(long hotelMin, long rtMin, long hotHotel, long hotRt, long rawHotRt, long lastHotel, long lastRt) {
+    /**
+     * The stays and room types the scenarios use; hotel i has room type rtMin + i (checked at set-up). Then, a hotel
+     * each: (b)'s hot night, pgbench's, and three last-rooms types of 50 rooms for (b2), (b3) and (b2-edge).
+     */
+    record Catalog(long hotelMin, long rtMin, long hotHotel, long hotRt, long rawHotHotel, long rawHotRt,
+                   long lastHotel, long lastRt, long burstHotel, long burstRt, long edgeLastHotel, long edgeLastRt) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -143,10 +176,12 @@ public final class Bench {
         int reservationPort = Stores.freePort();
         int ratePort = Stores.freePort();
         int paymentPort = Stores.freePort();
+        int edgePort = Stores.freePort();
+        String redisHosts = "redis://" + redis.host() + ":" + redis.port() + "/" + REDIS_DB;
         Map<String, String> common = Map.of(
                 "hotelmesh.db.host", pg.host(), "hotelmesh.db.port", String.valueOf(pg.port()),
                 "hotelmesh.db.user", user, "hotelmesh.db.password", password,
-                "quarkus.redis.hosts", "redis://" + redis.host() + ":" + redis.port() + "/" + REDIS_DB,
+                "quarkus.redis.hosts", redisHosts,
                 "quarkus.log.level", "WARN");
         Map<String, String> hotelConfig = new HashMap<>(common);
         hotelConfig.put("hotelmesh.db.name", DB_HOTEL);
@@ -171,24 +206,39 @@ public final class Bench {
         rateConfig.put("quarkus.grpc.clients.hotel.port", String.valueOf(hotelPort));
         rateConfig.put("quarkus.grpc.clients.inventory.host", "127.0.0.1");
         rateConfig.put("quarkus.grpc.clients.inventory.port", String.valueOf(reservationPort));
+        // The edge verifies guest tokens signed with a key pair of the bench's own.
+        Path keys = logs.resolve("jwt-keys");
+        DevTokens.ensureKeyPair(keys);
+        Map<String, String> edgeConfig = new HashMap<>();
+        edgeConfig.put("quarkus.redis.hosts", redisHosts);
+        edgeConfig.put("quarkus.log.level", "WARN");
+        edgeConfig.put("mp.jwt.verify.publickey.location", keys.resolve("public.pem").toString());
+        edgeConfig.put("mp.jwt.verify.issuer", DevTokens.DEFAULT_ISSUER);
+        edgeConfig.put("quarkus.grpc.clients.hotel.host", "127.0.0.1");
+        edgeConfig.put("quarkus.grpc.clients.hotel.port", String.valueOf(hotelPort));
+        edgeConfig.put("quarkus.grpc.clients.reservation.host", "127.0.0.1");
+        edgeConfig.put("quarkus.grpc.clients.reservation.port", String.valueOf(reservationPort));
+        edgeConfig.put("quarkus.grpc.clients.rate.host", "127.0.0.1");
+        edgeConfig.put("quarkus.grpc.clients.rate.port", String.valueOf(ratePort));
+        // Still counted in Redis, as in production, but per guest far above what the bench can send in a window.
+        edgeConfig.put("hotelmesh.rate-limit.requests", "1000000000");
 
         Catalog catalog;
-        System.out.printf("bench: %d hotels, %d clients (hot night %d, last rooms %d), %s per timed scenario%n",
-                settings.hotels(), settings.clients(), settings.hotClients(), settings.lastRoomsClients(),
-                settings.duration());
+        System.out.printf("bench: %d hotels, %d clients (hot night %d, last rooms %d, burst %d), %s per timed"
+                        + " scenario; cpu hog: %s%n", settings.hotels(), settings.clients(), settings.hotClients(),
+                settings.lastRoomsClients(), settings.burstClients(), settings.duration(), hogDescription());
         try (ServiceProcess hotel = ServiceProcess.start(root, "hotel-svc", hotelPort, hotelConfig, logs);
              ServiceProcess reservation = ServiceProcess.start(root, "reservation-svc", reservationPort,
                      reservationConfig, logs);
              ServiceProcess rate = ServiceProcess.start(root, "rate-svc", ratePort, rateConfig, logs);
-             ServiceProcess payment = ServiceProcess.start(root, "payment-svc", paymentPort, paymentConfig, logs)) {
-            hotel.awaitReady(Duration.ofSeconds(90));
-            reservation.awaitReady(Duration.ofSeconds(90));
-            rate.awaitReady(Duration.ofSeconds(90));
-            payment.awaitReady(Duration.ofSeconds(90));
-            List<ManagedChannel> channels = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                channels.add(ManagedChannelBuilder.forAddress("127.0.0.1", reservationPort).usePlaintext().build());
+             ServiceProcess payment = ServiceProcess.start(root, "payment-svc", paymentPort, paymentConfig, logs);
+             ServiceProcess edgeRest = ServiceProcess.start(root, "edge-rest", edgePort, edgeConfig, logs)) {
+            for (ServiceProcess service : List.of(hotel, reservation, rate, payment, edgeRest)) {
+                service.awaitReady(Duration.ofSeconds(90));
             }
+            List<ManagedChannel> channels = channels(reservationPort, 4);
+            // a thousand callers at once: more connections, so no one HTTP/2 connection's streams queue them
+            List<ManagedChannel> burstChannels = channels(reservationPort, 8);
             ManagedChannel hotelChannel = ManagedChannelBuilder.forAddress("127.0.0.1", hotelPort).usePlaintext().build();
             ManagedChannel rateChannel = ManagedChannelBuilder.forAddress("127.0.0.1", ratePort).usePlaintext().build();
             RateServiceBlockingStub rates = RateServiceGrpc.newBlockingStub(rateChannel);
@@ -199,13 +249,22 @@ public final class Bench {
                 uncontended(channels, catalog, db);
                 quotes(channels, catalog, rates);
                 quotedBookings(channels, catalog, rates, db);
-                hotNight(channels, catalog, db);
-                lastRooms(channels, catalog, db);
+                try (CpuHog hog = CpuHog.start(hogProcesses())) {
+                    hotNight(channels, catalog, db);
+                    lastRooms(channels, catalog, db);
+                    burst(burstChannels, catalog, db);
+                }
+                Edge edge = new Edge(edgePort, keys.resolve("private.pem"),
+                        Math.max(settings.clients(), settings.lastRoomsClients()), 4);
+                warmUpEdge(edge, catalog);
+                uncontendedThroughEdge(edge, catalog, db);
+                lastRoomsThroughEdge(edge, catalog, db);
                 availability(channels, catalog);
             } finally {
                 hotelChannel.shutdownNow();
                 rateChannel.shutdownNow();
                 channels.forEach(ManagedChannel::shutdownNow);
+                burstChannels.forEach(ManagedChannel::shutdownNow);
             }
         }
         // The raw side runs with the services stopped: the same server, nothing else on it.
@@ -224,12 +283,12 @@ public final class Bench {
         floor("(e)", paid);
         int sellable = (int) Math.floor(settings.hotRooms() * 1.10);
         int perClient = (sellable + settings.hotClients() - 1) / settings.hotClients();
-        Map<String, String> hot = Map.of("hot_hotel", String.valueOf(catalog.hotHotel()),
+        Map<String, String> hot = Map.of("hot_hotel", String.valueOf(catalog.rawHotHotel()),
                 "hot_rt", String.valueOf(catalog.rawHotRt()), "hot_day", String.valueOf(HOT_DAY));
         raw("(b)", pgbench.runTransactions("hot.sql", settings.hotClients(), perClient, hot));
         resetRawHotNight(catalog, user, password);
         floor("(b)", pgbench.runTransactions("paid.sql", settings.hotClients(), perClient,
-                Map.of("hotel_min", String.valueOf(catalog.hotHotel()), "rt_min", String.valueOf(catalog.rawHotRt()),
+                Map.of("hotel_min", String.valueOf(catalog.rawHotHotel()), "rt_min", String.valueOf(catalog.rawHotRt()),
                         "hotels", "1", "day_min", String.valueOf(HOT_DAY), "days", "1")));
         raw("(c)", pgbench.run("availability.sql", settings.clients(), settings.duration(), vars));
         print();
@@ -241,7 +300,9 @@ public final class Bench {
             RateServiceBlockingStub rates) {
         long hotelMin = -1;
         long rtMin = -1;
-        for (int i = 0; i < settings.hotels() + 3; i++) {
+        long[] extraHotels = new long[EXTRA_TYPES];
+        long[] extraRts = new long[EXTRA_TYPES];
+        for (int i = 0; i < settings.hotels() + EXTRA_TYPES; i++) {
             long hotelId = hotels.createHotel(CreateHotelRequest.newBuilder().setHotel(HotelInput.newBuilder()
                     .setName("Bench hotel " + i)
                     .setAddress(Address.newBuilder().setLine1(i + " Bench Street").setCity("Seoul").setCountry("KR"))
@@ -254,10 +315,13 @@ public final class Bench {
                 rtMin = roomTypeId;
             } else if (i < settings.hotels() && (hotelId != hotelMin + i || roomTypeId != rtMin + i)) {
                 throw new IllegalStateException("hotel and room type ids are not contiguous; pgbench scripts rely on it");
+            } else if (i >= settings.hotels()) {
+                extraHotels[i - settings.hotels()] = hotelId;
+                extraRts[i - settings.hotels()] = roomTypeId;
             }
             long version = hotels.getHotel(GetHotelRequest.newBuilder().setHotelId(hotelId).build()).getHotel()
                     .getVersion();
-            int rooms = i < settings.hotels() ? 1000 : i == settings.hotels() + 2 ? 50 : settings.hotRooms();
+            int rooms = i < settings.hotels() ? 1000 : i - settings.hotels() < LAST ? settings.hotRooms() : LAST_ROOMS;
             inventory.setRoomTypeCapacity(SetRoomTypeCapacityRequest.newBuilder().setHotelId(hotelId)
                     .setRoomTypeId(roomTypeId).setRoomsInService(rooms).setCatalogVersion(version).build());
             // Every night the scenarios book has a base price (at most 366 nights per call).
@@ -268,10 +332,10 @@ public final class Bench {
                         .setAmount(Money.newBuilder().setAmountMinor(BASE_PRICE).setCurrency("EUR")).build());
             }
         }
-        long hot = hotelMin + settings.hotels();
-        long hotRt = rtMin + settings.hotels();
-        // ratio 1.10: the last-rooms type sells floor(50 x 1.1) = 55
-        return new Catalog(hotelMin, rtMin, hot, hotRt, hotRt + 1, hot + 2, hotRt + 2);
+        // ratio 1.10: each last-rooms type sells floor(50 x 1.1) = 55
+        return new Catalog(hotelMin, rtMin, extraHotels[HOT], extraRts[HOT], extraHotels[RAW_HOT], extraRts[RAW_HOT],
+                extraHotels[LAST], extraRts[LAST], extraHotels[BURST], extraRts[BURST], extraHotels[EDGE_LAST],
+                extraRts[EDGE_LAST]);
     }
 
     private void warmUp(List<ManagedChannel> channels, Catalog catalog) throws InterruptedException {
@@ -285,6 +349,7 @@ public final class Bench {
 
     // --- scenarios ------------------------------------------------------------------------------------------------
 
+    /** (a) One-night bookings spread over the hotels and days: no two clients want the same night for long. */
     private void uncontended(List<ManagedChannel> channels, Catalog catalog, Connection db) throws Exception {
         Load.Result ours = Load.run("uncontended", channels, settings.clients(), settings.duration(),
                 (stub, inv, rnd) -> {
@@ -329,6 +394,7 @@ public final class Bench {
                 .setGuestId("bench-" + Thread.currentThread().getId()).build()).getQuote();
     }
 
+    /** (b) One room type's one night, booked a room at a time by every client until it is sold out. */
     private void hotNight(List<ManagedChannel> channels, Catalog catalog, Connection db) throws Exception {
         int day = HOT_DAY;
         // every client books one room at a time until the night is sold out
@@ -339,14 +405,59 @@ public final class Bench {
         add("(b) hot night, " + settings.hotRooms() + " rooms", ours, check);
     }
 
+    /** (b2) Hundreds of guests, each booking once, all released together for the last 55 rooms of a night. */
     private void lastRooms(List<ManagedChannel> channels, Catalog catalog, Connection db) throws Exception {
-        int day = 45;
         Load.Result ours = Load.once("last rooms", channels, settings.lastRoomsClients(),
-                (stub, inv, rnd) -> book(stub, catalog.lastHotel(), catalog.lastRt(), day, 1));
-        String check = oversellCheck(db) + "; " + ours.count("ok") + " booked of 55 sellable";
-        add("(b2) " + settings.lastRoomsClients() + " clients, last 55 rooms", ours, check);
+                (stub, inv, rnd) -> book(stub, catalog.lastHotel(), catalog.lastRt(), LAST_ROOMS_DAY, 1));
+        add("(b2) " + settings.lastRoomsClients() + " clients, last 55 rooms", ours,
+                lastRoomsCheck(ours, db, catalog.lastHotel(), catalog.lastRt()));
     }
 
+    /**
+     * (b3) A crowd at the door: --burst-clients guests (1000), each booking once, released together for the last 55
+     * rooms of another room type: admission control may turn some away (resource_exhausted); nothing else may fail.
+     */
+    private void burst(List<ManagedChannel> channels, Catalog catalog, Connection db) throws Exception {
+        Load.Result ours = Load.once("burst", channels, settings.burstClients(),
+                (stub, inv, rnd) -> book(stub, catalog.burstHotel(), catalog.burstRt(), LAST_ROOMS_DAY, 1));
+        add("(b3) " + settings.burstClients() + " clients at once, last 55 rooms", ours,
+                lastRoomsCheck(ours, db, catalog.burstHotel(), catalog.burstRt()));
+    }
+
+    /** Unmeasured: (a-edge)'s bookings for a few seconds, so the edge's JIT is as warm as the services' by then. */
+    private void warmUpEdge(Edge edge, Catalog catalog) throws InterruptedException {
+        Load.run("edge warm-up", edge.http(), settings.clients(), Duration.ofSeconds(5), spreadBooking(edge, catalog));
+    }
+
+    /**
+     * (a-edge) (a) through the REST edge: the same clients, stays and card, each booking a POST /v1/reservations with
+     * the client's guest token (JWT check, rate-limit counter in Redis, JSON, then the same gRPC call as (a)).
+     */
+    private void uncontendedThroughEdge(Edge edge, Catalog catalog, Connection db) throws Exception {
+        Load.Result ours = Load.run("uncontended, edge", edge.http(), settings.clients(), settings.duration(),
+                spreadBooking(edge, catalog));
+        add("(a-edge) uncontended bookings, edge", ours, oversellCheck(db)).grpc = row("(a)");
+    }
+
+    /** (b2-edge) (b2) through the REST edge, on a room type of its own: each guest one POST, released together. */
+    private void lastRoomsThroughEdge(Edge edge, Catalog catalog, Connection db) throws Exception {
+        Load.Result ours = Load.once("last rooms, edge", edge.http(), settings.lastRoomsClients(),
+                (client, rnd) -> edge.booking(client, catalog.edgeLastHotel(), catalog.edgeLastRt(),
+                        night(LAST_ROOMS_DAY)));
+        add("(b2-edge) " + settings.lastRoomsClients() + " clients, last 55 rooms, edge", ours,
+                lastRoomsCheck(ours, db, catalog.edgeLastHotel(), catalog.edgeLastRt()));
+    }
+
+    /** What (a) books, as an HTTP request: one night of a random spread hotel's room type. */
+    private Load.HttpOp spreadBooking(Edge edge, Catalog catalog) {
+        return (client, rnd) -> {
+            int i = rnd.nextInt(settings.hotels());
+            return edge.booking(client, catalog.hotelMin() + i, catalog.rtMin() + i,
+                    night(rnd.nextInt(1, settings.days() + 1)));
+        };
+    }
+
+    /** (c) A week of one spread room type's availability. */
     private void availability(List<ManagedChannel> channels, Catalog catalog) throws Exception {
         Load.Result ours = Load.run("availability", channels, settings.clients(), settings.duration(),
                 (stub, inv, rnd) -> {
@@ -376,8 +487,12 @@ public final class Bench {
     }
 
     private static DateRange stay(int dayOffset, int nights) {
-        LocalDate start = LocalDate.now(ZoneOffset.UTC).plusDays(dayOffset);
+        LocalDate start = night(dayOffset);
         return DateRange.newBuilder().setStartDate(date(start)).setEndDate(date(start.plusDays(nights))).build();
+    }
+
+    private static LocalDate night(int dayOffset) {
+        return LocalDate.now(ZoneOffset.UTC).plusDays(dayOffset);
     }
 
     private static Date date(LocalDate d) {
@@ -412,6 +527,22 @@ public final class Bench {
         }
     }
 
+    /**
+     * What a crowd for the last rooms must end with, besides no oversell: the rooms sold (as the clients heard it and
+     * as the inventory counts it), every other guest told sold out or turned away by admission control
+     * (resource_exhausted, fine), and no other answer at all (unavailable, deadline_exceeded, internal...).
+     */
+    private static String lastRoomsCheck(Load.Result ours, Connection db, long hotel, long roomType)
+            throws SQLException {
+        long booked = ours.count(Load.OK) + ours.count(Load.PENDING);
+        long soldOut = ours.count(Load.SOLD_OUT);
+        long turnedAway = ours.count(Load.RESOURCE_EXHAUSTED);
+        long other = ours.ops() - booked - soldOut - turnedAway;
+        return oversellCheck(db) + "; " + booked + " booked (inventory: " + reserved(db, hotel, roomType,
+                LAST_ROOMS_DAY) + ") of " + LAST_ROOMS_SELLABLE + " sellable, " + soldOut + " sold out, " + turnedAway
+                + " resource_exhausted, " + (other == 0 ? "no other answer" : other + " OTHER ANSWERS");
+    }
+
     private static int reserved(Connection db, long hotel, long roomType, int day) throws SQLException {
         try (var st = db.prepareStatement("SELECT total_reserved FROM room_type_inventory"
                 + " WHERE hotel_id = ? AND room_type_id = ? AND date = CURRENT_DATE + ?")) {
@@ -439,6 +570,8 @@ public final class Bench {
         Load.Result raw;
         /** The four commits of a paid booking in SQL: what (a), (e) and (b) do without the network. */
         Load.Result floor;
+        /** For a scenario through the edge: the same scenario over gRPC straight to the services. */
+        Row grpc;
 
         Row(String scenario, Load.Result ours, String check) {
             this.scenario = scenario;
@@ -447,13 +580,20 @@ public final class Bench {
         }
     }
 
-    private void add(String scenario, Load.Result ours, String check) {
-        rows.add(new Row(scenario, ours, check));
+    private Row add(String scenario, Load.Result ours, String check) {
+        Row row = new Row(scenario, ours, check);
+        rows.add(row);
         System.out.println("  done: " + scenario);
+        return row;
+    }
+
+    /** The row whose scenario starts with this prefix, e.g. "(a)" (not "(a-edge)"). */
+    private Row row(String scenarioPrefix) {
+        return rows.stream().filter(r -> r.scenario.startsWith(scenarioPrefix)).findFirst().orElseThrow();
     }
 
     private void floor(String scenarioPrefix, Load.Result floor) {
-        rows.stream().filter(r -> r.scenario.startsWith(scenarioPrefix)).findFirst().orElseThrow().floor = floor;
+        row(scenarioPrefix).floor = floor;
         System.out.println("  done: four-commit floor " + scenarioPrefix);
     }
 
@@ -481,7 +621,7 @@ public final class Bench {
         try (Connection db = connect(DB_RESERVATION, user, password); var st = db.prepareStatement(
                 "UPDATE room_type_inventory SET total_reserved = 0 WHERE hotel_id = ? AND room_type_id = ?"
                         + " AND date = CURRENT_DATE + ?")) {
-            st.setLong(1, catalog.hotHotel());
+            st.setLong(1, catalog.rawHotHotel());
             st.setLong(2, catalog.rawHotRt());
             st.setInt(3, HOT_DAY);
             st.executeUpdate();
@@ -489,33 +629,59 @@ public final class Bench {
     }
 
     private void raw(String scenarioPrefix, Load.Result raw) {
-        rows.stream().filter(r -> r.scenario.startsWith(scenarioPrefix)).findFirst().orElseThrow().raw = raw;
+        row(scenarioPrefix).raw = raw;
         System.out.println("  done: raw SQL " + scenarioPrefix);
     }
 
     private void print() {
+        int width = Math.max(36, rows.stream().mapToInt(r -> r.scenario.length()).max().orElse(0));
         System.out.println();
-        System.out.printf("%-36s %-5s %7s %8s %9s %8s %8s %8s  %s%n", "scenario", "who", "clients", "ops", "ops/s",
-                "p50 ms", "p95 ms", "p99 ms", "outcomes");
+        System.out.println("cpu hog: " + hogDescription());
+        System.out.printf("%-" + width + "s %-5s %7s %8s %9s %8s %8s %8s  %s%n", "scenario", "who", "clients", "ops",
+                "ops/s", "p50 ms", "p95 ms", "p99 ms", "outcomes");
         for (Row row : rows) {
-            line(row.scenario, "ours", row.ours);
+            line(width, row.scenario, "ours", row.ours);
+            if (row.grpc != null) {
+                note(width, "", String.format("edge/grpc = %.2f", row.ours.rate() / row.grpc.ours.rate()));
+            }
             if (row.raw != null) {
-                line("", "raw", row.raw);
-                System.out.printf("%-36s %-5s %s%n", "", "", String.format("ours/raw = %.2f",
-                        row.ours.rate() / row.raw.rate()));
+                line(width, "", "raw", row.raw);
+                note(width, "", String.format("ours/raw = %.2f", row.ours.rate() / row.raw.rate()));
             }
             if (row.floor != null) {
-                line("", "floor", row.floor);
-                System.out.printf("%-36s %-5s %s%n", "", "", String.format("ours/floor = %.2f",
-                        row.ours.rate() / row.floor.rate()));
+                line(width, "", "floor", row.floor);
+                note(width, "", String.format("ours/floor = %.2f", row.ours.rate() / row.floor.rate()));
             }
-            System.out.printf("%-36s %-5s %s%n", "", "check", row.check);
+            note(width, "check", row.check);
         }
     }
 
-    private static void line(String scenario, String who, Load.Result r) {
-        System.out.printf("%-36s %-5s %7d %8d %9.1f %8.2f %8.2f %8.2f  %s%n", scenario, who, r.clients(), r.ops(),
-                r.rate(), r.percentile(50), r.percentile(95), r.percentile(99), r.summary());
+    private static void line(int width, String scenario, String who, Load.Result r) {
+        System.out.printf("%-" + width + "s %-5s %7d %8d %9.1f %8.2f %8.2f %8.2f  %s%n", scenario, who, r.clients(),
+                r.ops(), r.rate(), r.percentile(50), r.percentile(95), r.percentile(99), r.summary());
+    }
+
+    private static void note(int width, String who, String text) {
+        System.out.printf("%-" + width + "s %-5s %s%n", "", who, text);
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------------------------
+
+    private static List<ManagedChannel> channels(int port, int count) {
+        List<ManagedChannel> channels = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            channels.add(ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build());
+        }
+        return channels;
+    }
+
+    /** --cpu-hog: one busy process per core while (b), (b2) and (b3) run. */
+    private int hogProcesses() {
+        return settings.cpuHog() ? Runtime.getRuntime().availableProcessors() : 0;
+    }
+
+    private String hogDescription() {
+        return settings.cpuHog() ? hogProcesses() + " busy processes during (b), (b2) and (b3)" : "off";
     }
 
     private static String env(String name, String fallback) {
