@@ -18,6 +18,7 @@ import org.hotelmesh.proto.payment.v1.PaymentService;
 import org.hotelmesh.proto.payment.v1.PaymentStatus;
 import org.hotelmesh.proto.payment.v1.RefundRequest;
 import org.hotelmesh.proto.payment.v1.RefundResponse;
+import org.hotelmesh.support.grpc.CallerDeadline;
 
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
@@ -46,10 +47,16 @@ public class ScriptedPaymentService implements PaymentService {
     private static final Map<String, Payment> PAYMENTS = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> CAPTURES = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> REFUNDS = new ConcurrentHashMap<>();
+    private static final Map<String, Duration> CHARGE_DEADLINES = new ConcurrentHashMap<>();
 
     /** Charges that moved money for the reservation (at most one, or the contract is broken). */
     public static int captures(String reservationId) {
         return CAPTURES.getOrDefault(reservationId, new AtomicInteger()).get();
+    }
+
+    /** How long reservation-svc gave the first Charge of a reservation (its deadline, as this service received it). */
+    public static Duration chargeDeadline(String reservationId) {
+        return CHARGE_DEADLINES.get(reservationId);
     }
 
     public static int refunds(String reservationId) {
@@ -79,6 +86,7 @@ public class ScriptedPaymentService implements PaymentService {
             return unavailable();
         }
         String id = request.getReservationId();
+        CHARGE_DEADLINES.putIfAbsent(id, CallerDeadline.within(Duration.ofHours(1)));
         String token = request.getPaymentToken();
         PaymentStatus outcome;
         String declineCode = "";

@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.hotelmesh.devtools.test.StoresTestResource;
 import org.hotelmesh.proto.payment.v1.PaymentStatus;
@@ -48,6 +49,25 @@ class BookingSagaTest extends SagaTestBase {
     private Reservation book(RoomTypeRef rt, String id, String token) {
         return reservations.createReservation(booking(id, rt, START, START.plusDays(2), 2, "guest-" + id, token))
                 .getReservation();
+    }
+
+    @Test
+    void theChargeWaitsNoLongerThanTheGuestWhoBooks() {
+        RoomTypeRef rt = roomType(5);
+        String hurried = "hurried-" + rt.roomTypeId();
+        String patient = "patient-" + rt.roomTypeId();
+
+        // payment-svc's own deadline here is 1 s; a caller who waits 900 ms leaves it less than that
+        reservations.withDeadlineAfter(900, TimeUnit.MILLISECONDS)
+                .createReservation(booking(hurried, rt, START, START.plusDays(1), 1, "guest-h", "tok_visa"));
+        reservations.withDeadlineAfter(30, TimeUnit.SECONDS)
+                .createReservation(booking(patient, rt, START, START.plusDays(1), 1, "guest-p", "tok_visa"));
+
+        Duration hurriedCharge = ScriptedPaymentService.chargeDeadline(hurried);
+        Duration patientCharge = ScriptedPaymentService.chargeDeadline(patient);
+        assertTrue(hurriedCharge.compareTo(Duration.ofMillis(900)) < 0, "charge deadline " + hurriedCharge);
+        assertTrue(patientCharge.compareTo(Duration.ofMillis(900)) > 0
+                && patientCharge.compareTo(Duration.ofSeconds(1)) <= 0, "charge deadline " + patientCharge);
     }
 
     @Test

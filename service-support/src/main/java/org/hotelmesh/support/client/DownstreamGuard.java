@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.hotelmesh.support.grpc.CallerDeadline;
 import org.hotelmesh.support.grpc.GrpcStatuses;
 
 import io.grpc.Status;
@@ -61,14 +62,17 @@ public final class DownstreamGuard {
         return service;
     }
 
-    /** The deadline of one attempt of a call. */
+    /**
+     * The deadline of one attempt of a call: as configured, or what is left of the deadline of the call being served
+     * if that ends sooner ({@link CallerDeadline}).
+     */
     public Duration deadline() {
-        return settings.deadline();
+        return CallerDeadline.within(settings.deadline());
     }
 
     /** The deadline of one attempt of a write that does more work (a booking that also charges a card). */
     public Duration writeDeadline() {
-        return settings.writeDeadline();
+        return CallerDeadline.within(settings.writeDeadline());
     }
 
     /**
@@ -106,9 +110,10 @@ public final class DownstreamGuard {
             case UNAVAILABLE -> new DownstreamUnavailable(service, DownstreamUnavailable.Reason.UNREACHABLE,
                     words.unanswered(name, Status.Code.UNAVAILABLE), GrpcStatuses.dependencyExplanation(failure),
                     retry != Retry.NEVER, failure);
+            // no retry once the caller this call was made for has stopped waiting
             case DEADLINE_EXCEEDED -> new DownstreamUnavailable(service, DownstreamUnavailable.Reason.TOO_SLOW,
                     words.unanswered(name, Status.Code.DEADLINE_EXCEEDED), null,
-                    retry == Retry.WHEN_UNREACHABLE_OR_SLOW, failure);
+                    retry == Retry.WHEN_UNREACHABLE_OR_SLOW && !CallerDeadline.passed(), failure);
             default -> failure;
         };
     }
