@@ -81,7 +81,8 @@ public final class Bench {
     private static final int LAST = 2;
     private static final int BURST = 3;
     private static final int EDGE_LAST = 4;
-    private static final int EXTRA_TYPES = 5;
+    private static final int COLD = 5;
+    private static final int EXTRA_TYPES = 6;
 
     private final Settings settings;
     private final Path root;
@@ -135,7 +136,8 @@ public final class Bench {
      * each: (b)'s hot night, pgbench's, and three last-rooms types of 50 rooms for (b2), (b3) and (b2-edge).
      */
     record Catalog(long hotelMin, long rtMin, long hotHotel, long hotRt, long rawHotHotel, long rawHotRt,
-                   long lastHotel, long lastRt, long burstHotel, long burstRt, long edgeLastHotel, long edgeLastRt) {
+                   long lastHotel, long lastRt, long burstHotel, long burstRt, long edgeLastHotel, long edgeLastRt,
+                   long coldHotel, long coldRt) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -245,7 +247,10 @@ public final class Bench {
             try (Connection db = connect(DB_RESERVATION, user, password)) {
                 catalog = setUp(HotelServiceGrpc.newBlockingStub(hotelChannel),
                         InventoryServiceGrpc.newBlockingStub(channels.get(0)), rates);
-                warmUp(channels, catalog);
+                Edge edge = new Edge(edgePort, keys.resolve("private.pem"),
+                        Math.max(settings.clients(), settings.lastRoomsClients()), 4);
+                coldBurstThroughEdge(edge, catalog, db);
+                warmUp(channels, catalog, rates);
                 uncontended(channels, catalog, db);
                 quotes(channels, catalog, rates);
                 quotedBookings(channels, catalog, rates, db);
@@ -254,8 +259,6 @@ public final class Bench {
                     lastRooms(channels, catalog, db);
                     burst(burstChannels, catalog, db);
                 }
-                Edge edge = new Edge(edgePort, keys.resolve("private.pem"),
-                        Math.max(settings.clients(), settings.lastRoomsClients()), 4);
                 warmUpEdge(edge, catalog);
                 uncontendedThroughEdge(edge, catalog, db);
                 lastRoomsThroughEdge(edge, catalog, db);
@@ -335,14 +338,28 @@ public final class Bench {
         // ratio 1.10: each last-rooms type sells floor(50 x 1.1) = 55
         return new Catalog(hotelMin, rtMin, extraHotels[HOT], extraRts[HOT], extraHotels[RAW_HOT], extraRts[RAW_HOT],
                 extraHotels[LAST], extraRts[LAST], extraHotels[BURST], extraRts[BURST], extraHotels[EDGE_LAST],
-                extraRts[EDGE_LAST]);
+                extraRts[EDGE_LAST], extraHotels[COLD], extraRts[COLD]);
     }
 
-    private void warmUp(List<ManagedChannel> channels, Catalog catalog) throws InterruptedException {
+    /**
+     * Unmeasured: reads, paid bookings and quotes for a few seconds each, so the scenarios measure the services as
+     * they run, not their JIT compilers (five JVMs compiling at once on two cores halved (a) when only reads warmed up).
+     */
+    private void warmUp(List<ManagedChannel> channels, Catalog catalog, RateServiceBlockingStub rates)
+            throws InterruptedException {
         Load.run("warm-up", channels, settings.clients(), Duration.ofSeconds(5), (stub, inv, rnd) -> {
             int i = rnd.nextInt(settings.hotels());
             inv.getAvailability(GetAvailabilityRequest.newBuilder().setHotelId(catalog.hotelMin() + i)
                     .setRoomTypeId(catalog.rtMin() + i).setStay(stay(rnd.nextInt(1, settings.days()), 7)).build());
+            return true;
+        });
+        Load.run("warm-up", channels, settings.clients(), Duration.ofSeconds(10), (stub, inv, rnd) -> {
+            int i = rnd.nextInt(settings.hotels());
+            book(stub, catalog.hotelMin() + i, catalog.rtMin() + i, rnd.nextInt(1, settings.days() + 1), 1);
+            return true;
+        });
+        Load.run("warm-up", channels, settings.clients(), Duration.ofSeconds(5), (stub, inv, rnd) -> {
+            quote(rates, catalog, rnd);
             return true;
         });
     }
@@ -422,6 +439,18 @@ public final class Bench {
                 (stub, inv, rnd) -> book(stub, catalog.burstHotel(), catalog.burstRt(), LAST_ROOMS_DAY, 1));
         add("(b3) " + settings.burstClients() + " clients at once, last 55 rooms", ours,
                 lastRoomsCheck(ours, db, catalog.burstHotel(), catalog.burstRt()));
+    }
+
+    /**
+     * (b0-edge) A freshly started mesh meets a crowd: right after the services report ready (and the bench's set-up),
+     * before any warm-up, --last-rooms-clients guests at once through the edge for the last 55 rooms of a night. What
+     * a scale-up under load meets: every answer must be booked, sold out or 429, never a 5xx.
+     */
+    private void coldBurstThroughEdge(Edge edge, Catalog catalog, Connection db) throws Exception {
+        Load.Result ours = Load.once("cold burst, edge", edge.http(), settings.lastRoomsClients(),
+                (client, rnd) -> edge.booking(client, catalog.coldHotel(), catalog.coldRt(), night(LAST_ROOMS_DAY)));
+        add("(b0-edge) cold start, " + settings.lastRoomsClients() + " clients, last 55 rooms, edge", ours,
+                lastRoomsCheck(ours, db, catalog.coldHotel(), catalog.coldRt()));
     }
 
     /** Unmeasured: (a-edge)'s bookings for a few seconds, so the edge's JIT is as warm as the services' by then. */
