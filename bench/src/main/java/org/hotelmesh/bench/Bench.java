@@ -353,7 +353,7 @@ public final class Bench {
                     .setRoomTypeId(catalog.rtMin() + i).setStay(stay(rnd.nextInt(1, settings.days()), 7)).build());
             return true;
         });
-        Load.run("warm-up", channels, settings.clients(), Duration.ofSeconds(10), (stub, inv, rnd) -> {
+        Load.run("warm-up", channels, settings.clients(), Duration.ofSeconds(20), (stub, inv, rnd) -> {
             int i = rnd.nextInt(settings.hotels());
             book(stub, catalog.hotelMin() + i, catalog.rtMin() + i, rnd.nextInt(1, settings.days() + 1), 1);
             return true;
