@@ -61,7 +61,7 @@ public abstract class ReservationTestBase {
     /** Unless a test says otherwise, every night costs {@link Fixtures#NIGHT_PRICE} per room, in EUR. */
     @BeforeEach
     protected void ratesAnswerAFlatPrice() {
-        when(rates.priceStay(anyLong(), anyLong(), any(), any(), anyInt())).thenAnswer(call -> Uni.createFrom()
+        when(rates.priceStay(anyLong(), anyLong(), any(), any(), anyInt(), any())).thenAnswer(call -> Uni.createFrom()
                 .item(Fixtures.flatPrice(call.getArgument(2), call.getArgument(3), call.getArgument(4))));
     }
 

@@ -60,7 +60,8 @@ public class RateGrpcService implements RateService {
 
     @Override
     public Uni<PriceStayResponse> priceStay(PriceStayRequest request) {
-        return ERRORS.serve(() -> pricing.priceStay(RateMapper.toDomain(request), false)
+        return ERRORS.serve(() -> pricing.priceStay(RateMapper.toDomain(request), false,
+                        RateMapper.occupancy(request))
                 .map(price -> PriceStayResponse.newBuilder().addAllNights(RateMapper.nights(price.nights()))
                         .setTotal(RateMapper.total(price)).build()));
     }

@@ -7,12 +7,16 @@ import static org.hotelmesh.support.grpc.ProtoTypes.startDate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.hotelmesh.proto.common.v1.Date;
 import org.hotelmesh.proto.common.v1.Money;
 import org.hotelmesh.proto.rate.v1.CreateQuoteRequest;
 import org.hotelmesh.proto.rate.v1.DayOfWeek;
+import org.hotelmesh.proto.rate.v1.NightOccupancy;
 import org.hotelmesh.proto.rate.v1.NightlyRate;
 import org.hotelmesh.proto.rate.v1.OccupancyThreshold;
 import org.hotelmesh.proto.rate.v1.PriceStayRequest;
@@ -20,6 +24,7 @@ import org.hotelmesh.proto.rate.v1.SetBaseRatesRequest;
 import org.hotelmesh.rate.domain.BaseRate;
 import org.hotelmesh.rate.domain.BaseRateChange;
 import org.hotelmesh.rate.domain.NightRate;
+import org.hotelmesh.rate.domain.Occupancy;
 import org.hotelmesh.rate.domain.PricingRules;
 import org.hotelmesh.rate.domain.Quote;
 import org.hotelmesh.rate.domain.RulesInput;
@@ -27,6 +32,7 @@ import org.hotelmesh.rate.domain.StayPrice;
 import org.hotelmesh.rate.domain.StayRequest;
 import org.hotelmesh.rate.domain.Threshold;
 import org.hotelmesh.rate.domain.ThresholdInput;
+import org.hotelmesh.support.error.InvalidInput;
 import org.hotelmesh.support.grpc.ProtoTypes;
 
 /** Proto <-> domain. An unset or impossible date becomes null, which the validator reports by field name. */
@@ -57,6 +63,27 @@ public final class RateMapper {
     public static StayRequest toDomain(PriceStayRequest in) {
         return new StayRequest(in.getHotelId(), in.getRoomTypeId(), startDate(in.getStay()), endDate(in.getStay()),
                 in.getRooms(), null);
+    }
+
+    /**
+     * The occupancy the caller sent with a price request, night by night (a night of the stay it does not list has no
+     * rooms), or empty when it sent none and rate-svc must ask reservation-svc.
+     */
+    public static Optional<Map<LocalDate, Occupancy>> occupancy(PriceStayRequest in) {
+        if (!in.hasOccupancy()) {
+            return Optional.empty();
+        }
+        Map<LocalDate, Occupancy> nights = new HashMap<>();
+        for (NightOccupancy night : in.getOccupancy().getNightsList()) {
+            LocalDate date = ProtoTypes.toLocalDate(night.getDate());
+            if (date == null || night.getReserved() < 0 || night.getTotal() < 0) {
+                throw new InvalidInput("occupancy", "each night needs a real date and counts of 0 or more; got "
+                        + night.getDate().getYear() + "-" + night.getDate().getMonth() + "-" + night.getDate().getDay()
+                        + " with " + night.getReserved() + " of " + night.getTotal());
+            }
+            nights.put(date, new Occupancy(night.getReserved(), night.getTotal()));
+        }
+        return Optional.of(nights);
     }
 
     public static StayRequest toDomain(CreateQuoteRequest in) {

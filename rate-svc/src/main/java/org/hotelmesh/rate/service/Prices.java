@@ -2,15 +2,18 @@ package org.hotelmesh.rate.service;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hotelmesh.rate.domain.BaseRate;
 import org.hotelmesh.rate.domain.NightRate;
+import org.hotelmesh.rate.domain.Occupancy;
 import org.hotelmesh.rate.domain.StayPrice;
 import org.hotelmesh.rate.domain.StayRequest;
 import org.hotelmesh.rate.repository.BaseRateRepository;
@@ -66,6 +69,15 @@ public class Prices {
      * any night has no base price, naming the nights.
      */
     public Uni<StayPrice> priceStay(StayRequest stay, boolean quote) {
+        return priceStay(stay, quote, Optional.empty());
+    }
+
+    /**
+     * As {@link #priceStay(StayRequest, boolean)}, with the stay's occupancy when the caller read it itself
+     * (reservation-svc pricing a booking): then reservation-svc is not asked back; a night it does not list has no
+     * rooms.
+     */
+    public Uni<StayPrice> priceStay(StayRequest stay, boolean quote, Optional<Map<LocalDate, Occupancy>> given) {
         RateValidator.stay(stay, quote);
         List<LocalDate> dates = stay.startDate().datesUntil(stay.endDate()).toList();
         long hotelId = stay.hotelId();
@@ -83,8 +95,11 @@ public class Prices {
                         return Uni.createFrom().failure(notSellable(hotelId, roomTypeId, unpriced));
                     }
                     // Only a sellable stay is worth asking reservation-svc about.
-                    return occupancy.nights(hotelId, roomTypeId, dates).map(occupied -> PriceCalculator.stay(
-                            PriceCalculator.nights(dates, base, occupied, found.getItem2()), stay.rooms()));
+                    Uni<Map<LocalDate, Occupancy>> occupied = given
+                            .map(nights -> Uni.createFrom().item(everyNight(dates, nights)))
+                            .orElseGet(() -> occupancy.nights(hotelId, roomTypeId, dates));
+                    return occupied.map(nights -> PriceCalculator.stay(
+                            PriceCalculator.nights(dates, base, nights, found.getItem2()), stay.rooms()));
                 });
     }
 
@@ -95,6 +110,12 @@ public class Prices {
         return new PreconditionFailed("room type " + roomTypeId + " of hotel " + hotelId + " has no base price on "
                 + named + more + "; it cannot be sold on " + (unpriced.size() == 1 ? "that night" : "those nights")
                 + " until staff set one");
+    }
+
+    private static Map<LocalDate, Occupancy> everyNight(List<LocalDate> dates, Map<LocalDate, Occupancy> given) {
+        Map<LocalDate, Occupancy> nights = new HashMap<>();
+        dates.forEach(date -> nights.put(date, given.getOrDefault(date, Occupancy.NO_ROOMS)));
+        return nights;
     }
 
     private static Map<LocalDate, BaseRate> byDate(List<BaseRate> rates) {

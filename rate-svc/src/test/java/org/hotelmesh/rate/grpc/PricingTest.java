@@ -26,10 +26,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.hotelmesh.devtools.test.StoresTestResource;
 import org.hotelmesh.proto.rate.v1.GetNightlyRatesRequest;
+import org.hotelmesh.proto.rate.v1.NightOccupancy;
 import org.hotelmesh.proto.rate.v1.NightlyRate;
 import org.hotelmesh.proto.rate.v1.PriceStayRequest;
 import org.hotelmesh.proto.rate.v1.PriceStayResponse;
 import org.hotelmesh.proto.rate.v1.SetPricingRulesRequest;
+import org.hotelmesh.proto.rate.v1.StayOccupancy;
 import org.hotelmesh.rate.grpc.Fixtures.RoomTypeRef;
 import org.hotelmesh.support.client.DownstreamUnavailable;
 import org.junit.jupiter.api.Test;
@@ -96,6 +98,34 @@ class PricingTest extends RateTestBase {
         Fixtures.reserve(rt, NIGHT, 9);
         awaitNightPrice(rt, NIGHT, 12_500); // +25% from 90% full
         assertEquals(12_500, price(rt, NIGHT, NIGHT.plusDays(1), 1).getTotal().getAmountMinor());
+    }
+
+    @Test
+    void aCallerThatSendsTheOccupancyIsNotAskedBack() throws Exception {
+        RoomTypeRef rt = Fixtures.newHotel(); // reservation-svc would say: 10 rooms, none reserved
+        rates.setBaseRates(baseRates(rt, NIGHT, NIGHT.plusDays(3), 10_000, "EUR"));
+
+        // as reservation-svc sends it with a booking: 9 of 10, 3 of 10, and the third night has no inventory row
+        PriceStayResponse stay = rates.priceStay(PriceStayRequest.newBuilder().setHotelId(rt.hotelId())
+                .setRoomTypeId(rt.roomTypeId()).setStay(range(NIGHT, NIGHT.plusDays(3))).setRooms(1)
+                .setOccupancy(StayOccupancy.newBuilder()
+                        .addNights(occupancy(NIGHT, 9, 10))
+                        .addNights(occupancy(NIGHT.plusDays(1), 3, 10)))
+                .build());
+
+        assertEquals(List.of(night(NIGHT, 12_500, 10_000, "EUR", 0.9),
+                night(NIGHT.plusDays(1), 10_000, 10_000, "EUR", 0.3),
+                night(NIGHT.plusDays(2), 12_500, 10_000, "EUR", 1.0)), stay.getNightsList());
+        verify(inventory, times(0)).occupancy(eq(rt.hotelId()), eq(rt.roomTypeId()), any(), any());
+
+        assertInvalid(() -> rates.priceStay(PriceStayRequest.newBuilder().setHotelId(rt.hotelId())
+                .setRoomTypeId(rt.roomTypeId()).setStay(range(NIGHT, NIGHT.plusDays(1))).setRooms(1)
+                .setOccupancy(StayOccupancy.newBuilder().addNights(occupancy(NIGHT, -1, 10))).build()),
+                "occupancy");
+    }
+
+    private static NightOccupancy occupancy(LocalDate date, int reserved, int total) {
+        return NightOccupancy.newBuilder().setDate(Fixtures.date(date)).setReserved(reserved).setTotal(total).build();
     }
 
     @Test

@@ -13,8 +13,11 @@ import org.hotelmesh.proto.common.v1.DateRange;
 import org.hotelmesh.proto.common.v1.Money;
 import org.hotelmesh.proto.rate.v1.GetQuoteRequest;
 import org.hotelmesh.proto.rate.v1.MutinyRateServiceGrpc.MutinyRateServiceStub;
+import org.hotelmesh.proto.rate.v1.NightOccupancy;
 import org.hotelmesh.proto.rate.v1.NightlyRate;
 import org.hotelmesh.proto.rate.v1.PriceStayRequest;
+import org.hotelmesh.proto.rate.v1.StayOccupancy;
+import org.hotelmesh.reservation.domain.InventoryNight;
 import org.hotelmesh.reservation.domain.Quote;
 import org.hotelmesh.reservation.domain.StayPrice;
 import org.hotelmesh.reservation.mapping.ReservationMapper;
@@ -62,12 +65,19 @@ public class RateClient {
         this.guard = guards.of("rate-svc", WORDS);
     }
 
-    /** The price of the stay at this moment. A night without a base price fails as {@link PreconditionFailed}. */
+    /**
+     * The price of the stay at this moment, given its {@code occupancy} as this service just read it (the inventory
+     * rows of its nights), so rate-svc need not ask back. A night without a base price fails as
+     * {@link PreconditionFailed}.
+     */
     public Uni<StayPrice> priceStay(long hotelId, long roomTypeId, LocalDate startDate, LocalDate endDate,
-            int rooms) {
+            int rooms, List<InventoryNight> occupancy) {
+        StayOccupancy.Builder nights = StayOccupancy.newBuilder();
+        occupancy.forEach(night -> nights.addNights(NightOccupancy.newBuilder().setDate(ReservationMapper.toProto(night.date()))
+                .setReserved(night.totalReserved()).setTotal(night.totalInventory())));
         return guard.call("PriceStay", Retry.WHEN_UNREACHABLE, () -> call()
                         .priceStay(PriceStayRequest.newBuilder().setHotelId(hotelId).setRoomTypeId(roomTypeId)
-                                .setStay(range(startDate, endDate)).setRooms(rooms).build()))
+                                .setStay(range(startDate, endDate)).setRooms(rooms).setOccupancy(nights).build()))
                 .map(response -> toPrice(response.getNightsList(), response.getTotal()))
                 .onFailure(StatusRuntimeException.class).transform(failure -> translate("PriceStay", failure));
     }

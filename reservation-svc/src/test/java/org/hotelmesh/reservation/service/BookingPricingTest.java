@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.never;
@@ -51,12 +52,17 @@ class BookingPricingTest extends ReservationTestBase {
     private static final LocalDate END = START.plusDays(2);
 
     @Test
-    void aBookingWithoutAQuoteIsChargedTheCurrentPriceOfEachNight() {
+    void aBookingWithoutAQuoteIsChargedTheCurrentPriceOfEachNightPricedWithTheOccupancyReadHere() {
         RoomTypeRef rt = roomType(5);
         doReturn(Uni.createFrom().item(new StayPrice("EUR", List.of(10_000L, 13_250L), 46_500)))
-                .when(rates).priceStay(rt.hotelId(), rt.roomTypeId(), START, END, 2);
+                .when(rates).priceStay(eq(rt.hotelId()), eq(rt.roomTypeId()), eq(START), eq(END), eq(2), any());
 
         reservations.createReservation(booking("priced-1", rt, START, END, 2, "guest-1"));
+
+        // rate-svc is given the stay's inventory rows as they were before the booking: it need not ask back
+        verify(rates).priceStay(eq(rt.hotelId()), eq(rt.roomTypeId()), eq(START), eq(END), eq(2),
+                argThat(nights -> nights.stream().map(n -> n.date() + " " + n.totalReserved() + "/"
+                        + n.totalInventory()).toList().equals(List.of(START + " 0/5", START.plusDays(1) + " 0/5"))));
 
         Reservation stored = reservations.getReservation(GetReservationRequest.newBuilder()
                 .setReservationId("priced-1").build()).getReservation();
@@ -69,7 +75,7 @@ class BookingPricingTest extends ReservationTestBase {
     void aQuotedBookingIsChargedExactlyTheQuotedTotalEvenAfterPricesMoved() {
         RoomTypeRef rt = roomType(5);
         doReturn(Uni.createFrom().item(new StayPrice("EUR", List.of(99_000L, 99_000L), 198_000)))
-                .when(rates).priceStay(anyLong(), anyLong(), any(), any(), anyInt());
+                .when(rates).priceStay(anyLong(), anyLong(), any(), any(), anyInt(), any());
         quote("q_ok", "quoted-1", "guest-1", rt, 1, new StayPrice("EUR", List.of(9_000L, 9_500L), 18_500),
                 Instant.now().plus(10, ChronoUnit.MINUTES));
 
@@ -82,7 +88,7 @@ class BookingPricingTest extends ReservationTestBase {
         assertEquals(List.of(night(START, 9_000), night(START.plusDays(1), 9_500)), stored.getNightsList());
         assertEquals(18_500, stored.getTotal().getAmountMinor());
         assertEquals("q_ok", stored.getQuoteId());
-        verify(rates, never()).priceStay(anyLong(), anyLong(), any(), any(), anyInt());
+        verify(rates, never()).priceStay(anyLong(), anyLong(), any(), any(), anyInt(), any());
     }
 
     @Test
@@ -129,7 +135,7 @@ class BookingPricingTest extends ReservationTestBase {
     void aNightWithoutABasePriceIsNotSellable() {
         RoomTypeRef rt = roomType(5);
         doReturn(Uni.createFrom().failure(new PreconditionFailed("no base price is set for the night of "
-                + START.plusDays(1)))).when(rates).priceStay(rt.hotelId(), rt.roomTypeId(), START, END, 1);
+                + START.plusDays(1)))).when(rates).priceStay(eq(rt.hotelId()), eq(rt.roomTypeId()), eq(START), eq(END), eq(1), any());
 
         assertStatus(Status.Code.FAILED_PRECONDITION, "no base price is set for the night of " + START.plusDays(1),
                 () -> reservations.createReservation(booking("unpriced-1", rt, START, END, 1, "guest-1")));
@@ -141,7 +147,7 @@ class BookingPricingTest extends ReservationTestBase {
         RoomTypeRef rt = roomType(5);
         doReturn(Uni.createFrom().failure(DownstreamUnavailable.unreachable("rate-svc", "pricing is unavailable (rate-svc cannot be"
                 + " reached); no reservation was made; retry shortly")))
-                .when(rates).priceStay(rt.hotelId(), rt.roomTypeId(), START, END, 1);
+                .when(rates).priceStay(eq(rt.hotelId()), eq(rt.roomTypeId()), eq(START), eq(END), eq(1), any());
 
         assertStatus(Status.Code.UNAVAILABLE, "pricing is unavailable (rate-svc cannot be reached); no reservation"
                 + " was made; retry shortly",
