@@ -57,17 +57,13 @@ payment: []
 {{- (merge (deepCopy (.svc.image | default dict)) .root.Values.image).pullPolicy -}}
 {{- end -}}
 
-{{/* The Secret holding a service's database password, and its key. */}}
+{{/* The Secret holding a service's database password, and its key: dict "root" $ "key" "hotel" "svc" $svc */}}
 {{- define "hotelmesh.dbSecretName" -}}
-{{- if .svc.database.existingSecret -}}{{ .svc.database.existingSecret }}
-{{- else if .root.Values.postgresql.existingSecret -}}{{ .root.Values.postgresql.existingSecret }}
-{{- else -}}{{ include "hotelmesh.fullname" .root }}-postgresql{{- end -}}
+{{- .svc.database.existingSecret | default (printf "%s-%s-db" (include "hotelmesh.fullname" .root) .key) -}}
 {{- end -}}
 
 {{- define "hotelmesh.dbSecretKey" -}}
-{{- if .svc.database.existingSecret -}}{{ .svc.database.existingSecretPasswordKey }}
-{{- else if .root.Values.postgresql.existingSecret -}}{{ .root.Values.postgresql.existingSecretPasswordKey }}
-{{- else -}}password{{- end -}}
+{{- ternary .svc.database.existingSecretPasswordKey "password" (ne .svc.database.existingSecret "") -}}
 {{- end -}}
 
 {{- define "hotelmesh.jwtSecretName" -}}

@@ -59,7 +59,7 @@ class ChartTest {
     @Test
     void everyRenderedObjectIsAKubernetesResourceOfItsKind() throws Exception {
         for (List<HasMetadata> objects : List.of(render("rel"), render("reservations", "-f", "values-production.yaml"),
-                render("rel", "--set", "postgresql.password=s3cret", "--set", "jwt.publicKey=PEM",
+                render("rel", "--set", "services.hotel.database.password=s3cret", "--set", "jwt.publicKey=PEM",
                         "--set", "edge.ingress.enabled=true", "--set", "services.hotel.autoscaling.enabled=false"))) {
             assertFalse(objects.isEmpty());
             objects.forEach(o -> assertNoUnknownFields(o, o.getKind() + " " + o.getMetadata().getName()));
@@ -213,8 +213,9 @@ class ChartTest {
 
     @Test
     void secretsComeFromValuesOrFromExistingSecretsNeverFromConfigMaps() throws Exception {
-        List<HasMetadata> own = render("rel", "--set", "postgresql.password=s3cret", "--set", "jwt.publicKey=PEM");
-        assertEquals(Set.of("rel-hotelmesh-postgresql", "rel-hotelmesh-jwt"), of(own, Secret.class).stream()
+        List<HasMetadata> own = render("rel", "--set", "services.payment.database.password=s3cret",
+                "--set", "jwt.publicKey=PEM");
+        assertEquals(Set.of("rel-hotelmesh-payment-db", "rel-hotelmesh-jwt"), of(own, Secret.class).stream()
                 .map(s -> s.getMetadata().getName()).collect(Collectors.toSet()));
         of(own, ConfigMap.class).forEach(c -> assertFalse(c.getData().containsValue("s3cret")));
 
@@ -222,10 +223,37 @@ class ChartTest {
         assertTrue(of(existing, Secret.class).isEmpty(), "production values name existing Secrets");
         var env = one(existing, Deployment.class, "reservation-svc").getSpec().getTemplate().getSpec()
                 .getContainers().get(0).getEnv();
-        assertEquals("hotelmesh-postgresql", env.stream().filter(v -> v.getName().equals("HOTELMESH_DB_PASSWORD"))
+        assertEquals("hotelmesh-reservation-db", env.stream()
+                .filter(v -> v.getName().equals("HOTELMESH_DB_PASSWORD"))
                 .findFirst().orElseThrow().getValueFrom().getSecretKeyRef().getName());
         assertEquals("hotelmesh-redis", env.stream().filter(v -> v.getName().equals("QUARKUS_REDIS_HOSTS"))
                 .findFirst().orElseThrow().getValueFrom().getSecretKeyRef().getName());
+    }
+
+    @Test
+    void everyServiceLogsInAsItsOwnRoleWithAPasswordOfItsOwn() throws Exception {
+        List<String> passwords = new ArrayList<>();
+        for (String service : WITH_DATABASE) {
+            passwords.addAll(List.of("--set", "services." + service + ".database.password=pw-" + service));
+        }
+        List<HasMetadata> objects = render("rel", passwords.toArray(String[]::new));
+        Set<String> roles = new HashSet<>();
+        Set<String> secrets = new HashSet<>();
+        for (String service : WITH_DATABASE) {
+            String component = COMPONENTS.get(service);
+            assertTrue(roles.add(one(objects, ConfigMap.class, component).getData().get("HOTELMESH_DB_USER")),
+                    component + " shares a database role");
+            String secret = one(objects, Deployment.class, component).getSpec().getTemplate().getSpec()
+                    .getContainers().get(0).getEnv().stream().filter(v -> v.getName().equals("HOTELMESH_DB_PASSWORD"))
+                    .findFirst().orElseThrow().getValueFrom().getSecretKeyRef().getName();
+            assertTrue(secrets.add(secret), component + " shares a password Secret");
+            assertEquals("pw-" + service, of(objects, Secret.class).stream()
+                    .filter(s -> s.getMetadata().getName().equals(secret)).findFirst().orElseThrow()
+                    .getStringData().get("password"));
+        }
+        assertEquals(Set.of("hotel_svc", "rate_svc", "reservation_svc", "payment_svc"), roles);
+        assertRefused("user", "--set", "services.rate.database.user=");
+        assertRefused("user", "--set", "postgresql.user=hotelmesh");
     }
 
     @Test
