@@ -111,8 +111,9 @@ class ChartTest {
                     assertFalse(c.getSecurityContext().getAllowPrivilegeEscalation(), where);
                     assertTrue(c.getVolumeMounts().stream().anyMatch(m -> m.getMountPath().equals("/tmp")),
                             where + " has a writable /tmp");
-                    assertEquals(1, c.getPorts().size(), where + ": one port, HTTP and gRPC");
-                    assertEquals(8080, c.getPorts().get(0).getContainerPort());
+                    assertEquals(Map.of("http", 8080, "management", 9000), c.getPorts().stream().collect(
+                            Collectors.toMap(p -> p.getName(), p -> p.getContainerPort())),
+                            where + ": gRPC (and the edge's REST) on one port, health and metrics on another");
                 }
             }
         }
@@ -171,6 +172,33 @@ class ChartTest {
     }
 
     @Test
+    void healthAndMetricsAreReachableOnlyOnTheManagementPortAndOnlyByTheMetricsNamespace() throws Exception {
+        List<HasMetadata> objects = render("rel", "--set", "networkPolicy.metricsNamespace=monitoring");
+        for (Service service : of(objects, Service.class)) {
+            assertEquals(List.of("http"), service.getSpec().getPorts().stream().map(p -> p.getName()).toList(),
+                    service.getMetadata().getName() + " exposes only the service port");
+        }
+        for (String component : COMPONENTS.values()) {
+            assertEquals("9000", one(objects, ConfigMap.class, component).getData().get("QUARKUS_MANAGEMENT_PORT"));
+            var annotations = one(objects, Deployment.class, component).getSpec().getTemplate().getMetadata()
+                    .getAnnotations();
+            assertEquals("9000", annotations.get("prometheus.io/port"), component);
+            assertEquals("/q/metrics", annotations.get("prometheus.io/path"), component);
+            var management = one(objects, NetworkPolicy.class, component).getSpec().getIngress().stream()
+                    .filter(rule -> rule.getPorts().stream().anyMatch(p -> "management".equals(p.getPort().getStrVal())))
+                    .toList();
+            assertEquals(1, management.size(), component + ": one rule lets in the scraper");
+            assertEquals("monitoring", management.get(0).getFrom().get(0).getNamespaceSelector().getMatchLabels()
+                    .get("kubernetes.io/metadata.name"), component);
+        }
+        for (NetworkPolicy policy : of(render("rel"), NetworkPolicy.class)) {
+            assertTrue(policy.getSpec().getIngress().stream().flatMap(rule -> rule.getPorts().stream())
+                    .allMatch(p -> "http".equals(p.getPort().getStrVal())), policy.getMetadata().getName()
+                    + ": without a metrics namespace nobody is let in to the management port");
+        }
+    }
+
+    @Test
     void onlyTheEdgeIsExposed() throws Exception {
         List<HasMetadata> loadBalanced = render("rel", "--set", "edge.service.type=LoadBalancer");
         for (Service s : of(loadBalanced, Service.class)) {
@@ -190,20 +218,26 @@ class ChartTest {
         for (NetworkPolicy policy : of(objects, NetworkPolicy.class)) {
             String name = policy.getMetadata().getName();
             var rules = policy.getSpec().getIngress();
+            for (var rule : rules) {
+                boolean management = rule.getPorts().stream()
+                        .allMatch(p -> "management".equals(p.getPort().getStrVal()));
+                if (rule.getFrom() == null || rule.getFrom().isEmpty()) {
+                    assertTrue(name.endsWith("edge-rest") && !management, name + " has a rule open to all");
+                    continue;
+                }
+                for (NetworkPolicyPeer peer : rule.getFrom()) {
+                    String namespace = peer.getNamespaceSelector() == null ? null
+                            : peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name");
+                    boolean release = peer.getPodSelector() != null && "reservations".equals(
+                            peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/instance"));
+                    boolean allowed = management ? "monitoring".equals(namespace)
+                            : release || "hotel-tools".equals(namespace);
+                    assertTrue(allowed, name + " lets in " + peer + " on " + rule.getPorts());
+                }
+            }
             if (name.endsWith("edge-rest")) {
                 assertTrue(rules.stream().anyMatch(r -> r.getFrom() == null || r.getFrom().isEmpty()),
                         "the edge is open to all");
-                continue;
-            }
-            for (var rule : rules) {
-                assertFalse(rule.getFrom() == null || rule.getFrom().isEmpty(), name + " has a rule open to all");
-                for (NetworkPolicyPeer peer : rule.getFrom()) {
-                    boolean release = peer.getPodSelector() != null && "reservations".equals(
-                            peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/instance"));
-                    boolean tools = peer.getNamespaceSelector() != null && "hotel-tools".equals(
-                            peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"));
-                    assertTrue(release || tools, name + " lets in " + peer);
-                }
             }
         }
         NetworkPolicy payment = one(objects, NetworkPolicy.class, "payment-svc");
@@ -344,6 +378,7 @@ class ChartTest {
     private static void assertProbe(Probe probe, String path, String where) {
         assertNotNull(probe, where + " probe " + path);
         assertEquals(path, probe.getHttpGet().getPath(), where);
+        assertEquals("management", probe.getHttpGet().getPort().getStrVal(), where + " probes the management port");
     }
 
     private static <T> List<T> of(List<HasMetadata> objects, Class<T> kind) {

@@ -17,17 +17,22 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Path log;
     private final Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, int managementPort, Path log, Process process) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.process = process;
     }
 
-    /** Starts ROOT/NAME/target/quarkus-app on PORT with the given system properties; logs to LOG_DIR/NAME.log. */
+    /**
+     * Starts ROOT/NAME/target/quarkus-app on PORT (its health and metrics on a free management port) with the given
+     * system properties; logs to LOG_DIR/NAME.log.
+     */
     public static ServiceProcess start(Path root, String name, int port, Map<String, String> config, Path logDir)
             throws IOException {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
@@ -38,6 +43,8 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx384m");
         command.add("-Dquarkus.http.port=" + port);
+        int managementPort = Stores.freePort();
+        command.add("-Dquarkus.management.port=" + managementPort);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
@@ -47,11 +54,16 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        return new ServiceProcess(name, port, log, process);
+        return new ServiceProcess(name, port, managementPort, log, process);
     }
 
     public int port() {
         return port;
+    }
+
+    /** Where its health and metrics are served (/q/health, /q/metrics). */
+    public int managementPort() {
+        return managementPort;
     }
 
     public void awaitReady(Duration timeout) throws Exception {
@@ -63,7 +75,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             try {
                 HttpResponse<String> response = client.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
                                 .timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {

@@ -2,6 +2,7 @@ package org.hotelmesh.edge;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.hotelmesh.devtools.test.StoresTestResource;
 import org.junit.jupiter.api.Test;
@@ -16,12 +17,23 @@ import static org.hamcrest.Matchers.hasItem;
         @ResourceArg(name = "jwtKeys", value = "true")})
 class PlatformEndpointsTest {
 
+    /** The management interface (its root, .../q/), where health and metrics are served, not on the service's port. */
+    @TestHTTPResource(value = "", management = true)
+    String management;
+
     @Test
     void healthIsUpAndChecksRedis() {
-        given().when().get("/q/health/ready")
+        given().when().get(management + "health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Redis connection health check"));
+    }
+
+    @Test
+    void theServicePortServesNeitherHealthNorMetrics() {
+        given().when().get("/q/health/ready").then().statusCode(404);
+        given().when().get("/q/metrics").then().statusCode(404);
+        given().when().get(management + "metrics").then().statusCode(200);
     }
 
     @Test

@@ -24,6 +24,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -34,6 +35,10 @@ import io.quarkus.test.junit.TestProfile;
         @ResourceArg(name = "redisDatabase", value = "2"),
         @ResourceArg(name = "jwtKeys", value = "true")})
 class RateLimitTest {
+
+    /** The management interface (its root, .../q/), where health and metrics are served, not on the service's port. */
+    @TestHTTPResource(value = "", management = true)
+    String management;
 
     public static class FiveRequestsPerMinute implements QuarkusTestProfile {
         @Override
@@ -116,7 +121,7 @@ class RateLimitTest {
     @Test
     void healthEndpointsAreNotRateLimited() {
         for (int i = 0; i < 8; i++) {
-            given().when().get("/q/health/live").then().statusCode(200);
+            given().when().get(management + "health/live").then().statusCode(200);
         }
         assertEquals(List.of(), redis.key().keys("ratelimit:*"));
     }

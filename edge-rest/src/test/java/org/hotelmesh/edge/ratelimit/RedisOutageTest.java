@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -27,6 +28,10 @@ import io.quarkus.test.junit.TestProfile;
         @ResourceArg(name = "redisDatabase", value = "2"),
         @ResourceArg(name = "jwtKeys", value = "true")})
 class RedisOutageTest {
+
+    /** The management interface (its root, .../q/), where health and metrics are served, not on the service's port. */
+    @TestHTTPResource(value = "", management = true)
+    String management;
 
     public static class RedisOnClosedPort implements QuarkusTestProfile {
         @Override
@@ -52,6 +57,6 @@ class RedisOutageTest {
 
     @Test
     void healthReportsRedisDown() {
-        given().when().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+        given().when().get(management + "health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
     }
 }
