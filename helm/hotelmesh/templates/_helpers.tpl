@@ -73,3 +73,13 @@ payment: []
 {{- define "hotelmesh.jwtSecretKey" -}}
 {{- ternary .Values.jwt.existingSecretKey "public.pem" (ne .Values.jwt.existingSecret "") -}}
 {{- end -}}
+
+{{/* The Secret holding the Redis AUTH password and its key, or nothing when no password is configured. */}}
+{{- define "hotelmesh.redisPasswordSecretName" -}}
+{{- if .Values.redis.existingPasswordSecret -}}{{ .Values.redis.existingPasswordSecret }}
+{{- else if .Values.redis.password -}}{{ include "hotelmesh.fullname" . }}-redis{{- end -}}
+{{- end -}}
+
+{{- define "hotelmesh.redisPasswordSecretKey" -}}
+{{- ternary .Values.redis.existingPasswordSecretKey "password" (ne .Values.redis.existingPasswordSecret "") -}}
+{{- end -}}

@@ -265,6 +265,31 @@ class ChartTest {
     }
 
     @Test
+    void theRedisPasswordComesFromASecretToExactlyTheServicesThatUseRedis() throws Exception {
+        for (List<HasMetadata> objects : List.of(render("rel", "--set", "redis.password=r3dis"),
+                render("rel", "--set", "redis.existingPasswordSecret=my-redis",
+                        "--set", "redis.existingPasswordSecretKey=auth"))) {
+            boolean own = of(objects, Secret.class).stream()
+                    .anyMatch(secret -> secret.getMetadata().getName().equals("rel-hotelmesh-redis"));
+            for (Map.Entry<String, String> e : COMPONENTS.entrySet()) {
+                var password = one(objects, Deployment.class, e.getValue()).getSpec().getTemplate().getSpec()
+                        .getContainers().get(0).getEnv().stream()
+                        .filter(v -> v.getName().equals("QUARKUS_REDIS_PASSWORD")).findFirst();
+                boolean usesRedis = Set.of("edge", "hotel", "reservation").contains(e.getKey());
+                assertEquals(usesRedis, password.isPresent(), e.getValue());
+                password.ifPresent(v -> assertEquals(own ? "rel-hotelmesh-redis/password" : "my-redis/auth",
+                        v.getValueFrom().getSecretKeyRef().getName() + "/" + v.getValueFrom().getSecretKeyRef()
+                                .getKey(), e.getValue()));
+                assertFalse(one(objects, ConfigMap.class, e.getValue()).getData().containsValue("r3dis"));
+            }
+        }
+        assertTrue(render("rel").stream().noneMatch(o -> o instanceof Deployment d && d.getSpec().getTemplate()
+                .getSpec().getContainers().get(0).getEnv() != null && d.getSpec().getTemplate().getSpec()
+                .getContainers().get(0).getEnv().stream().anyMatch(v -> v.getName().equals("QUARKUS_REDIS_PASSWORD"))),
+                "no password configured, none asked for");
+    }
+
+    @Test
     void everyServiceLogsInAsItsOwnRoleWithAPasswordOfItsOwn() throws Exception {
         List<String> passwords = new ArrayList<>();
         for (String service : WITH_DATABASE) {
