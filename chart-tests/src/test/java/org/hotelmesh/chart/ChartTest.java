@@ -199,6 +199,20 @@ class ChartTest {
     }
 
     @Test
+    void grpcReflectionIsOnForATryOutAndOffInTheProductionValues() throws Exception {
+        List<HasMetadata> tryOut = render("rel");
+        List<HasMetadata> production = production();
+        for (String service : WITH_DATABASE) {
+            String component = COMPONENTS.get(service);
+            assertEquals("true", one(tryOut, ConfigMap.class, component).getData()
+                    .get("QUARKUS_GRPC_SERVER_ENABLE_REFLECTION_SERVICE"), component);
+            assertEquals("false", one(production, ConfigMap.class, component).getData()
+                    .get("QUARKUS_GRPC_SERVER_ENABLE_REFLECTION_SERVICE"), component);
+        }
+        assertRefused("reflection", "--set", "grpc.reflection=maybe");
+    }
+
+    @Test
     void onlyTheEdgeIsExposed() throws Exception {
         List<HasMetadata> loadBalanced = render("rel", "--set", "edge.service.type=LoadBalancer");
         for (Service s : of(loadBalanced, Service.class)) {
