@@ -25,7 +25,7 @@ import io.quarkus.grpc.GlobalInterceptor;
  * Admission control for every gRPC method of a service: at most {@code hotelmesh.grpc.max-in-flight} calls in
  * progress at once; a call beyond that is answered RESOURCE_EXHAUSTED at once, with when to come back (RetryInfo;
  * 429 with Retry-After at the edge), before any work. A busy service says "slow down" instead of queueing without
- * bound until its callers' deadlines expire inside it. Runs before every other interceptor.
+ * bound until its callers' deadlines expire inside it. Runs before the services' other interceptors.
  */
 @ApplicationScoped
 @GlobalInterceptor
@@ -59,11 +59,6 @@ public class AdmissionControl implements ServerInterceptor, Prioritized {
     @Override
     public int getPriority() {
         return PRIORITY;
-    }
-
-    /** Calls in progress now. */
-    public int inFlight() {
-        return inFlight.get();
     }
 
     @Override
