@@ -190,24 +190,18 @@ public final class Bench {
         // the bench sets capacities itself, straight into reservation-svc
         hotelConfig.put("hotelmesh.capacity-sync.enabled", "false");
         hotelConfig.put("hotelmesh.capacity-sync.reconcile-on-start", "false");
-        hotelConfig.put("quarkus.grpc.clients.reservation.host", "127.0.0.1");
-        hotelConfig.put("quarkus.grpc.clients.reservation.port", String.valueOf(reservationPort));
+        hotelConfig.putAll(ServiceProcess.grpcClient("reservation", reservationPort));
         Map<String, String> reservationConfig = new HashMap<>(common);
         reservationConfig.put("hotelmesh.db.name", DB_RESERVATION);
-        reservationConfig.put("quarkus.grpc.clients.hotel.host", "127.0.0.1");
-        reservationConfig.put("quarkus.grpc.clients.hotel.port", String.valueOf(hotelPort));
-        reservationConfig.put("quarkus.grpc.clients.rate.host", "127.0.0.1");
-        reservationConfig.put("quarkus.grpc.clients.rate.port", String.valueOf(ratePort));
-        reservationConfig.put("quarkus.grpc.clients.payment.host", "127.0.0.1");
-        reservationConfig.put("quarkus.grpc.clients.payment.port", String.valueOf(paymentPort));
+        reservationConfig.putAll(ServiceProcess.grpcClient("hotel", hotelPort));
+        reservationConfig.putAll(ServiceProcess.grpcClient("rate", ratePort));
+        reservationConfig.putAll(ServiceProcess.grpcClient("payment", paymentPort));
         Map<String, String> paymentConfig = new HashMap<>(common);
         paymentConfig.put("hotelmesh.db.name", DB_PAYMENT);
         Map<String, String> rateConfig = new HashMap<>(common);
         rateConfig.put("hotelmesh.db.name", DB_RATE);
-        rateConfig.put("quarkus.grpc.clients.hotel.host", "127.0.0.1");
-        rateConfig.put("quarkus.grpc.clients.hotel.port", String.valueOf(hotelPort));
-        rateConfig.put("quarkus.grpc.clients.inventory.host", "127.0.0.1");
-        rateConfig.put("quarkus.grpc.clients.inventory.port", String.valueOf(reservationPort));
+        rateConfig.putAll(ServiceProcess.grpcClient("hotel", hotelPort));
+        rateConfig.putAll(ServiceProcess.grpcClient("inventory", reservationPort));
         // The edge verifies guest tokens signed with a key pair of the bench's own.
         Path keys = logs.resolve("jwt-keys");
         DevTokens.ensureKeyPair(keys);
@@ -216,12 +210,9 @@ public final class Bench {
         edgeConfig.put("quarkus.log.level", "WARN");
         edgeConfig.put("mp.jwt.verify.publickey.location", keys.resolve("public.pem").toString());
         edgeConfig.put("mp.jwt.verify.issuer", DevTokens.DEFAULT_ISSUER);
-        edgeConfig.put("quarkus.grpc.clients.hotel.host", "127.0.0.1");
-        edgeConfig.put("quarkus.grpc.clients.hotel.port", String.valueOf(hotelPort));
-        edgeConfig.put("quarkus.grpc.clients.reservation.host", "127.0.0.1");
-        edgeConfig.put("quarkus.grpc.clients.reservation.port", String.valueOf(reservationPort));
-        edgeConfig.put("quarkus.grpc.clients.rate.host", "127.0.0.1");
-        edgeConfig.put("quarkus.grpc.clients.rate.port", String.valueOf(ratePort));
+        edgeConfig.putAll(ServiceProcess.grpcClient("hotel", hotelPort));
+        edgeConfig.putAll(ServiceProcess.grpcClient("reservation", reservationPort));
+        edgeConfig.putAll(ServiceProcess.grpcClient("rate", ratePort));
         // Still counted in Redis, as in production, but per guest far above what the bench can send in a window.
         edgeConfig.put("hotelmesh.rate-limit.requests", "1000000000");
 

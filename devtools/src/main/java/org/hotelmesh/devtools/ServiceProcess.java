@@ -57,6 +57,15 @@ public final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(name, port, managementPort, log, process);
     }
 
+    /**
+     * The settings that point a service's gRPC client {@code client} ("hotel", "rate", "inventory", ...) at a service
+     * started here on {@code port}.
+     */
+    public static Map<String, String> grpcClient(String client, int port) {
+        return Map.of("quarkus.grpc.clients." + client + ".host", "127.0.0.1",
+                "quarkus.grpc.clients." + client + ".port", String.valueOf(port));
+    }
+
     public int port() {
         return port;
     }

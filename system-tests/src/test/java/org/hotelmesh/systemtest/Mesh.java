@@ -112,28 +112,22 @@ final class Mesh implements AutoCloseable {
 
         Map<String, String> hotelConfig = new HashMap<>(stores);
         hotelConfig.keySet().removeIf(key -> key.startsWith("mp.jwt") || key.startsWith("hotelmesh.test"));
-        hotelConfig.put("quarkus.grpc.clients.reservation.host", "127.0.0.1");
-        hotelConfig.put("quarkus.grpc.clients.reservation.port", String.valueOf(reservationPort));
+        hotelConfig.putAll(ServiceProcess.grpcClient("reservation", reservationPort));
         hotelConfig.put("hotelmesh.capacity-sync.interval", "1s");
         configs.put("hotel-svc", hotelConfig);
 
         Map<String, String> reservationConfig = ownStores("reservation_" + name, redisDatabase);
-        reservationConfig.put("quarkus.grpc.clients.hotel.host", "127.0.0.1");
-        reservationConfig.put("quarkus.grpc.clients.hotel.port", String.valueOf(hotelPort));
-        reservationConfig.put("quarkus.grpc.clients.rate.host", "127.0.0.1");
-        reservationConfig.put("quarkus.grpc.clients.rate.port", String.valueOf(ratePort));
-        reservationConfig.put("quarkus.grpc.clients.payment.host", "127.0.0.1");
-        reservationConfig.put("quarkus.grpc.clients.payment.port", String.valueOf(paymentPort));
+        reservationConfig.putAll(ServiceProcess.grpcClient("hotel", hotelPort));
+        reservationConfig.putAll(ServiceProcess.grpcClient("rate", ratePort));
+        reservationConfig.putAll(ServiceProcess.grpcClient("payment", paymentPort));
         // recovery sooner than in production, so the tests need not wait long for it
         reservationConfig.put("hotelmesh.saga.recover-every", "1s");
         reservationConfig.put("hotelmesh.saga.recover-after", "2s");
         configs.put("reservation-svc", reservationConfig);
 
         Map<String, String> rateConfig = ownStores("rate_" + name, redisDatabase);
-        rateConfig.put("quarkus.grpc.clients.hotel.host", "127.0.0.1");
-        rateConfig.put("quarkus.grpc.clients.hotel.port", String.valueOf(hotelPort));
-        rateConfig.put("quarkus.grpc.clients.inventory.host", "127.0.0.1");
-        rateConfig.put("quarkus.grpc.clients.inventory.port", String.valueOf(reservationPort));
+        rateConfig.putAll(ServiceProcess.grpcClient("hotel", hotelPort));
+        rateConfig.putAll(ServiceProcess.grpcClient("inventory", reservationPort));
         configs.put("rate-svc", rateConfig);
 
         Map<String, String> paymentConfig = ownStores("payment_" + name, redisDatabase);
@@ -144,12 +138,9 @@ final class Mesh implements AutoCloseable {
         edgeConfig.put("quarkus.redis.hosts", redisHosts);
         edgeConfig.put("mp.jwt.verify.publickey.location", stores.get("mp.jwt.verify.publickey.location"));
         edgeConfig.put("mp.jwt.verify.issuer", DevTokens.DEFAULT_ISSUER);
-        edgeConfig.put("quarkus.grpc.clients.hotel.host", "127.0.0.1");
-        edgeConfig.put("quarkus.grpc.clients.hotel.port", String.valueOf(hotelPort));
-        edgeConfig.put("quarkus.grpc.clients.reservation.host", "127.0.0.1");
-        edgeConfig.put("quarkus.grpc.clients.reservation.port", String.valueOf(reservationPort));
-        edgeConfig.put("quarkus.grpc.clients.rate.host", "127.0.0.1");
-        edgeConfig.put("quarkus.grpc.clients.rate.port", String.valueOf(ratePort));
+        edgeConfig.putAll(ServiceProcess.grpcClient("hotel", hotelPort));
+        edgeConfig.putAll(ServiceProcess.grpcClient("reservation", reservationPort));
+        edgeConfig.putAll(ServiceProcess.grpcClient("rate", ratePort));
         configs.put("edge-rest", edgeConfig);
 
         Map<String, Integer> ports = Map.of("hotel-svc", hotelPort, "reservation-svc", reservationPort,

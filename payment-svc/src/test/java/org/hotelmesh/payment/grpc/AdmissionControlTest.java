@@ -45,13 +45,18 @@ class AdmissionControlTest extends PaymentTestBase {
         ExecutorService callers = Executors.newFixedThreadPool(2);
         try {
             List<Future<ChargeResponse>> slow = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                String id = newReservationId();
+            List<String> slowIds = List.of(newReservationId(), newReservationId());
+            for (String id : slowIds) {
                 // tok_slow answers after 1.5 s in tests
                 slow.add(callers.submit(() -> payments.withDeadlineAfter(10, TimeUnit.SECONDS)
                         .charge(charge(id, AMOUNT, "tok_slow"))));
             }
-            Thread.sleep(500); // both are in progress now
+            // both are in progress once their PROCESSING rows are written (before the processor is asked)
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (slowIds.stream().anyMatch(id -> rows("payment", id) == 0) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(slowIds.stream().allMatch(id -> rows("payment", id) == 1), "both slow charges started");
 
             String turnedAway = newReservationId();
             long started = System.nanoTime();
