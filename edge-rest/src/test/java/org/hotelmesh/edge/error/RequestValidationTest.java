@@ -139,6 +139,22 @@ class RequestValidationTest {
                 .body("detail", equalTo("The request body is not valid JSON"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {" garbage", "{}", " {\"name\":\"Other\"}", "]"})
+    void bytesAfterTheBodyAreRejected(String trailing) {
+        given().header("Authorization", admin()).contentType(ContentType.JSON).body(HOTEL_JSON + trailing)
+                .when().post("/v1/hotels")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aDuplicatedKeyIsRejected() {
+        given().header("Authorization", admin()).contentType(ContentType.JSON)
+                .body(HOTEL_JSON.replace("\"starRating\":5", "\"starRating\":5,\"starRating\":1"))
+                .when().post("/v1/hotels")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
     @Test
     void missingBodyIsRejected() {
         given().header("Authorization", admin()).contentType(ContentType.JSON)
