@@ -1,10 +1,12 @@
 package org.hotelmesh.bench;
 
+import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.hotelmesh.devtools.DevTokens;
+import org.hotelmesh.devtools.GrpcCredentials;
 import org.hotelmesh.devtools.ServiceProcess;
 import org.hotelmesh.devtools.Stores;
 import org.hotelmesh.devtools.Stores.Endpoint;
@@ -185,27 +187,32 @@ public final class Bench {
                 "hotelmesh.db.user", user, "hotelmesh.db.password", password,
                 "quarkus.redis.hosts", redisHosts,
                 "quarkus.log.level", "WARN");
+        // Every service verifies its callers and calls as its own workload, with key pairs of the bench's own; the
+        // bench calls the services as a tool with every write role (and sets capacities as hotel-svc does).
+        Path keys = logs.resolve("jwt-keys");
         Map<String, String> hotelConfig = new HashMap<>(common);
+        hotelConfig.putAll(DevTokens.serviceIdentity(keys, "hotel-svc"));
         hotelConfig.put("hotelmesh.db.name", DB_HOTEL);
         // the bench sets capacities itself, straight into reservation-svc
         hotelConfig.put("hotelmesh.capacity-sync.enabled", "false");
         hotelConfig.put("hotelmesh.capacity-sync.reconcile-on-start", "false");
         hotelConfig.putAll(ServiceProcess.grpcClient("reservation", reservationPort));
         Map<String, String> reservationConfig = new HashMap<>(common);
+        reservationConfig.putAll(DevTokens.serviceIdentity(keys, "reservation-svc"));
         reservationConfig.put("hotelmesh.db.name", DB_RESERVATION);
         reservationConfig.putAll(ServiceProcess.grpcClient("hotel", hotelPort));
         reservationConfig.putAll(ServiceProcess.grpcClient("rate", ratePort));
         reservationConfig.putAll(ServiceProcess.grpcClient("payment", paymentPort));
         Map<String, String> paymentConfig = new HashMap<>(common);
+        paymentConfig.putAll(DevTokens.serviceIdentity(keys, "payment-svc"));
         paymentConfig.put("hotelmesh.db.name", DB_PAYMENT);
         Map<String, String> rateConfig = new HashMap<>(common);
+        rateConfig.putAll(DevTokens.serviceIdentity(keys, "rate-svc"));
         rateConfig.put("hotelmesh.db.name", DB_RATE);
         rateConfig.putAll(ServiceProcess.grpcClient("hotel", hotelPort));
         rateConfig.putAll(ServiceProcess.grpcClient("inventory", reservationPort));
-        // The edge verifies guest tokens signed with a key pair of the bench's own.
-        Path keys = logs.resolve("jwt-keys");
-        DevTokens.ensureKeyPair(keys);
-        Map<String, String> edgeConfig = new HashMap<>();
+        // The edge verifies guest tokens signed with the bench's user key pair.
+        Map<String, String> edgeConfig = new HashMap<>(DevTokens.serviceIdentity(keys, "edge-rest"));
         edgeConfig.put("quarkus.redis.hosts", redisHosts);
         edgeConfig.put("quarkus.log.level", "WARN");
         edgeConfig.put("mp.jwt.verify.publickey.location", keys.resolve("public.pem").toString());
@@ -229,15 +236,20 @@ public final class Bench {
             for (ServiceProcess service : List.of(hotel, reservation, rate, payment, edgeRest)) {
                 service.awaitReady(Duration.ofSeconds(90));
             }
-            List<ManagedChannel> channels = channels(reservationPort, 4);
+            ClientInterceptor tool = GrpcCredentials.bearer(DevTokens.mint(keys.resolve("private.pem"),
+                    DevTokens.DEFAULT_ISSUER, "bench", List.of("tool", "hotel.write", "rate.write", "reservation.write"),
+                    List.of(), Duration.ofHours(12)));
+            List<ManagedChannel> channels = channels(reservationPort, 4, tool);
             // a thousand callers at once: more connections, so no one HTTP/2 connection's streams queue them
-            List<ManagedChannel> burstChannels = channels(reservationPort, 8);
-            ManagedChannel hotelChannel = ManagedChannelBuilder.forAddress("127.0.0.1", hotelPort).usePlaintext().build();
-            ManagedChannel rateChannel = ManagedChannelBuilder.forAddress("127.0.0.1", ratePort).usePlaintext().build();
+            List<ManagedChannel> burstChannels = channels(reservationPort, 8, tool);
+            ManagedChannel hotelChannel = channels(hotelPort, 1, tool).get(0);
+            ManagedChannel rateChannel = channels(ratePort, 1, tool).get(0);
             RateServiceBlockingStub rates = RateServiceGrpc.newBlockingStub(rateChannel);
             try (Connection db = connect(DB_RESERVATION, user, password)) {
                 catalog = setUp(HotelServiceGrpc.newBlockingStub(hotelChannel),
-                        InventoryServiceGrpc.newBlockingStub(channels.get(0)), rates);
+                        InventoryServiceGrpc.newBlockingStub(channels.get(0)).withInterceptors(GrpcCredentials.bearer(
+                                DevTokens.mintWorkload(keys.resolve("workloads/private.pem"), "hotel-svc",
+                                        Duration.ofHours(12)))), rates);
                 Edge edge = new Edge(edgePort, keys.resolve("private.pem"),
                         Math.max(settings.clients(), settings.lastRoomsClients()), 4);
                 coldBurstThroughEdge(edge, catalog, db);
@@ -687,10 +699,11 @@ public final class Bench {
 
     // --- helpers ----------------------------------------------------------------------------------------------------
 
-    private static List<ManagedChannel> channels(int port, int count) {
+    private static List<ManagedChannel> channels(int port, int count, ClientInterceptor credentials) {
         List<ManagedChannel> channels = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            channels.add(ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build());
+            channels.add(ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().intercept(credentials)
+                    .build());
         }
         return channels;
     }

@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -26,14 +28,24 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * java -cp ... org.hotelmesh.devtools.DevTokens keys DIR
- * java -cp ... org.hotelmesh.devtools.DevTokens guest GUEST_ID | staff HOTEL_ID... | admin
+ * java -cp ... org.hotelmesh.devtools.DevTokens guest GUEST_ID | staff HOTEL_ID... | admin | tool NAME [ROLE...]
+ * java -cp ... org.hotelmesh.devtools.DevTokens workload NAME
+ * java -cp ... org.hotelmesh.devtools.DevTokens identities DIR NAME...
  * </pre>
- * The token commands read the private key from {@code HOTELMESH_DEV_KEY} (default target/mesh/dev-keys/private.pem)
- * and the issuer from {@code HOTELMESH_JWT_ISSUER} (default hotelmesh).
+ * {@code identities} writes DIR/tokens/NAME.token, the workload token each named service calls with.
+ * {@code keys} makes two key pairs: the user issuer's (DIR/private.pem, public.pem: guests, staff, administrators
+ * and internal tools) and the workload issuer's (DIR/workloads/: the services' own identities, as a cluster's
+ * ServiceAccount tokens would be). The user token commands read the private key from {@code HOTELMESH_DEV_KEY} (default
+ * target/mesh/dev-keys/private.pem) and the issuer from {@code HOTELMESH_JWT_ISSUER} (default hotelmesh); {@code workload}
+ * reads {@code HOTELMESH_DEV_WORKLOAD_KEY} (default target/mesh/dev-keys/workloads/private.pem).
  */
 public final class DevTokens {
 
     public static final String DEFAULT_ISSUER = "hotelmesh";
+    public static final String WORKLOAD_ISSUER = "hotelmesh-workloads";
+    public static final String WORKLOAD_AUDIENCE = "hotelmesh";
+    /** How long a development workload token lasts; ./mesh up writes new ones, which running services pick up. */
+    public static final Duration WORKLOAD_TTL = Duration.ofDays(7);
 
     private DevTokens() {
     }
@@ -51,6 +63,31 @@ public final class DevTokens {
                     usage();
                 }
                 ensureKeyPair(Path.of(args[1]));
+                ensureKeyPair(Path.of(args[1], "workloads"));
+            }
+            case "identities" -> {
+                if (args.length < 3) {
+                    usage();
+                }
+                for (int i = 2; i < args.length; i++) {
+                    serviceIdentity(Path.of(args[1]), args[i]);
+                }
+            }
+            case "workload" -> {
+                if (args.length != 2) {
+                    usage();
+                }
+                Path workloadKey = Path.of(envOr("HOTELMESH_DEV_WORKLOAD_KEY",
+                        "target/mesh/dev-keys/workloads/private.pem"));
+                System.out.println(mintWorkload(workloadKey, args[1], ttl));
+            }
+            case "tool" -> {
+                if (args.length < 2) {
+                    usage();
+                }
+                List<String> groups = new ArrayList<>(List.of("tool"));
+                groups.addAll(List.of(args).subList(2, args.length));
+                System.out.println(mint(key, issuer, args[1], groups, List.of(), ttl));
             }
             case "guest" -> {
                 if (args.length != 2) {
@@ -80,13 +117,46 @@ public final class DevTokens {
     }
 
     private static void usage() {
-        System.err.println("usage: DevTokens keys DIR | guest GUEST_ID | staff HOTEL_ID... | admin");
+        System.err.println("usage: DevTokens keys DIR | guest GUEST_ID | staff HOTEL_ID... | admin"
+                + " | tool NAME [ROLE...] | workload NAME | identities DIR NAME...");
         System.exit(2);
     }
 
     private static String envOr(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /**
+     * The settings that make a service verify its callers with the key pairs under {@code keys} (made by {@code keys
+     * DIR}): workloads with DIR/workloads/public.pem, tools and users with DIR/public.pem.
+     */
+    public static Map<String, String> verifierConfig(Path keys) {
+        return Map.of(
+                "hotelmesh.identity.workload.public-key-location", keys.resolve("workloads/public.pem").toString(),
+                "hotelmesh.identity.workload.issuer", WORKLOAD_ISSUER,
+                "hotelmesh.identity.user.public-key-location", keys.resolve("public.pem").toString(),
+                "hotelmesh.identity.user.issuer", DEFAULT_ISSUER);
+    }
+
+    /**
+     * A service started here with its identity: makes the key pairs under {@code keys} unless they exist, writes the
+     * workload token of {@code name} to DIR/tokens/NAME.token, and answers the settings that verify callers with the
+     * keys and call as {@code name}.
+     */
+    public static Map<String, String> serviceIdentity(Path keys, String name) {
+        ensureKeyPair(keys);
+        ensureKeyPair(keys.resolve("workloads"));
+        Path token = keys.resolve("tokens").resolve(name + ".token");
+        try {
+            Files.createDirectories(token.getParent());
+            Files.writeString(token, mintWorkload(keys.resolve("workloads/private.pem"), name, WORKLOAD_TTL));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> config = new HashMap<>(verifierConfig(keys));
+        config.put("hotelmesh.identity.token-file", token.toString());
+        return config;
     }
 
     /** Creates DIR/private.pem (PKCS#8) and DIR/public.pem (X.509) unless both exist. */
@@ -129,7 +199,24 @@ public final class DevTokens {
                     .append("]");
         }
         claims.append("}");
-        String signingInput = base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + base64Url(claims.toString());
+        return sign(privateKeyPem, claims.toString());
+    }
+
+    /**
+     * A workload token for a service of the mesh: subject NAME, the workload issuer and audience, as a projected
+     * ServiceAccount token carries its pod's identity in a cluster.
+     */
+    public static String mintWorkload(Path privateKeyPem, String name, Duration ttl) {
+        Instant now = Instant.now();
+        return sign(privateKeyPem, "{\"iss\":" + json(WORKLOAD_ISSUER)
+                + ",\"sub\":" + json(name)
+                + ",\"aud\":[" + json(WORKLOAD_AUDIENCE) + "]"
+                + ",\"iat\":" + now.getEpochSecond()
+                + ",\"exp\":" + now.plus(ttl).getEpochSecond() + "}");
+    }
+
+    private static String sign(Path privateKeyPem, String claims) {
+        String signingInput = base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + base64Url(claims);
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
             signature.initSign(readPrivateKey(privateKeyPem));

@@ -17,6 +17,7 @@ import java.util.Optional;
 
 import jakarta.inject.Inject;
 
+import org.hotelmesh.devtools.test.TestIdentities;
 import org.hotelmesh.proto.reservation.v1.InventoryServiceGrpc.InventoryServiceBlockingStub;
 import org.hotelmesh.proto.reservation.v1.ReservationServiceGrpc.ReservationServiceBlockingStub;
 import org.hotelmesh.proto.reservation.v1.SetRoomTypeCapacityRequest;
@@ -49,6 +50,11 @@ public abstract class ReservationTestBase {
     @GrpcClient("inventory")
     protected InventoryServiceBlockingStub inventory;
 
+    /** The inventory as hotel-svc calls it: only hotel-svc may set a room type's capacity. */
+    protected InventoryServiceBlockingStub catalogSync() {
+        return inventory.withInterceptors(TestIdentities.calling(TestIdentities.workload("hotel-svc")));
+    }
+
     @Inject
     protected AgroalDataSource db;
 
@@ -68,7 +74,7 @@ public abstract class ReservationTestBase {
     /** A new UTC hotel with one room type that has {@code rooms} in service (catalog version 1). */
     protected RoomTypeRef roomType(int rooms) {
         RoomTypeRef rt = Fixtures.newHotel(ZoneOffset.UTC);
-        inventory.setRoomTypeCapacity(SetRoomTypeCapacityRequest.newBuilder().setHotelId(rt.hotelId())
+        catalogSync().setRoomTypeCapacity(SetRoomTypeCapacityRequest.newBuilder().setHotelId(rt.hotelId())
                 .setRoomTypeId(rt.roomTypeId()).setRoomsInService(rooms).setCatalogVersion(1).build());
         return rt;
     }

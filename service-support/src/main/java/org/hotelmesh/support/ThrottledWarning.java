@@ -23,13 +23,17 @@ public final class ThrottledWarning {
 
     /** Logs "{@code message}: {@code failure}" at WARN unless one was logged within the interval. */
     public void warn(String message, Throwable failure) {
+        warn(message + ": " + failure);
+    }
+
+    /** Logs {@code message} at WARN unless one was logged within the interval, else at DEBUG. */
+    public void warn(String message) {
         long now = System.nanoTime();
         long previous = last.get();
         if (now - previous >= intervalNanos && last.compareAndSet(previous, now)) {
-            log.warnf("%s (repeats are logged at DEBUG for %s): %s", message, Duration.ofNanos(intervalNanos),
-                    failure.toString());
+            log.warnf("%s (repeats are logged at DEBUG for %s)", message, Duration.ofNanos(intervalNanos));
         } else {
-            log.debugf("%s: %s", message, failure);
+            log.debug(message);
         }
     }
 }

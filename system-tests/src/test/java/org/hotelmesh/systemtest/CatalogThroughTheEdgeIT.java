@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import org.hotelmesh.devtools.GrpcCredentials;
+import org.hotelmesh.devtools.test.TestIdentities;
 import org.hotelmesh.proto.hotel.v1.GetHotelRequest;
 import org.hotelmesh.proto.hotel.v1.GetHotelResponse;
 import org.hotelmesh.proto.hotel.v1.HotelServiceGrpc;
@@ -20,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -156,16 +161,28 @@ class CatalogThroughTheEdgeIT {
 
     @Test
     @Order(6)
-    void anInternalToolReadsTheSameHotelOverGrpc() throws Exception {
-        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", mesh.service("hotel-svc").port()).usePlaintext().build();
+    void anInternalToolReadsTheSameHotelOverGrpcAndAStrangerCannot() throws Exception {
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", mesh.service("hotel-svc").port())
+                .usePlaintext().build();
+        GetHotelRequest request = GetHotelRequest.newBuilder().setHotelId(hotelId).build();
         try {
             GetHotelResponse response = HotelServiceGrpc.newBlockingStub(channel)
+                    .withInterceptors(GrpcCredentials.bearer(TestIdentities.tool("catalog-reader")))
                     .withDeadlineAfter(5, TimeUnit.SECONDS)
-                    .getHotel(GetHotelRequest.newBuilder().setHotelId(hotelId).build());
+                    .getHotel(request);
             assertEquals("Harbor View Busan", response.getHotel().getDetails().getName());
             assertEquals(1, response.getRoomTypesCount());
             assertEquals(roomTypeId, response.getRoomTypes(0).getId());
             assertEquals(2, response.getRoomTypes(0).getRoomsInService());
+
+            StatusRuntimeException stranger = assertThrows(StatusRuntimeException.class, () -> HotelServiceGrpc
+                    .newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS).getHotel(request));
+            assertEquals(Status.Code.UNAUTHENTICATED, stranger.getStatus().getCode());
+            String guest = token("guest-direct", List.of("guest"), List.of());
+            StatusRuntimeException guestDirect = assertThrows(StatusRuntimeException.class, () -> HotelServiceGrpc
+                    .newBlockingStub(channel).withInterceptors(GrpcCredentials.bearer(guest))
+                    .withDeadlineAfter(5, TimeUnit.SECONDS).getHotel(request));
+            assertEquals(Status.Code.PERMISSION_DENIED, guestDirect.getStatus().getCode());
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }

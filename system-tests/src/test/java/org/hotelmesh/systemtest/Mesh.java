@@ -1,6 +1,7 @@
 package org.hotelmesh.systemtest;
 
 import org.hotelmesh.devtools.DevTokens;
+import org.hotelmesh.devtools.test.TestIdentities;
 import org.hotelmesh.devtools.ServiceProcess;
 import org.hotelmesh.devtools.Stores;
 import org.hotelmesh.devtools.test.StoresTestResource;
@@ -145,6 +146,8 @@ final class Mesh implements AutoCloseable {
 
         Map<String, Integer> ports = Map.of("hotel-svc", hotelPort, "reservation-svc", reservationPort,
                 "rate-svc", ratePort, "payment-svc", paymentPort, "edge-rest", edgePort);
+        // every service verifies its callers and calls as its own workload (the test keys, as ./mesh up's dev keys)
+        configs.forEach((service, config) -> config.putAll(TestIdentities.serviceConfig(service)));
         configs.values().forEach(config -> config.putAll(everywhere));
         Map<String, ServiceProcess> services = new LinkedHashMap<>();
         for (String service : List.of("reservation-svc", "rate-svc", "payment-svc", "hotel-svc", "edge-rest")) {

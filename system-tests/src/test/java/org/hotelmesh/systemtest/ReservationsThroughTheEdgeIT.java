@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import org.hotelmesh.devtools.GrpcCredentials;
+import org.hotelmesh.devtools.test.TestIdentities;
 import org.hotelmesh.proto.common.v1.Date;
 import org.hotelmesh.proto.common.v1.DateRange;
 import org.hotelmesh.proto.reservation.v1.GetInventoryRequest;
@@ -204,7 +206,8 @@ class ReservationsThroughTheEdgeIT {
 
     private static InventoryRow inventoryOverGrpc() throws InterruptedException {
         ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", mesh.service("reservation-svc").port())
-                .usePlaintext().build();
+                .usePlaintext()
+                .intercept(GrpcCredentials.bearer(TestIdentities.tool("inventory-report"))).build();
         try {
             return InventoryServiceGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
                     .getInventory(GetInventoryRequest.newBuilder().setHotelId(hotelId).setRoomTypeId(roomTypeId)

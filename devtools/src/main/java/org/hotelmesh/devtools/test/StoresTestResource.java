@@ -17,8 +17,8 @@ import java.util.Map;
  * HOTELMESH_REDIS_HOST/PORT, defaulting to this machine), or embedded ones when nothing answers there. Each start
  * re-creates the test's own database and flushes its own Redis database index, so runs never see each other's data.
  *
- * <p>Init args: {@code database} (the service's own database; omit for a service without one), {@code redisDatabase} (default 0), {@code jwtKeys} ("true" to create a
- * development key pair and configure the edge's verifier with it).
+ * <p>Init args: {@code database} (the service's own database; omit for a service without one), {@code redisDatabase} (default 0), {@code jwtKeys} ("true" to configure the
+ * edge's verifier with the test key pair). Every start also writes the test identities ({@link TestIdentities}).
  */
 public class StoresTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -56,9 +56,11 @@ public class StoresTestResource implements QuarkusTestResourceLifecycleManager {
             config.put("hotelmesh.db.password", password);
         }
         config.put("quarkus.redis.hosts", "redis://" + redis.host() + ":" + redis.port() + "/" + redisDatabase);
+        // Every service verifies its callers with the test keys; its test profile names the token it calls with.
+        TestIdentities.ensure();
+        config.putAll(TestIdentities.verifierConfig());
         if (jwtKeys) {
-            Path dir = Path.of("target", "test-keys").toAbsolutePath();
-            DevTokens.ensureKeyPair(dir);
+            Path dir = TestIdentities.DIR;
             config.put("mp.jwt.verify.publickey.location", dir.resolve("public.pem").toString());
             config.put("mp.jwt.verify.issuer", DevTokens.DEFAULT_ISSUER);
             config.put("hotelmesh.test.jwt.private-key", dir.resolve("private.pem").toString());

@@ -5,16 +5,12 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.hotelmesh.edge.api.ReservationDto;
+import org.hotelmesh.support.identity.Users;
+import org.hotelmesh.support.identity.WorkloadCredentials;
 import org.jboss.logging.Logger;
 
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -39,12 +35,14 @@ public class Authorizer {
                     LOG.debugf("bearer token rejected: %s", e.getMessage());
                     return new NotAuthenticatedException("The bearer token is invalid or expired");
                 })
+                .invoke(Authorizer::passOn)
                 .map(Authorizer::toCaller);
     }
 
     /** The verified caller, or anonymous when the token is missing or invalid (for rate limiting, never fails). */
     public Uni<Caller> callerOrAnonymous() {
         return identities.getDeferredIdentity()
+                .invoke(Authorizer::passOn)
                 .map(Authorizer::toCaller)
                 .onFailure().recoverWithItem(Caller.ANONYMOUS);
     }
@@ -111,6 +109,13 @@ public class Authorizer {
         }
     }
 
+    /** The services check the signed-in user again: the gRPC calls made for this request carry their token. */
+    private static void passOn(SecurityIdentity identity) {
+        if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getRawToken() != null) {
+            WorkloadCredentials.passOn(jwt.getRawToken());
+        }
+    }
+
     static Caller toCaller(SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous()) {
             return Caller.ANONYMOUS;
@@ -121,42 +126,8 @@ public class Authorizer {
             if (jwt.getSubject() != null) {
                 subject = jwt.getSubject();
             }
-            hotels = hotelIds(jwt.getClaim("hotels"));
+            hotels = Users.hotelIds(jwt.getClaim("hotels"));
         }
         return new Caller(subject, Set.copyOf(identity.getRoles()), hotels);
-    }
-
-    private static Set<Long> hotelIds(Object claim) {
-        if (claim == null) {
-            return Set.of();
-        }
-        Set<Long> ids = new HashSet<>();
-        if (claim instanceof JsonArray array) {
-            for (JsonValue v : array) {
-                addId(ids, v);
-            }
-        } else if (claim instanceof Collection<?> values) {
-            values.forEach(v -> addId(ids, v));
-        } else {
-            addId(ids, claim);
-        }
-        return Set.copyOf(ids);
-    }
-
-    // Ids may arrive as numbers or strings of digits; anything else grants nothing.
-    private static void addId(Set<Long> ids, Object v) {
-        try {
-            if (v instanceof JsonNumber n) {
-                ids.add(n.longValueExact());
-            } else if (v instanceof JsonString s) {
-                ids.add(Long.parseLong(s.getString()));
-            } else if (v instanceof Number n) {
-                ids.add(n.longValue());
-            } else if (v instanceof String s) {
-                ids.add(Long.parseLong(s));
-            }
-        } catch (ArithmeticException | NumberFormatException ignored) {
-            // not an id
-        }
     }
 }

@@ -38,6 +38,7 @@ import org.hotelmesh.proto.hotel.v1.UpdateRoomTypeRequest;
 import org.hotelmesh.proto.hotel.v1.UpdateRoomTypeResponse;
 import org.hotelmesh.store.StoreOutage;
 import org.hotelmesh.support.grpc.ErrorTranslator;
+import org.hotelmesh.support.identity.Access;
 
 import com.google.protobuf.AbstractMessageLite;
 
@@ -82,20 +83,29 @@ public class HotelGrpcService implements HotelService {
 
     @Override
     public Uni<CreateHotelResponse> createHotel(CreateHotelRequest request) {
-        return ERRORS.serve(() -> catalog.createHotel(HotelMapper.toDomain(request.getHotel()))
-                .map(hotel -> CreateHotelResponse.newBuilder().setHotel(HotelMapper.toProto(hotel)).build()));
+        return ERRORS.serve(() -> {
+            Access.caller().requireAdmin();
+            return catalog.createHotel(HotelMapper.toDomain(request.getHotel()))
+                    .map(hotel -> CreateHotelResponse.newBuilder().setHotel(HotelMapper.toProto(hotel)).build());
+        });
     }
 
     @Override
     public Uni<UpdateHotelResponse> updateHotel(UpdateHotelRequest request) {
-        return ERRORS.serve(() -> catalog.updateHotel(request.getHotelId(), HotelMapper.toDomain(request.getHotel()))
-                .map(hotel -> UpdateHotelResponse.newBuilder().setHotel(HotelMapper.toProto(hotel)).build()));
+        return ERRORS.serve(() -> {
+            Access.caller().requireStaffOf(request.getHotelId());
+            return catalog.updateHotel(request.getHotelId(), HotelMapper.toDomain(request.getHotel()))
+                    .map(hotel -> UpdateHotelResponse.newBuilder().setHotel(HotelMapper.toProto(hotel)).build());
+        });
     }
 
     @Override
     public Uni<DeleteHotelResponse> deleteHotel(DeleteHotelRequest request) {
-        return ERRORS.serve(() -> catalog.deleteHotel(request.getHotelId())
-                .map(ignored -> DeleteHotelResponse.getDefaultInstance()));
+        return ERRORS.serve(() -> {
+            Access.caller().requireStaffOf(request.getHotelId());
+            return catalog.deleteHotel(request.getHotelId())
+                    .map(ignored -> DeleteHotelResponse.getDefaultInstance());
+        });
     }
 
     @Override
@@ -115,22 +125,31 @@ public class HotelGrpcService implements HotelService {
 
     @Override
     public Uni<CreateRoomTypeResponse> createRoomType(CreateRoomTypeRequest request) {
-        return ERRORS.serve(() -> catalog.createRoomType(request.getHotelId(),
-                        HotelMapper.toDomain(request.getRoomType()))
-                .map(type -> CreateRoomTypeResponse.newBuilder().setRoomType(HotelMapper.toProto(type)).build()));
+        return ERRORS.serve(() -> {
+            Access.caller().requireStaffOf(request.getHotelId());
+            return catalog.createRoomType(request.getHotelId(),
+                            HotelMapper.toDomain(request.getRoomType()))
+                    .map(type -> CreateRoomTypeResponse.newBuilder().setRoomType(HotelMapper.toProto(type)).build());
+        });
     }
 
     @Override
     public Uni<UpdateRoomTypeResponse> updateRoomType(UpdateRoomTypeRequest request) {
-        return ERRORS.serve(() -> catalog.updateRoomType(request.getHotelId(), request.getRoomTypeId(),
-                HotelMapper.toDomain(request.getRoomType()))
-                .map(type -> UpdateRoomTypeResponse.newBuilder().setRoomType(HotelMapper.toProto(type)).build()));
+        return ERRORS.serve(() -> {
+            Access.caller().requireStaffOf(request.getHotelId());
+            return catalog.updateRoomType(request.getHotelId(), request.getRoomTypeId(),
+                    HotelMapper.toDomain(request.getRoomType()))
+                    .map(type -> UpdateRoomTypeResponse.newBuilder().setRoomType(HotelMapper.toProto(type)).build());
+        });
     }
 
     @Override
     public Uni<DeleteRoomTypeResponse> deleteRoomType(DeleteRoomTypeRequest request) {
-        return ERRORS.serve(() -> catalog.deleteRoomType(request.getHotelId(), request.getRoomTypeId())
-                .map(ignored -> DeleteRoomTypeResponse.getDefaultInstance()));
+        return ERRORS.serve(() -> {
+            Access.caller().requireStaffOf(request.getHotelId());
+            return catalog.deleteRoomType(request.getHotelId(), request.getRoomTypeId())
+                    .map(ignored -> DeleteRoomTypeResponse.getDefaultInstance());
+        });
     }
 
     @Override
@@ -151,21 +170,30 @@ public class HotelGrpcService implements HotelService {
 
     @Override
     public Uni<CreateRoomResponse> createRoom(CreateRoomRequest request) {
-        return ERRORS.serve(() -> catalog.createRoom(request.getHotelId(), HotelMapper.toDomain(request.getRoom()))
-                .map(room -> CreateRoomResponse.newBuilder().setRoom(HotelMapper.toProto(room)).build()));
+        return ERRORS.serve(() -> {
+            Access.caller().requireStaffOf(request.getHotelId());
+            return catalog.createRoom(request.getHotelId(), HotelMapper.toDomain(request.getRoom()))
+                    .map(room -> CreateRoomResponse.newBuilder().setRoom(HotelMapper.toProto(room)).build());
+        });
     }
 
     @Override
     public Uni<UpdateRoomResponse> updateRoom(UpdateRoomRequest request) {
-        return ERRORS.serve(() -> catalog.updateRoom(request.getHotelId(), request.getRoomId(),
-                HotelMapper.toDomain(request.getRoom()))
-                .map(room -> UpdateRoomResponse.newBuilder().setRoom(HotelMapper.toProto(room)).build()));
+        return ERRORS.serve(() -> {
+            Access.caller().requireStaffOf(request.getHotelId());
+            return catalog.updateRoom(request.getHotelId(), request.getRoomId(),
+                    HotelMapper.toDomain(request.getRoom()))
+                    .map(room -> UpdateRoomResponse.newBuilder().setRoom(HotelMapper.toProto(room)).build());
+        });
     }
 
     @Override
     public Uni<DeleteRoomResponse> deleteRoom(DeleteRoomRequest request) {
-        return ERRORS.serve(() -> catalog.deleteRoom(request.getHotelId(), request.getRoomId())
-                .map(ignored -> DeleteRoomResponse.getDefaultInstance()));
+        return ERRORS.serve(() -> {
+            Access.caller().requireStaffOf(request.getHotelId());
+            return catalog.deleteRoom(request.getHotelId(), request.getRoomId())
+                    .map(ignored -> DeleteRoomResponse.getDefaultInstance());
+        });
     }
 
     private static org.hotelmesh.hotel.domain.PageRequest page(PageRequest page) {

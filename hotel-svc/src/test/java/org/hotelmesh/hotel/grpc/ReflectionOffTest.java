@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import org.hotelmesh.devtools.test.TestIdentities;
 import org.hotelmesh.devtools.test.StoresTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ class ReflectionOffTest {
     @Test
     void isNotServed() {
         ExecutionException failed = assertThrows(ExecutionException.class,
-                () -> listServices().get(10, TimeUnit.SECONDS));
+                () -> listServices(TestIdentities.tool("grpcurl")).get(10, TimeUnit.SECONDS));
         assertEquals(Status.Code.UNIMPLEMENTED,
                 assertInstanceOf(StatusRuntimeException.class, failed.getCause()).getStatus().getCode());
     }

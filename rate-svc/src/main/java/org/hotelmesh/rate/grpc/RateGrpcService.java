@@ -24,6 +24,8 @@ import org.hotelmesh.rate.service.PricingRulesService;
 import org.hotelmesh.rate.service.QuoteService;
 import org.hotelmesh.store.StoreOutage;
 import org.hotelmesh.support.grpc.ErrorTranslator;
+import org.hotelmesh.support.identity.Access;
+import org.hotelmesh.support.identity.Caller;
 import org.hotelmesh.support.grpc.ProtoTypes;
 
 import io.quarkus.grpc.GrpcService;
@@ -68,39 +70,58 @@ public class RateGrpcService implements RateService {
 
     @Override
     public Uni<SetBaseRatesResponse> setBaseRates(SetBaseRatesRequest request) {
-        return ERRORS.serve(() -> baseRates.set(RateMapper.toDomain(request))
-                .map(nights -> SetBaseRatesResponse.newBuilder().setNightsSet(nights).build()));
+        return ERRORS.serve(() -> {
+            Access.caller().requireStaffOf(request.getHotelId());
+            return baseRates.set(RateMapper.toDomain(request))
+                    .map(nights -> SetBaseRatesResponse.newBuilder().setNightsSet(nights).build());
+        });
     }
 
     @Override
     public Uni<GetBaseRatesResponse> getBaseRates(GetBaseRatesRequest request) {
-        return ERRORS.serve(() -> baseRates.get(request.getHotelId(), request.getRoomTypeId(),
-                        ProtoTypes.startDate(request.getDates()), ProtoTypes.endDate(request.getDates()))
-                .map(rates -> GetBaseRatesResponse.newBuilder()
-                        .addAllRates(rates.stream().map(RateMapper::toProto).toList()).build()));
+        return ERRORS.serve(() -> {
+            Access.caller().requireStaffOf(request.getHotelId());
+            return baseRates.get(request.getHotelId(), request.getRoomTypeId(),
+                            ProtoTypes.startDate(request.getDates()), ProtoTypes.endDate(request.getDates()))
+                    .map(rates -> GetBaseRatesResponse.newBuilder()
+                            .addAllRates(rates.stream().map(RateMapper::toProto).toList()).build());
+        });
     }
 
     @Override
     public Uni<GetPricingRulesResponse> getPricingRules(GetPricingRulesRequest request) {
-        return ERRORS.serve(() -> rules.get(request.getHotelId(), request.getRoomTypeId())
-                .map(r -> GetPricingRulesResponse.newBuilder().setRules(RateMapper.toProto(r)).build()));
+        return ERRORS.serve(() -> {
+            Access.caller().requireStaffOf(request.getHotelId());
+            return rules.get(request.getHotelId(), request.getRoomTypeId())
+                    .map(r -> GetPricingRulesResponse.newBuilder().setRules(RateMapper.toProto(r)).build());
+        });
     }
 
     @Override
     public Uni<SetPricingRulesResponse> setPricingRules(SetPricingRulesRequest request) {
-        return ERRORS.serve(() -> rules.set(RateMapper.toDomain(request.getRules()))
-                .map(r -> SetPricingRulesResponse.newBuilder().setRules(RateMapper.toProto(r)).build()));
+        return ERRORS.serve(() -> {
+            Access.caller().requireStaffOf(request.getRules().getHotelId());
+            return rules.set(RateMapper.toDomain(request.getRules()))
+                    .map(r -> SetPricingRulesResponse.newBuilder().setRules(RateMapper.toProto(r)).build());
+        });
     }
 
     @Override
     public Uni<CreateQuoteResponse> createQuote(CreateQuoteRequest request) {
-        return ERRORS.serve(() -> quotes.create(RateMapper.toDomain(request))
+        return ERRORS.serve(() -> quotes.create(RateMapper.toDomain(
+                        request.toBuilder().setGuestId(Access.caller().guest(request.getGuestId())).build()))
                 .map(q -> CreateQuoteResponse.newBuilder().setQuote(RateMapper.toProto(q)).build()));
     }
 
     @Override
     public Uni<GetQuoteResponse> getQuote(GetQuoteRequest request) {
+        Caller caller = Access.caller();
         return ERRORS.serve(() -> quotes.get(request.getQuoteId())
+                .invoke(q -> {
+                    if (!caller.maySee(q.guestId(), q.hotelId())) {
+                        throw QuoteService.notFound(request.getQuoteId());
+                    }
+                })
                 .map(q -> GetQuoteResponse.newBuilder().setQuote(RateMapper.toProto(q)).build()));
     }
 }

@@ -60,8 +60,12 @@ public class QuoteService {
     /** The quote as issued, expired or not. */
     public Uni<Quote> get(String quoteId) {
         RateValidator.quoteId(quoteId);
-        return quotes.find(pool, quoteId).map(found -> found.orElseThrow(
-                () -> new NotFound("quote " + quoteId + " not found")));
+        return quotes.find(pool, quoteId).map(found -> found.orElseThrow(() -> notFound(quoteId)));
+    }
+
+    /** The one answer for a quote that does not exist or is not the caller's to see. */
+    public static NotFound notFound(String quoteId) {
+        return new NotFound("quote " + quoteId + " not found");
     }
 
     @Scheduled(identity = "quote-purge", every = "${hotelmesh.quotes.purge-every:1H}",

@@ -18,6 +18,7 @@ import org.hotelmesh.proto.reservation.v1.SetRoomTypeCapacityResponse;
 import org.hotelmesh.reservation.mapping.ReservationMapper;
 import org.hotelmesh.reservation.service.Inventory;
 import org.hotelmesh.support.grpc.ProtoTypes;
+import org.hotelmesh.support.identity.Access;
 
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
@@ -41,10 +42,13 @@ public class InventoryGrpcService implements InventoryService {
 
     @Override
     public Uni<GetInventoryResponse> getInventory(GetInventoryRequest request) {
-        return ERRORS.serve(() -> inventory.rows(request.getHotelId(), request.getRoomTypeId(),
-                        ProtoTypes.startDate(request.getDates()), ProtoTypes.endDate(request.getDates()))
-                .map(rows -> GetInventoryResponse.newBuilder()
-                        .addAllRows(rows.stream().map(ReservationMapper::toProto).toList()).build()));
+        return ERRORS.serve(() -> {
+            Access.caller().requireStaffOf(request.getHotelId());
+            return inventory.rows(request.getHotelId(), request.getRoomTypeId(),
+                            ProtoTypes.startDate(request.getDates()), ProtoTypes.endDate(request.getDates()))
+                    .map(rows -> GetInventoryResponse.newBuilder()
+                            .addAllRows(rows.stream().map(ReservationMapper::toProto).toList()).build());
+        });
     }
 
     @Override
@@ -56,21 +60,30 @@ public class InventoryGrpcService implements InventoryService {
 
     @Override
     public Uni<SetMaintenanceResponse> setMaintenance(SetMaintenanceRequest request) {
-        return ERRORS.serve(() -> inventory.setMaintenance(request.getHotelId(), request.getRoomTypeId(),
-                        ProtoTypes.startDate(request.getDates()), ProtoTypes.endDate(request.getDates()),
-                        request.getRooms())
-                .map(ignored -> SetMaintenanceResponse.getDefaultInstance()));
+        return ERRORS.serve(() -> {
+            Access.caller().requireStaffOf(request.getHotelId());
+            return inventory.setMaintenance(request.getHotelId(), request.getRoomTypeId(),
+                            ProtoTypes.startDate(request.getDates()), ProtoTypes.endDate(request.getDates()),
+                            request.getRooms())
+                    .map(ignored -> SetMaintenanceResponse.getDefaultInstance());
+        });
     }
 
     @Override
     public Uni<GetOverbookingRatioResponse> getOverbookingRatio(GetOverbookingRatioRequest request) {
-        return ERRORS.serve(() -> inventory.ratio(request.getHotelId(), request.getRoomTypeId())
-                .map(r -> GetOverbookingRatioResponse.newBuilder().setRatio(r.doubleValue()).build()));
+        return ERRORS.serve(() -> {
+            Access.caller().requireStaffOf(request.getHotelId());
+            return inventory.ratio(request.getHotelId(), request.getRoomTypeId())
+                    .map(r -> GetOverbookingRatioResponse.newBuilder().setRatio(r.doubleValue()).build());
+        });
     }
 
     @Override
     public Uni<SetOverbookingRatioResponse> setOverbookingRatio(SetOverbookingRatioRequest request) {
-        return ERRORS.serve(() -> inventory.setRatio(request.getHotelId(), request.getRoomTypeId(), request.getRatio())
-                .map(r -> SetOverbookingRatioResponse.newBuilder().setRatio(r.doubleValue()).build()));
+        return ERRORS.serve(() -> {
+            Access.caller().requireStaffOf(request.getHotelId());
+            return inventory.setRatio(request.getHotelId(), request.getRoomTypeId(), request.getRatio())
+                    .map(r -> SetOverbookingRatioResponse.newBuilder().setRatio(r.doubleValue()).build());
+        });
     }
 }

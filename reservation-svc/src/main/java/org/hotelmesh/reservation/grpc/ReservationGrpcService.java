@@ -24,15 +24,23 @@ import org.hotelmesh.reservation.service.CancellationPolicies;
 import org.hotelmesh.reservation.service.ReservationValidator;
 import org.hotelmesh.reservation.service.Reservations;
 import org.hotelmesh.store.StoreOutage;
+import org.hotelmesh.support.error.NotFound;
+import org.hotelmesh.support.error.PermissionDenied;
 import org.hotelmesh.support.grpc.ErrorTranslator;
 import org.hotelmesh.support.grpc.ProtoTypes;
+import org.hotelmesh.support.identity.Access;
+import org.hotelmesh.support.identity.Caller;
+import org.hotelmesh.reservation.domain.Reservation;
 
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The gRPC face of reservations: maps proto to domain and back; failures become statuses through the shared
- * {@link ErrorTranslator}.
+ * {@link ErrorTranslator}. Who may call each method is {@link ReservationAccessPolicy}'s; the signed-in user's own
+ * rights are checked here: whom a guest books and lists for, whose reservation a caller may see or cancel (another
+ * guest's is answered as an unknown one), who may waive a fee. Who made a change is the verified caller, never a
+ * request field.
  */
 @GrpcService
 public class ReservationGrpcService implements ReservationService {
@@ -50,19 +58,20 @@ public class ReservationGrpcService implements ReservationService {
 
     @Override
     public Uni<CreateReservationResponse> createReservation(CreateReservationRequest request) {
-        return ERRORS.serve(() -> reservations.create(ReservationMapper.toDomain(request))
+        return ERRORS.serve(() -> reservations.create(ReservationMapper.toDomain(
+                        request.toBuilder().setGuestId(Access.caller().guest(request.getGuestId())).build()))
                 .map(r -> CreateReservationResponse.newBuilder().setReservation(ReservationMapper.toProto(r)).build()));
     }
 
     @Override
     public Uni<GetReservationResponse> getReservation(GetReservationRequest request) {
-        return ERRORS.serve(() -> reservations.get(request.getReservationId())
+        return ERRORS.serve(() -> visible(Access.caller(), request.getReservationId())
                 .map(r -> GetReservationResponse.newBuilder().setReservation(ReservationMapper.toProto(r)).build()));
     }
 
     @Override
     public Uni<ListReservationsResponse> listReservations(ListReservationsRequest request) {
-        return ERRORS.serve(() -> reservations.listForGuest(request.getGuestId(),
+        return ERRORS.serve(() -> reservations.listForGuest(Access.caller().guest(request.getGuestId()),
                         ReservationMapper.toDomain(request.getWhen()),
                         ReservationValidator.page(request.getPage().getPageSize(), request.getPage().getPageToken()))
                 .map(page -> ListReservationsResponse.newBuilder()
@@ -73,25 +82,33 @@ public class ReservationGrpcService implements ReservationService {
 
     @Override
     public Uni<ListHotelReservationsResponse> listHotelReservations(ListHotelReservationsRequest request) {
-        return ERRORS.serve(() -> reservations.listForHotel(request.getHotelId(),
-                        ReservationMapper.toDomain(request.getWhen()),
-                        ReservationValidator.page(request.getPage().getPageSize(), request.getPage().getPageToken()))
-                .map(page -> ListHotelReservationsResponse.newBuilder()
-                        .addAllReservations(page.items().stream().map(ReservationMapper::toProto).toList())
-                        .setPage(ReservationMapper.toPageInfo(page))
-                        .build()));
+        return ERRORS.serve(() -> {
+            Access.caller().requireStaffOf(request.getHotelId());
+            return reservations.listForHotel(request.getHotelId(),
+                            ReservationMapper.toDomain(request.getWhen()),
+                            ReservationValidator.page(request.getPage().getPageSize(), request.getPage().getPageToken()))
+                    .map(page -> ListHotelReservationsResponse.newBuilder()
+                            .addAllReservations(page.items().stream().map(ReservationMapper::toProto).toList())
+                            .setPage(ReservationMapper.toPageInfo(page))
+                            .build());
+        });
     }
 
     @Override
     public Uni<CancelReservationResponse> cancelReservation(CancelReservationRequest request) {
-        return ERRORS.serve(() -> reservations.cancel(request.getReservationId(), request.getRequestedBy(),
-                        request.getWaiveFee())
+        Caller caller = Access.caller();
+        return ERRORS.serve(() -> visible(caller, request.getReservationId())
+                .invoke(r -> mayWaive(caller, r, request.getWaiveFee()))
+                .chain(r -> reservations.cancel(r.reservationId(), caller.actor(), request.getWaiveFee()))
                 .map(outcome -> ReservationMapper.toCancelResponse(outcome.reservation())));
     }
 
     @Override
     public Uni<PreviewCancellationResponse> previewCancellation(PreviewCancellationRequest request) {
-        return ERRORS.serve(() -> reservations.previewCancellation(request.getReservationId(), request.getWaiveFee())
+        Caller caller = Access.caller();
+        return ERRORS.serve(() -> visible(caller, request.getReservationId())
+                .invoke(r -> mayWaive(caller, r, request.getWaiveFee()))
+                .chain(r -> reservations.previewCancellation(r.reservationId(), request.getWaiveFee()))
                 .map(terms -> PreviewCancellationResponse.newBuilder()
                         .setRefund(ProtoTypes.money(terms.refundMinor(), terms.currency()))
                         .setFee(ProtoTypes.money(terms.feeMinor(), terms.currency()))
@@ -116,9 +133,28 @@ public class ReservationGrpcService implements ReservationService {
 
     @Override
     public Uni<SetCancellationPolicyResponse> setCancellationPolicy(SetCancellationPolicyRequest request) {
-        return ERRORS.serve(() -> policies.set(request.getHotelId(), request.getPolicy().getFreeUntilDays(),
-                        ReservationMapper.toDomain(request.getPolicy().getFee()), request.getPolicy().getFeePercent())
-                .map(policy -> SetCancellationPolicyResponse.newBuilder()
-                        .setPolicy(ReservationMapper.toProto(policy)).build()));
+        return ERRORS.serve(() -> {
+            Access.caller().requireStaffOf(request.getHotelId());
+            return policies.set(request.getHotelId(), request.getPolicy().getFreeUntilDays(),
+                            ReservationMapper.toDomain(request.getPolicy().getFee()), request.getPolicy().getFeePercent())
+                    .map(policy -> SetCancellationPolicyResponse.newBuilder()
+                            .setPolicy(ReservationMapper.toProto(policy)).build());
+        });
+    }
+
+    /** The reservation, if the caller may see it; another guest's is answered exactly like an unknown one. */
+    private Uni<Reservation> visible(Caller caller, String reservationId) {
+        return reservations.get(reservationId).invoke(r -> {
+            if (!caller.maySee(r.guestId(), r.hotelId())) {
+                throw NotFound.reservation(reservationId);
+            }
+        });
+    }
+
+    private static void mayWaive(Caller caller, Reservation reservation, boolean waiveFee) {
+        if (waiveFee && !caller.mayManage(reservation.hotelId())) {
+            throw new PermissionDenied("only staff of hotel " + reservation.hotelId()
+                    + " or an administrator may waive the cancellation fee");
+        }
     }
 }

@@ -20,6 +20,7 @@ import java.util.Optional;
 import jakarta.inject.Inject;
 
 import org.hotelmesh.devtools.test.StoresTestResource;
+import org.hotelmesh.devtools.test.TestIdentities;
 import org.hotelmesh.proto.reservation.v1.GetReservationRequest;
 import org.hotelmesh.proto.reservation.v1.InventoryServiceGrpc.InventoryServiceBlockingStub;
 import org.hotelmesh.proto.reservation.v1.ReservationServiceGrpc.ReservationServiceBlockingStub;
@@ -106,7 +107,8 @@ class PricingDownTest {
 
     private RoomTypeRef roomType() {
         RoomTypeRef rt = Fixtures.newHotel(ZoneOffset.UTC);
-        inventory.setRoomTypeCapacity(SetRoomTypeCapacityRequest.newBuilder().setHotelId(rt.hotelId())
+        inventory.withInterceptors(TestIdentities.calling(TestIdentities.workload("hotel-svc")))
+                .setRoomTypeCapacity(SetRoomTypeCapacityRequest.newBuilder().setHotelId(rt.hotelId())
                 .setRoomTypeId(rt.roomTypeId()).setRoomsInService(5).setCatalogVersion(1).build());
         return rt;
     }

@@ -73,7 +73,7 @@ class BookingValidationTest extends ReservationTestBase {
         HotelInfo kept = Fixtures.HOTELS.get(first.hotelId());
         Fixtures.HOTELS.put(first.hotelId(), new HotelInfo(kept.hotelId(), kept.timeZone(),
                 Set.of(first.roomTypeId(), added)));
-        inventory.setRoomTypeCapacity(SetRoomTypeCapacityRequest.newBuilder().setHotelId(first.hotelId())
+        catalogSync().setRoomTypeCapacity(SetRoomTypeCapacityRequest.newBuilder().setHotelId(first.hotelId())
                 .setRoomTypeId(added).setRoomsInService(5).setCatalogVersion(1).build());
 
         var booked = reservations.createReservation(booking("new-type", new RoomTypeRef(first.hotelId(), added),
@@ -85,7 +85,7 @@ class BookingValidationTest extends ReservationTestBase {
     void aStayStartingBeforeTodayInTheHotelsTimeZoneIsRefused() throws Exception {
         ZoneId seoul = ZoneId.of("Asia/Seoul");
         RoomTypeRef rt = Fixtures.newHotel(seoul);
-        inventory.setRoomTypeCapacity(SetRoomTypeCapacityRequest.newBuilder().setHotelId(rt.hotelId())
+        catalogSync().setRoomTypeCapacity(SetRoomTypeCapacityRequest.newBuilder().setHotelId(rt.hotelId())
                 .setRoomTypeId(rt.roomTypeId()).setRoomsInService(3).setCatalogVersion(1).build());
         LocalDate today = LocalDate.now(seoul);
 

@@ -50,7 +50,7 @@ class InventoryTest extends ReservationTestBase {
     Clock clock;
 
     private void setCapacity(RoomTypeRef rt, int rooms, long catalogVersion) {
-        inventory.setRoomTypeCapacity(SetRoomTypeCapacityRequest.newBuilder().setHotelId(rt.hotelId())
+        catalogSync().setRoomTypeCapacity(SetRoomTypeCapacityRequest.newBuilder().setHotelId(rt.hotelId())
                 .setRoomTypeId(rt.roomTypeId()).setRoomsInService(rooms).setCatalogVersion(catalogVersion).build());
     }
 
