@@ -39,6 +39,16 @@ reservation: [hotel, rate, payment]
 payment: []
 {{- end -}}
 
+{{/* The services internal tools may call: those whose AccessPolicy lets a tool in at all (payment-svc's does not). */}}
+{{- define "hotelmesh.toolsMayCall" -}}
+{{- has . (list "hotel" "rate" "reservation") -}}
+{{- end -}}
+
+{{/* The ConfigMap holding the keys workload tokens are verified with (the cluster's service-account JWKS). */}}
+{{- define "hotelmesh.workloadKeysName" -}}
+{{- .Values.identity.existingWorkloadKeysConfigMap | default (printf "%s-workload-keys" (include "hotelmesh.fullname" .)) -}}
+{{- end -}}
+
 {{/* The services that keep state in Redis. */}}
 {{- define "hotelmesh.usesRedis" -}}
 {{- has . (list "edge" "hotel" "reservation") -}}

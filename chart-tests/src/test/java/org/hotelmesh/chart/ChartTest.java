@@ -25,6 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
@@ -257,6 +259,55 @@ class ChartTest {
         NetworkPolicy payment = one(objects, NetworkPolicy.class, "payment-svc");
         assertEquals(List.of("reservation-svc"), payment.getSpec().getIngress().get(0).getFrom().stream()
                 .map(p -> p.getPodSelector().getMatchLabels().get("app.kubernetes.io/name")).toList());
+        // no wider than the access policies: payment-svc admits no tool, so the tools namespace cannot reach it
+        for (String component : COMPONENTS.values()) {
+            boolean toolsLetIn = one(objects, NetworkPolicy.class, component).getSpec().getIngress().stream()
+                    .filter(r -> r.getFrom() != null)
+                    .flatMap(r -> r.getFrom().stream())
+                    .anyMatch(p -> p.getNamespaceSelector() != null && "hotel-tools".equals(
+                            p.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name")));
+            assertEquals(Set.of("hotel-svc", "rate-svc", "reservation-svc").contains(component), toolsLetIn,
+                    component + " and the tools namespace");
+        }
+    }
+
+    @Test
+    void everyServiceCallsAsItsOwnServiceAccountAndVerifiesItsCallers() throws Exception {
+        List<HasMetadata> objects = render("rel", "--namespace", "shop", "--set", "identity.workloadJwks={\"keys\":[]}");
+        assertEquals("{\"keys\":[]}", objects.stream()
+                .filter(o -> o instanceof ConfigMap && o.getMetadata().getName().equals("rel-hotelmesh-workload-keys"))
+                .map(o -> ((ConfigMap) o).getData().get("jwks.json")).findFirst().orElseThrow());
+        for (Map.Entry<String, String> e : COMPONENTS.entrySet()) {
+            String component = e.getValue();
+            ServiceAccount account = one(objects, ServiceAccount.class, component);
+            assertEquals("rel-hotelmesh-" + component, account.getMetadata().getName());
+            assertFalse(account.getAutomountServiceAccountToken(), component + " mounts no API token");
+            PodSpec pod = one(objects, Deployment.class, component).getSpec().getTemplate().getSpec();
+            assertEquals(account.getMetadata().getName(), pod.getServiceAccountName());
+            assertFalse(pod.getAutomountServiceAccountToken());
+            var token = pod.getVolumes().stream().filter(v -> v.getProjected() != null).findFirst().orElseThrow()
+                    .getProjected().getSources().get(0).getServiceAccountToken();
+            assertEquals("hotelmesh", token.getAudience(), component);
+            assertEquals(3600L, token.getExpirationSeconds());
+            Map<String, String> env = one(objects, ConfigMap.class, component).getData();
+            assertEquals("/var/run/secrets/hotelmesh/token", env.get("HOTELMESH_IDENTITY_TOKEN_FILE"));
+            assertEquals("/etc/hotelmesh/jwt/public.pem", env.get("HOTELMESH_JWT_PUBLIC_KEY_LOCATION"), component);
+            List<String> mounts = pod.getContainers().get(0).getVolumeMounts().stream()
+                    .map(m -> m.getMountPath()).toList();
+            assertTrue(mounts.containsAll(List.of("/var/run/secrets/hotelmesh", "/etc/hotelmesh/jwt")), mounts.toString());
+            if (e.getKey().equals("edge")) {
+                assertFalse(env.containsKey("HOTELMESH_WORKLOAD_PUBLIC_KEY_LOCATION"), "the edge serves no gRPC");
+                continue;
+            }
+            assertEquals("system:serviceaccount:shop:rel-hotelmesh-", env.get("HOTELMESH_IDENTITY_WORKLOAD_SUBJECT_PREFIX"));
+            assertEquals("https://kubernetes.default.svc.cluster.local", env.get("HOTELMESH_IDENTITY_WORKLOAD_ISSUER"));
+            assertEquals("/etc/hotelmesh/workloads/jwks.json", env.get("HOTELMESH_WORKLOAD_PUBLIC_KEY_LOCATION"));
+            assertTrue(mounts.contains("/etc/hotelmesh/workloads"), component + " mounts the workload keys");
+        }
+        assertEquals("cluster-sa-keys", one(render("reservations", "-f", "values-production.yaml"), Deployment.class,
+                "payment-svc").getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(v -> v.getConfigMap() != null).findFirst().orElseThrow().getConfigMap().getName());
+        assertRefused("/identity/tokenExpirationSeconds", "--set", "identity.tokenExpirationSeconds=60");
     }
 
     @Test
