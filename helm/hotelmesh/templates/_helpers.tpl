@@ -49,6 +49,11 @@ payment: []
 {{- .Values.identity.existingWorkloadKeysConfigMap | default (printf "%s-workload-keys" (include "hotelmesh.fullname" .)) -}}
 {{- end -}}
 
+{{/* The Secret holding a service's TLS certificate, key and CA: dict "root" $ "key" "hotel" */}}
+{{- define "hotelmesh.tlsSecretName" -}}
+{{- printf "%s-tls" (include "hotelmesh.name" .) -}}
+{{- end -}}
+
 {{/* The services that keep state in Redis. */}}
 {{- define "hotelmesh.usesRedis" -}}
 {{- has . (list "edge" "hotel" "reservation") -}}

@@ -5,7 +5,9 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import org.hotelmesh.devtools.DevCertificates;
 import org.hotelmesh.devtools.DevTokens;
+import org.hotelmesh.devtools.GrpcChannels;
 import org.hotelmesh.devtools.GrpcCredentials;
 import org.hotelmesh.devtools.ServiceProcess;
 import org.hotelmesh.devtools.Stores;
@@ -63,6 +65,8 @@ import java.util.regex.Pattern;
  * does --, then (a) and (b2) through the REST edge, then (c) availability reads over gRPC, and the equivalent SQL
  * straight into PostgreSQL with pgbench. Prints throughput, latency percentiles, error classes, the oversell check and
  * the ratios ours/raw and edge/grpc. With --cpu-hog, (b), (b2) and (b3) run against one busy process per core.
+ * Every call is authenticated (the services' own workload tokens, the bench as a tool) and, unless --plaintext, over
+ * TLS with certificates of a development CA of the bench's own, as in a deployment.
  */
 public final class Bench {
 
@@ -91,6 +95,8 @@ public final class Bench {
     private final Endpoint pg;
     private final Endpoint redis;
     private final List<Row> rows = new ArrayList<>();
+    /** The CA of the services' certificates: the bench's own, under target/bench. */
+    private Path tlsCa;
 
     private Bench(Settings settings) {
         this.settings = settings;
@@ -101,10 +107,10 @@ public final class Bench {
     }
 
     record Settings(int hotels, int days, int clients, int hotClients, int lastRoomsClients, int burstClients,
-                    Duration duration, int hotRooms, boolean cpuHog) {
+                    Duration duration, int hotRooms, boolean cpuHog, boolean plaintext) {
         private static final Set<String> OPTIONS = Set.of("hotels", "days", "clients", "hot-clients",
                 "last-rooms-clients", "burst-clients", "seconds", "hot-rooms");
-        private static final Set<String> FLAGS = Set.of("cpu-hog");
+        private static final Set<String> FLAGS = Set.of("cpu-hog", "plaintext");
 
         static Settings from(String[] args) {
             Map<String, String> a = new HashMap<>();
@@ -129,7 +135,7 @@ public final class Bench {
                     Integer.parseInt(a.getOrDefault("burst-clients", "1000")),
                     Duration.ofSeconds(Long.parseLong(a.getOrDefault("seconds", "20"))),
                     Integer.parseInt(a.getOrDefault("hot-rooms", "6000")),
-                    a.containsKey("cpu-hog"));
+                    a.containsKey("cpu-hog"), a.containsKey("plaintext"));
         }
     }
 
@@ -190,29 +196,30 @@ public final class Bench {
         // Every service verifies its callers and calls as its own workload, with key pairs of the bench's own; the
         // bench calls the services as a tool with every write role (and sets capacities as hotel-svc does).
         Path keys = logs.resolve("jwt-keys");
+        tlsCa = keys.resolve("tls").resolve("ca.pem");
         Map<String, String> hotelConfig = new HashMap<>(common);
-        hotelConfig.putAll(DevTokens.serviceIdentity(keys, "hotel-svc"));
+        hotelConfig.putAll(identity(keys, "hotel-svc"));
         hotelConfig.put("hotelmesh.db.name", DB_HOTEL);
         // the bench sets capacities itself, straight into reservation-svc
         hotelConfig.put("hotelmesh.capacity-sync.enabled", "false");
         hotelConfig.put("hotelmesh.capacity-sync.reconcile-on-start", "false");
         hotelConfig.putAll(ServiceProcess.grpcClient("reservation", reservationPort));
         Map<String, String> reservationConfig = new HashMap<>(common);
-        reservationConfig.putAll(DevTokens.serviceIdentity(keys, "reservation-svc"));
+        reservationConfig.putAll(identity(keys, "reservation-svc"));
         reservationConfig.put("hotelmesh.db.name", DB_RESERVATION);
         reservationConfig.putAll(ServiceProcess.grpcClient("hotel", hotelPort));
         reservationConfig.putAll(ServiceProcess.grpcClient("rate", ratePort));
         reservationConfig.putAll(ServiceProcess.grpcClient("payment", paymentPort));
         Map<String, String> paymentConfig = new HashMap<>(common);
-        paymentConfig.putAll(DevTokens.serviceIdentity(keys, "payment-svc"));
+        paymentConfig.putAll(identity(keys, "payment-svc"));
         paymentConfig.put("hotelmesh.db.name", DB_PAYMENT);
         Map<String, String> rateConfig = new HashMap<>(common);
-        rateConfig.putAll(DevTokens.serviceIdentity(keys, "rate-svc"));
+        rateConfig.putAll(identity(keys, "rate-svc"));
         rateConfig.put("hotelmesh.db.name", DB_RATE);
         rateConfig.putAll(ServiceProcess.grpcClient("hotel", hotelPort));
         rateConfig.putAll(ServiceProcess.grpcClient("inventory", reservationPort));
         // The edge verifies guest tokens signed with the bench's user key pair.
-        Map<String, String> edgeConfig = new HashMap<>(DevTokens.serviceIdentity(keys, "edge-rest"));
+        Map<String, String> edgeConfig = new HashMap<>(identity(keys, "edge-rest"));
         edgeConfig.put("quarkus.redis.hosts", redisHosts);
         edgeConfig.put("quarkus.log.level", "WARN");
         edgeConfig.put("mp.jwt.verify.publickey.location", keys.resolve("public.pem").toString());
@@ -225,8 +232,9 @@ public final class Bench {
 
         Catalog catalog;
         System.out.printf("bench: %d hotels, %d clients (hot night %d, last rooms %d, burst %d), %s per timed"
-                        + " scenario; cpu hog: %s%n", settings.hotels(), settings.clients(), settings.hotClients(),
-                settings.lastRoomsClients(), settings.burstClients(), settings.duration(), hogDescription());
+                        + " scenario; cpu hog: %s; between the services: %s%n", settings.hotels(), settings.clients(),
+                settings.hotClients(), settings.lastRoomsClients(), settings.burstClients(), settings.duration(),
+                hogDescription(), settings.plaintext() ? "plaintext (--plaintext)" : "TLS");
         try (ServiceProcess hotel = ServiceProcess.start(root, "hotel-svc", hotelPort, hotelConfig, logs);
              ServiceProcess reservation = ServiceProcess.start(root, "reservation-svc", reservationPort,
                      reservationConfig, logs);
@@ -699,11 +707,23 @@ public final class Bench {
 
     // --- helpers ----------------------------------------------------------------------------------------------------
 
-    private static List<ManagedChannel> channels(int port, int count, ClientInterceptor credentials) {
+    /** A service's identity (its workload token) and, unless --plaintext, its TLS certificate of the bench's CA. */
+    private Map<String, String> identity(Path keys, String service) {
+        Map<String, String> config = new HashMap<>(DevTokens.serviceIdentity(keys, service));
+        if (settings.plaintext()) {
+            config.put("hotelmesh.tls.plaintext", "true");
+        } else {
+            config.putAll(DevCertificates.serviceTls(keys.resolve("tls"), service));
+        }
+        return config;
+    }
+
+    private List<ManagedChannel> channels(int port, int count, ClientInterceptor credentials) {
         List<ManagedChannel> channels = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            channels.add(ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().intercept(credentials)
-                    .build());
+            channels.add((settings.plaintext()
+                    ? ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext()
+                    : GrpcChannels.tls("127.0.0.1", port, tlsCa)).intercept(credentials).build());
         }
         return channels;
     }

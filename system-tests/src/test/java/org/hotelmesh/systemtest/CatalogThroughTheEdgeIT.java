@@ -6,6 +6,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import org.hotelmesh.devtools.GrpcChannels;
 import org.hotelmesh.devtools.GrpcCredentials;
 import org.hotelmesh.devtools.test.TestIdentities;
 import org.hotelmesh.proto.hotel.v1.GetHotelRequest;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -162,7 +164,9 @@ class CatalogThroughTheEdgeIT {
     @Test
     @Order(6)
     void anInternalToolReadsTheSameHotelOverGrpcAndAStrangerCannot() throws Exception {
-        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", mesh.service("hotel-svc").port())
+        ManagedChannel channel = GrpcChannels.tls("127.0.0.1", mesh.service("hotel-svc").port(), TestIdentities.CA)
+                .build();
+        ManagedChannel plaintext = ManagedChannelBuilder.forAddress("127.0.0.1", mesh.service("hotel-svc").port())
                 .usePlaintext().build();
         GetHotelRequest request = GetHotelRequest.newBuilder().setHotelId(hotelId).build();
         try {
@@ -183,7 +187,15 @@ class CatalogThroughTheEdgeIT {
                     .newBlockingStub(channel).withInterceptors(GrpcCredentials.bearer(guest))
                     .withDeadlineAfter(5, TimeUnit.SECONDS).getHotel(request));
             assertEquals(Status.Code.PERMISSION_DENIED, guestDirect.getStatus().getCode());
+
+            // the port speaks TLS only: a plaintext call, even with a valid token, is not answered
+            StatusRuntimeException inClear = assertThrows(StatusRuntimeException.class, () -> HotelServiceGrpc
+                    .newBlockingStub(plaintext).withInterceptors(GrpcCredentials.bearer(TestIdentities.tool("sniffed")))
+                    .withDeadlineAfter(5, TimeUnit.SECONDS).getHotel(request));
+            assertTrue(Set.of(Status.Code.UNAVAILABLE, Status.Code.INTERNAL, Status.Code.UNKNOWN)
+                    .contains(inClear.getStatus().getCode()), inClear.toString());
         } finally {
+            plaintext.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
     }

@@ -3,7 +3,7 @@ package org.hotelmesh.systemtest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
+import org.hotelmesh.devtools.GrpcChannels;
 import org.hotelmesh.devtools.GrpcCredentials;
 import org.hotelmesh.devtools.test.TestIdentities;
 import org.hotelmesh.proto.common.v1.Date;
@@ -205,8 +205,7 @@ class ReservationsThroughTheEdgeIT {
     }
 
     private static InventoryRow inventoryOverGrpc() throws InterruptedException {
-        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", mesh.service("reservation-svc").port())
-                .usePlaintext()
+        ManagedChannel channel = GrpcChannels.tls("127.0.0.1", mesh.service("reservation-svc").port(), TestIdentities.CA)
                 .intercept(GrpcCredentials.bearer(TestIdentities.tool("inventory-report"))).build();
         try {
             return InventoryServiceGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)

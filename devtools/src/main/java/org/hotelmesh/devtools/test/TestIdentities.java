@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.hotelmesh.devtools.DevTokens;
 
+import org.hotelmesh.devtools.DevCertificates;
 import org.hotelmesh.devtools.GrpcCredentials;
 
 import io.grpc.Channel;
@@ -29,6 +30,8 @@ public final class TestIdentities {
     public static final List<String> WORKLOADS = List.of("edge-rest", "hotel-svc", "rate-svc", "reservation-svc",
             "payment-svc");
     public static final List<String> WRITE_ROLES = List.of("hotel.write", "rate.write", "reservation.write");
+    /** The test CA, which issues the certificates of the services the system tests start. */
+    public static final Path CA = DIR.resolve("tls").resolve("ca.pem");
     private static final Duration TTL = Duration.ofHours(12);
 
 
@@ -53,9 +56,14 @@ public final class TestIdentities {
         return DevTokens.verifierConfig(DIR);
     }
 
-    /** A service started as a process: verifies with the test keys and calls as the workload {@code name}. */
+    /**
+     * A service started as a process: verifies with the test keys, calls as the workload {@code name}, and speaks TLS
+     * with a certificate of the test CA ({@link #CA}) on its port and towards its peers.
+     */
     public static Map<String, String> serviceConfig(String name) {
-        return DevTokens.serviceIdentity(DIR, name);
+        Map<String, String> config = new java.util.HashMap<>(DevTokens.serviceIdentity(DIR, name));
+        config.putAll(DevCertificates.serviceTls(DIR.resolve("tls"), name));
+        return config;
     }
 
     public static String workload(String name) {
