@@ -90,8 +90,8 @@ public class ProblemMappers {
                     .header(HttpHeaders.RETRY_AFTER, "5")
                     .build();
         }
-        LOG.warnf("%s unavailable for %s %s: %s", downstream.service(), request.method(), request.path(),
-                e.reason().code());
+        LOG.warnf("%s unavailable for %s %s: %s (%s)", downstream.service(), request.method(), request.path(),
+                e.reason().code(), e.getCause() == null ? e.getMessage() : e.getCause());
         int status = httpStatus(e.reason().code());
         String detail = e.explanation() != null ? e.explanation()
                 : status == 504 ? downstream.tooSlow() : downstream.unreachable();

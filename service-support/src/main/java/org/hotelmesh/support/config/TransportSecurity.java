@@ -28,7 +28,8 @@ import io.smallrye.config.PropertiesConfigSource;
  * and lacks a file does not start ({@link TransportCheck}). {@code hotelmesh.tls.serve=false} leaves the service's own
  * port plaintext while its clients still use TLS (the edge, whose public port is behind a TLS-terminating Ingress).
  *
- * <p>These are defaults: the source ranks below application.properties, so an explicit Quarkus key wins.
+ * <p>These are defaults: the source ranks below application.properties, so an explicit Quarkus key wins. The
+ * management interface (health and metrics, on a port of its own) stays plain HTTP for the probes and the scraper.
  */
 public class TransportSecurity implements ConfigSourceFactory {
 
@@ -57,9 +58,13 @@ public class TransportSecurity implements ConfigSourceFactory {
         Optional<String> cert = settings.value("hotelmesh.tls.cert");
         Optional<String> key = settings.value("hotelmesh.tls.key");
         if (settings.flag("hotelmesh.tls.serve", true) && cert.isPresent() && key.isPresent()) {
-            derived.put("quarkus.tls.key-store.pem.service.cert", cert.get());
-            derived.put("quarkus.tls.key-store.pem.service.key", key.get());
-            derived.put("quarkus.tls.reload-period", settings.value("hotelmesh.tls.reload-period").orElse("1H"));
+            // a named configuration, not the default one: the management interface (probes, metrics) would take
+            // the default and stop answering plain HTTP
+            derived.put("quarkus.tls.service.key-store.pem.0.cert", cert.get());
+            derived.put("quarkus.tls.service.key-store.pem.0.key", key.get());
+            derived.put("quarkus.tls.service.reload-period",
+                    settings.value("hotelmesh.tls.reload-period").orElse("1H"));
+            derived.put("quarkus.http.tls-configuration-name", "service");
             derived.put("quarkus.http.insecure-requests", "disabled");
             derived.put("quarkus.http.ssl-port", settings.value("quarkus.http.port").orElse("8080"));
             settings.value("quarkus.http.test-port").ifPresent(port -> derived.put("quarkus.http.test-ssl-port", port));

@@ -6,14 +6,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
@@ -57,6 +64,8 @@ public class TokenVerifier {
     private record Verified(Caller caller, User user, long expiresAtSecond) {
     }
 
+    private static final Logger LOG = Logger.getLogger(TokenVerifier.class);
+
     private final Optional<DefaultJWTParser> workloads;
     private final Optional<DefaultJWTParser> users;
     private final String subjectPrefix;
@@ -93,6 +102,27 @@ public class TokenVerifier {
         info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
         info.setRequiredClaims(Set.of("sub", "exp", "iat"));
         return new DefaultJWTParser(info);
+    }
+
+    /**
+     * Verifies this service's own workload token once at start: a freshly started replica does not make its first
+     * caller wait for the verifier's keys and classes, and a token its own verifier refuses (another issuer, audience
+     * or key) is reported at once rather than as every peer's UNAUTHENTICATED.
+     */
+    void warmUp(@Observes StartupEvent start,
+            @ConfigProperty(name = "hotelmesh.identity.token-file") Optional<String> tokenFile) {
+        if (workloads.isEmpty() || tokenFile.isEmpty() || tokenFile.get().isBlank()) {
+            return;
+        }
+        try {
+            caller(Files.readString(Path.of(tokenFile.get())).trim());
+        } catch (Rejected e) {
+            LOG.warnf("this service's own workload token (%s) is refused by its own verifier: %s; check"
+                    + " hotelmesh.identity.workload.* against the token's issuer, audience and key", tokenFile.get(),
+                    e.getMessage());
+        } catch (IOException e) {
+            LOG.warnf("cannot read this service's own workload token at %s: %s", tokenFile.get(), e.toString());
+        }
     }
 
     /** What is missing for this service to verify callers at all; empty when both keys are configured. */

@@ -38,11 +38,14 @@ class TransportSecurityTest {
     @Test
     void theServicePortSpeaksTlsOnlyAndEveryClientVerifiesItsPeer() {
         SmallRyeConfig config = config(SERVICE);
-        assertEquals(Optional.of("/tls/tls.crt"), value(config, "quarkus.tls.key-store.pem.service.cert"));
-        assertEquals(Optional.of("/tls/tls.key"), value(config, "quarkus.tls.key-store.pem.service.key"));
+        assertEquals(Optional.of("/tls/tls.crt"), value(config, "quarkus.tls.service.key-store.pem.0.cert"));
+        assertEquals(Optional.of("/tls/tls.key"), value(config, "quarkus.tls.service.key-store.pem.0.key"));
         assertEquals(Optional.of("disabled"), value(config, "quarkus.http.insecure-requests"));
         assertEquals(Optional.of("8083"), value(config, "quarkus.http.ssl-port"), "TLS on the service's one port");
-        assertEquals(Optional.of("1H"), value(config, "quarkus.tls.reload-period"));
+        assertEquals(Optional.of("1H"), value(config, "quarkus.tls.service.reload-period"));
+        assertEquals(Optional.of("service"), value(config, "quarkus.http.tls-configuration-name"));
+        assertTrue(value(config, "quarkus.tls.key-store.pem.0.cert").isEmpty(),
+                "no default TLS configuration: the management interface stays plain HTTP for the probes");
         for (String client : new String[] {"hotel", "payment"}) {
             assertEquals(Optional.of("/tls/ca.crt"), value(config, "quarkus.grpc.clients." + client + ".ssl.trust-store"));
             assertEquals(Optional.of("false"), value(config, "quarkus.grpc.clients." + client + ".plain-text"));
@@ -53,15 +56,15 @@ class TransportSecurityTest {
     void plaintextOnlyWhenSaidAndAnExplicitQuarkusKeyWins() {
         Map<String, String> properties = new HashMap<>(SERVICE);
         properties.put("%test.hotelmesh.tls.plaintext", "true");
-        properties.put("quarkus.tls.reload-period", "10M");
+        properties.put("quarkus.tls.service.reload-period", "10M");
         SmallRyeConfig tests = config(properties, "test");
-        assertTrue(value(tests, "quarkus.tls.key-store.pem.service.cert").isEmpty());
+        assertTrue(value(tests, "quarkus.tls.service.key-store.pem.0.cert").isEmpty());
         assertTrue(value(tests, "quarkus.http.insecure-requests").isEmpty());
         assertEquals(Optional.of("true"), value(tests, "quarkus.grpc.clients.hotel.plain-text"));
 
         SmallRyeConfig production = config(properties, "prod");
         assertEquals(Optional.of("disabled"), value(production, "quarkus.http.insecure-requests"));
-        assertEquals(Optional.of("10M"), value(production, "quarkus.tls.reload-period"));
+        assertEquals(Optional.of("10M"), value(production, "quarkus.tls.service.reload-period"));
     }
 
     @Test
@@ -70,7 +73,7 @@ class TransportSecurityTest {
         properties.put("hotelmesh.tls.serve", "false");
         SmallRyeConfig edge = config(properties);
         assertTrue(value(edge, "quarkus.http.insecure-requests").isEmpty());
-        assertTrue(value(edge, "quarkus.tls.key-store.pem.service.cert").isEmpty());
+        assertTrue(value(edge, "quarkus.tls.service.key-store.pem.0.cert").isEmpty());
         assertEquals(Optional.of("/tls/ca.crt"), value(edge, "quarkus.grpc.clients.hotel.ssl.trust-store"));
     }
 }
