@@ -154,10 +154,16 @@ final class Mesh implements AutoCloseable {
             services.put(service, ServiceProcess.start(root, service, ports.get(service), configs.get(service), logs));
         }
         Mesh mesh = new Mesh(services, configs, root, logs, Path.of(stores.get("hotelmesh.test.jwt.private-key")));
-        for (ServiceProcess service : services.values()) {
-            service.awaitReady(Duration.ofSeconds(90));
+        try {
+            for (ServiceProcess service : services.values()) {
+                service.awaitReady(Duration.ofSeconds(90));
+            }
+            mesh.warmUp();
+        } catch (Exception | Error e) {
+            // a mesh that did not start stops whatever it started: no process outlives the test class
+            mesh.close();
+            throw e;
         }
-        mesh.warmUp();
         return mesh;
     }
 
