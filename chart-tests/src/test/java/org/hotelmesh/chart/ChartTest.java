@@ -319,6 +319,22 @@ class ChartTest {
     }
 
     @Test
+    void redisOverTlsTrustsItsPrivateCaInExactlyTheServicesThatUseRedis() throws Exception {
+        List<HasMetadata> objects = render("rel", "--set", "redis.hosts=rediss://redis:6380",
+                "--set", "redis.tlsCaSecret=redis-ca");
+        for (Map.Entry<String, String> e : COMPONENTS.entrySet()) {
+            boolean usesRedis = Set.of("edge", "hotel", "reservation").contains(e.getKey());
+            Map<String, String> env = one(objects, ConfigMap.class, e.getValue()).getData();
+            assertEquals(usesRedis ? "/etc/hotelmesh/redis-ca/ca.crt" : null, env.get("HOTELMESH_REDIS_CA"),
+                    e.getValue());
+            PodSpec pod = one(objects, Deployment.class, e.getValue()).getSpec().getTemplate().getSpec();
+            assertEquals(usesRedis, pod.getVolumes().stream().anyMatch(v -> v.getSecret() != null
+                    && "redis-ca".equals(v.getSecret().getSecretName())), e.getValue());
+        }
+        assertFalse(one(render("rel"), ConfigMap.class, "hotel-svc").getData().containsKey("HOTELMESH_REDIS_CA"));
+    }
+
+    @Test
     void everyServiceCallsAsItsOwnServiceAccountAndVerifiesItsCallers() throws Exception {
         List<HasMetadata> objects = render("rel", "--namespace", "shop", "--set", "identity.workloadJwks=JWKS");
         assertEquals("JWKS", objects.stream()

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -54,6 +55,35 @@ public final class Stores {
             return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL on port " + port, e);
+        }
+    }
+
+    /**
+     * This machine's {@code redis-server} (from PATH) speaking TLS only, on {@code port}, with the certificate and key
+     * in {@code tls} (DevCertificates' settings); stopped with the returned process.
+     */
+    public static Process startRedisTls(int port, Map<String, String> tls, Path log) {
+        try {
+            Process process = new ProcessBuilder("redis-server", "--port", "0", "--tls-port", String.valueOf(port),
+                    "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                    "--tls-cert-file", tls.get("hotelmesh.tls.cert"), "--tls-key-file", tls.get("hotelmesh.tls.key"),
+                    "--tls-ca-cert-file", tls.get("hotelmesh.tls.ca"), "--tls-auth-clients", "no")
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (!reachable(new Endpoint("127.0.0.1", port))) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException("redis-server with TLS did not start on port " + port + "; see "
+                            + log);
+                }
+                Thread.sleep(50);
+            }
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start redis-server (is it on PATH?)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

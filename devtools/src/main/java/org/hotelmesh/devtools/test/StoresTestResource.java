@@ -2,6 +2,7 @@ package org.hotelmesh.devtools.test;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.hotelmesh.devtools.DevCertificates;
 import org.hotelmesh.devtools.DevTokens;
 import org.hotelmesh.devtools.Stores;
 import org.hotelmesh.devtools.Stores.Endpoint;
@@ -18,7 +19,8 @@ import java.util.Map;
  * re-creates the test's own database and flushes its own Redis database index, so runs never see each other's data.
  *
  * <p>Init args: {@code database} (the service's own database; omit for a service without one), {@code redisDatabase} (default 0), {@code jwtKeys} ("true" to configure the
- * edge's verifier with the test key pair). Every start also writes the test identities ({@link TestIdentities}).
+ * edge's verifier with the test key pair), {@code redisTls} ("true": a Redis of the test's own, TLS only, from this
+ * machine's redis-server, instead of the shared one). Every start also writes the test identities ({@link TestIdentities}).
  */
 public class StoresTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -30,12 +32,15 @@ public class StoresTestResource implements QuarkusTestResourceLifecycleManager {
     private String database;
     private int redisDatabase;
     private boolean jwtKeys;
+    private boolean redisTls;
+    private Process tlsRedis;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.get("database");
         redisDatabase = Integer.parseInt(initArgs.getOrDefault("redisDatabase", "0"));
         jwtKeys = Boolean.parseBoolean(initArgs.getOrDefault("jwtKeys", "false"));
+        redisTls = Boolean.parseBoolean(initArgs.getOrDefault("redisTls", "false"));
     }
 
     @Override
@@ -56,6 +61,14 @@ public class StoresTestResource implements QuarkusTestResourceLifecycleManager {
             config.put("hotelmesh.db.password", password);
         }
         config.put("quarkus.redis.hosts", "redis://" + redis.host() + ":" + redis.port() + "/" + redisDatabase);
+        if (redisTls) {
+            // a Redis of the test's own that speaks TLS only, with a certificate of the test CA
+            Map<String, String> tls = DevCertificates.serviceTls(TestIdentities.DIR.resolve("tls"), "redis");
+            int port = Stores.freePort();
+            tlsRedis = Stores.startRedisTls(port, tls, TestIdentities.DIR.resolve("redis-tls.log"));
+            config.put("quarkus.redis.hosts", "rediss://localhost:" + port + "/" + redisDatabase);
+            config.put("hotelmesh.redis.ca", tls.get("hotelmesh.tls.ca"));
+        }
         // Every service verifies its callers with the test keys; its test profile names the token it calls with.
         TestIdentities.ensure();
         config.putAll(TestIdentities.verifierConfig());
@@ -70,6 +83,9 @@ public class StoresTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        if (tlsRedis != null) {
+            tlsRedis.destroy();
+        }
         // Embedded servers live until the JVM exits: later test classes reuse them.
     }
 

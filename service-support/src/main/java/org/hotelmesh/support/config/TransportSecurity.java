@@ -27,6 +27,8 @@ import io.smallrye.config.PropertiesConfigSource;
  * verifies its peer. Plaintext only when {@code hotelmesh.tls.plaintext=true} says so; a service that is to speak TLS
  * and lacks a file does not start ({@link TransportCheck}). {@code hotelmesh.tls.serve=false} leaves the service's own
  * port plaintext while its clients still use TLS (the edge, whose public port is behind a TLS-terminating Ingress).
+ * {@code hotelmesh.redis.ca} (a PEM file) makes the Redis client trust a server certificate of that CA, for a
+ * {@code rediss://} URI to a Redis whose certificate a private CA issued.
  *
  * <p>These are defaults: the source ranks below application.properties, so an explicit Quarkus key wins. The
  * management interface (health and metrics, on a port of its own) stays plain HTTP for the probes and the scraper.
@@ -51,6 +53,13 @@ public class TransportSecurity implements ConfigSourceFactory {
         Settings settings = new Settings(context);
         Map<String, String> derived = new HashMap<>();
         Set<String> clients = clients(context);
+        // Redis over TLS (a rediss:// URI) with a server certificate of a private CA
+        settings.value("hotelmesh.redis.ca").ifPresent(ca -> {
+            derived.put("quarkus.tls.redis.trust-store.pem.certs", ca);
+            // the Redis client checks the server's name only when told how
+            derived.put("quarkus.tls.redis.hostname-verification-algorithm", "HTTPS");
+            derived.put("quarkus.redis.tls-configuration-name", "redis");
+        });
         if (settings.flag("hotelmesh.tls.plaintext", false)) {
             clients.forEach(client -> derived.put("quarkus.grpc.clients." + client + ".plain-text", "true"));
             return derived;

@@ -76,4 +76,14 @@ class TransportSecurityTest {
         assertTrue(value(edge, "quarkus.tls.service.key-store.pem.0.cert").isEmpty());
         assertEquals(Optional.of("/tls/ca.crt"), value(edge, "quarkus.grpc.clients.hotel.ssl.trust-store"));
     }
+
+    @Test
+    void redisTrustsItsPrivateCaWhenOneIsGiven() {
+        assertTrue(value(config(SERVICE), "quarkus.redis.tls-configuration-name").isEmpty());
+        Map<String, String> properties = new HashMap<>(SERVICE);
+        properties.put("hotelmesh.redis.ca", "/redis/ca.crt");
+        SmallRyeConfig config = config(properties);
+        assertEquals(Optional.of("/redis/ca.crt"), value(config, "quarkus.tls.redis.trust-store.pem.certs"));
+        assertEquals(Optional.of("redis"), value(config, "quarkus.redis.tls-configuration-name"));
+    }
 }
