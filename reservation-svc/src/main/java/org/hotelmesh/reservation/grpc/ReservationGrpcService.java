@@ -19,6 +19,7 @@ import org.hotelmesh.proto.reservation.v1.PreviewCancellationResponse;
 import org.hotelmesh.proto.reservation.v1.ReservationService;
 import org.hotelmesh.proto.reservation.v1.SetCancellationPolicyRequest;
 import org.hotelmesh.proto.reservation.v1.SetCancellationPolicyResponse;
+import org.hotelmesh.reservation.domain.Reservation;
 import org.hotelmesh.reservation.mapping.ReservationMapper;
 import org.hotelmesh.reservation.service.CancellationPolicies;
 import org.hotelmesh.reservation.service.ReservationValidator;
@@ -30,7 +31,6 @@ import org.hotelmesh.support.grpc.ErrorTranslator;
 import org.hotelmesh.support.grpc.ProtoTypes;
 import org.hotelmesh.support.identity.Access;
 import org.hotelmesh.support.identity.Caller;
-import org.hotelmesh.reservation.domain.Reservation;
 
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
