@@ -355,6 +355,9 @@ class ChartTest {
             Map<String, String> env = one(objects, ConfigMap.class, component).getData();
             assertEquals("/var/run/secrets/hotelmesh/token", env.get("HOTELMESH_IDENTITY_TOKEN_FILE"));
             assertEquals("/etc/hotelmesh/jwt/public.pem", env.get("HOTELMESH_JWT_PUBLIC_KEY_LOCATION"), component);
+            assertEquals("hotelmesh-api", env.get("HOTELMESH_JWT_AUDIENCE"), component);
+            assertEquals("86400", env.get("HOTELMESH_JWT_MAX_AGE"), component);
+            assertEquals("groups", env.get("HOTELMESH_JWT_ROLES_CLAIM"), component);
             List<String> mounts = pod.getContainers().get(0).getVolumeMounts().stream()
                     .map(m -> m.getMountPath()).toList();
             assertTrue(mounts.containsAll(List.of("/var/run/secrets/hotelmesh", "/etc/hotelmesh/jwt")), mounts.toString());

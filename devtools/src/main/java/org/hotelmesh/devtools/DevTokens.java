@@ -42,6 +42,8 @@ import java.util.stream.Collectors;
 public final class DevTokens {
 
     public static final String DEFAULT_ISSUER = "hotelmesh";
+    /** The audience of the public API's tokens (guests, staff, administrators, tools): what the edge requires. */
+    public static final String DEFAULT_AUDIENCE = "hotelmesh-api";
     public static final String WORKLOAD_ISSUER = "hotelmesh-workloads";
     public static final String WORKLOAD_AUDIENCE = "hotelmesh";
     /** How long a development workload token lasts; ./mesh up writes new ones, which running services pick up. */
@@ -180,12 +182,16 @@ public final class DevTokens {
         }
     }
 
-    /** A signed RS256 token with the claims the edge reads: sub, groups and, for staff, hotels. */
+    /**
+     * A signed RS256 token with the claims the edge reads: sub, the API audience ({@code HOTELMESH_JWT_AUDIENCE},
+     * default {@value #DEFAULT_AUDIENCE}), groups and, for staff, hotels.
+     */
     public static String mint(Path privateKeyPem, String issuer, String subject, List<String> groups,
                               List<Long> hotelIds, Duration ttl) {
         Instant now = Instant.now();
         StringBuilder claims = new StringBuilder("{")
                 .append("\"iss\":").append(json(issuer))
+                .append(",\"aud\":").append(json(envOr("HOTELMESH_JWT_AUDIENCE", DEFAULT_AUDIENCE)))
                 .append(",\"sub\":").append(json(subject))
                 .append(",\"upn\":").append(json(subject))
                 .append(",\"jti\":").append(json(UUID.randomUUID().toString()))
@@ -213,6 +219,11 @@ public final class DevTokens {
                 + ",\"aud\":[" + json(WORKLOAD_AUDIENCE) + "]"
                 + ",\"iat\":" + now.getEpochSecond()
                 + ",\"exp\":" + now.plus(ttl).getEpochSecond() + "}");
+    }
+
+    /** Signs any claims (a JSON object) with RS256: for tests that need a token the tools would never make. */
+    public static String signClaims(Path privateKeyPem, String claims) {
+        return sign(privateKeyPem, claims);
     }
 
     private static String sign(Path privateKeyPem, String claims) {

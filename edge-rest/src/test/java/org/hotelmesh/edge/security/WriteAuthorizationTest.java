@@ -185,6 +185,38 @@ class WriteAuthorizationTest {
     }
 
     @Test
+    void aTokenMustBeForThisApiNameItsSubjectAndBeAtMostADayOld() {
+        long now = java.time.Instant.now().getEpochSecond();
+        String[] refused = {
+            // another audience, or none
+            "{\"iss\":\"hotelmesh\",\"aud\":\"another-api\",\"sub\":\"admin-1\",\"iat\":" + now + ",\"exp\":"
+                    + (now + 600) + ",\"groups\":[\"admin\"]}",
+            "{\"iss\":\"hotelmesh\",\"sub\":\"admin-1\",\"iat\":" + now + ",\"exp\":" + (now + 600)
+                    + ",\"groups\":[\"admin\"]}",
+            // no subject
+            "{\"iss\":\"hotelmesh\",\"aud\":\"hotelmesh-api\",\"iat\":" + now + ",\"exp\":" + (now + 600)
+                    + ",\"groups\":[\"admin\"]}",
+            // issued two days ago, though it would expire only in an hour
+            "{\"iss\":\"hotelmesh\",\"aud\":\"hotelmesh-api\",\"sub\":\"admin-1\",\"iat\":" + (now - 172_800)
+                    + ",\"exp\":" + (now + 3600) + ",\"groups\":[\"admin\"]}"};
+        for (String claims : refused) {
+            String token = DevTokens.signClaims(Fixtures.privateKey(), claims);
+            given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(HOTEL_JSON)
+                    .when().post("/v1/hotels")
+                    .then().statusCode(401).contentType("application/problem+json");
+        }
+        verifyNoInteractions(hotels);
+
+        // the same hand-made claims, for this API, with a subject and fresh: accepted
+        when(hotels.createHotel(any())).thenReturn(ok(hotel(246)));
+        String good = DevTokens.signClaims(Fixtures.privateKey(), "{\"iss\":\"hotelmesh\",\"aud\":\"hotelmesh-api\","
+                + "\"sub\":\"admin-1\",\"iat\":" + now + ",\"exp\":" + (now + 600) + ",\"groups\":[\"admin\"]}");
+        given().header("Authorization", "Bearer " + good).contentType(ContentType.JSON).body(HOTEL_JSON)
+                .when().post("/v1/hotels")
+                .then().statusCode(201);
+    }
+
+    @Test
     void tokenFromAnotherIssuerIs401() {
         String foreign = DevTokens.mint(Fixtures.privateKey(), "someone-else", "admin-1", List.of("admin"),
                 List.of(), Duration.ofMinutes(10));

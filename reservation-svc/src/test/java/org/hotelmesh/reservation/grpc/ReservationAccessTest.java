@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.hotelmesh.devtools.DevTokens;
 import org.hotelmesh.devtools.test.StoresTestResource;
 import org.hotelmesh.devtools.test.TestIdentities;
 import org.hotelmesh.proto.reservation.v1.CancelReservationRequest;
@@ -201,6 +202,23 @@ class ReservationAccessTest extends ReservationTestBase {
         assertStatus(Status.Code.NOT_FOUND, null, () -> reservationsAs(TestIdentities.workload("edge-rest"))
                 .getReservation(GetReservationRequest.newBuilder().setReservationId(aliceBooking).build()));
         assertEquals(0, reservationsOf(id));
+    }
+
+    @Test
+    void aUserTokenPassedOnIsCheckedAsTheEdgeChecksIt() {
+        long now = java.time.Instant.now().getEpochSecond();
+        java.nio.file.Path key = TestIdentities.DIR.resolve("private.pem");
+        String otherAudience = DevTokens.signClaims(key, "{\"iss\":\"hotelmesh\",\"aud\":\"another-api\","
+                + "\"sub\":\"alice\",\"iat\":" + now + ",\"exp\":" + (now + 600) + ",\"groups\":[\"guest\"]}");
+        String tooOld = DevTokens.signClaims(key, "{\"iss\":\"hotelmesh\",\"aud\":\"hotelmesh-api\","
+                + "\"sub\":\"alice\",\"iat\":" + (now - 172_800) + ",\"exp\":" + (now + 600)
+                + ",\"groups\":[\"guest\"]}");
+        GetReservationRequest get = GetReservationRequest.newBuilder().setReservationId(aliceBooking).build();
+        for (String token : new String[] {otherAudience, tooOld}) {
+            assertStatus(Status.Code.UNAUTHENTICATED, null, () -> ReservationServiceGrpc.newBlockingStub(
+                    TestIdentities.asEdgeFor(CHANNEL, token)).getReservation(get));
+        }
+        assertEquals(aliceBooking, asGuest("alice").getReservation(get).getReservation().getReservationId());
     }
 
     private SetRoomTypeCapacityRequest capacity(int rooms, long catalogVersion) {

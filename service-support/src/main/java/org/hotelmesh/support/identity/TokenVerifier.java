@@ -32,8 +32,9 @@ import io.smallrye.jwt.auth.principal.ParseException;
  * {@code hotelmesh}. In Kubernetes a projected ServiceAccount token the kubelet writes and rotates, verified with the
  * cluster's service-account keys; on a laptop one that {@code ./mesh up} signs with its development key. The
  * workload's name is its subject less {@code subject-prefix}.</li>
- * <li>a <b>user-issuer token</b> ({@code hotelmesh.identity.user.*}, the issuer and key the edge verifies guests and
- * staff with): as the caller, an internal tool's (group {@code tool}); passed on by the edge, the end user's.</li>
+ * <li>a <b>user-issuer token</b> ({@code hotelmesh.identity.user.*}, the issuer, key, audience and maximum age the
+ * edge verifies guests and staff with): as the caller, an internal tool's (group {@code tool}); passed on by the edge,
+ * the end user's.</li>
  * </ul>
  * Verified tokens are remembered (bounded, never past their expiry), so a service's steady stream of calls costs one
  * signature check per token, not per call.
@@ -80,6 +81,9 @@ public class TokenVerifier {
             @ConfigProperty(name = "hotelmesh.identity.user.issuer", defaultValue = "hotelmesh") String userIssuer,
             @ConfigProperty(name = "hotelmesh.identity.user.public-key-location") Optional<String> userKey,
             @ConfigProperty(name = "hotelmesh.identity.user.groups-claim", defaultValue = "groups") String groupsClaim,
+            @ConfigProperty(name = "hotelmesh.identity.user.audience", defaultValue = "hotelmesh-api")
+            String userAudience,
+            @ConfigProperty(name = "hotelmesh.identity.user.max-age", defaultValue = "86400") long userMaxAgeSeconds,
             @ConfigProperty(name = "hotelmesh.identity.user-facing", defaultValue = "edge-rest") List<String> userFacing) {
         this.workloads = workloadKey.filter(k -> !k.isBlank()).map(key -> {
             JWTAuthContextInfo info = new JWTAuthContextInfo(key, workloadIssuer);
@@ -89,6 +93,8 @@ public class TokenVerifier {
         this.users = userKey.filter(k -> !k.isBlank()).map(key -> {
             JWTAuthContextInfo info = new JWTAuthContextInfo(key, userIssuer);
             info.setGroupsPath(groupsClaim);
+            info.setExpectedAudience(Set.of(userAudience));
+            info.setTokenAge(userMaxAgeSeconds);
             return parser(info);
         });
         this.subjectPrefix = subjectPrefix.orElse("");
