@@ -17,6 +17,8 @@ import org.hotelmesh.reservation.config.InventoryConfig;
 import org.hotelmesh.reservation.domain.InventoryNight;
 import org.hotelmesh.reservation.domain.NightAvailability;
 import org.hotelmesh.reservation.repository.InventoryRepository;
+import org.hotelmesh.support.catalog.CatalogLookup;
+import org.hotelmesh.support.error.DependencyUnavailable;
 import org.hotelmesh.support.error.PreconditionFailed;
 import org.jboss.logging.Logger;
 
@@ -40,9 +42,11 @@ public class Inventory {
     private final AvailabilityCache cache;
     private final InventoryConfig config;
     private final Clock clock;
+    private final CatalogLookup catalog;
 
     public Inventory(Pool pool, InventoryRepository inventory,
-            AvailabilityCache cache, InventoryConfig config, Clock clock) {
+            AvailabilityCache cache, InventoryConfig config, Clock clock, CatalogLookup catalog) {
+        this.catalog = catalog;
         this.pool = pool;
         this.inventory = inventory;
         this.cache = cache;
@@ -84,7 +88,7 @@ public class Inventory {
         ReservationValidator.range(hotelId, roomTypeId, false, from, to);
         ReservationValidator.count("rooms", rooms, 100_000);
         long days = from.datesUntil(to).count();
-        return pool.withTransaction(conn -> inventory.setMaintenance(conn, hotelId, roomTypeId, from, to, rooms)
+        return known(hotelId, roomTypeId).chain(() -> pool.withTransaction(conn -> inventory.setMaintenance(conn, hotelId, roomTypeId, from, to, rooms)
                         .invoke(updated -> {
                             if (updated.size() != days) {
                                 throw new PreconditionFailed("room type " + roomTypeId + " of hotel " + hotelId
@@ -93,22 +97,22 @@ public class Inventory {
                             }
                         }))
                 .call(changed -> cache.invalidate(hotelId, roomTypeId, changed))
-                .replaceWithVoid();
+                .replaceWithVoid());
     }
 
     public Uni<BigDecimal> ratio(long hotelId, long roomTypeId) {
         ReservationValidator.ids(hotelId, roomTypeId, false);
-        return ratioOf(pool, hotelId, roomTypeId);
+        return knownForReading(hotelId, roomTypeId).chain(() -> ratioOf(pool, hotelId, roomTypeId));
     }
 
     /** Stores the ratio and applies it to today's and later rows; past rows keep theirs. */
     public Uni<BigDecimal> setRatio(long hotelId, long roomTypeId, double requested) {
         ReservationValidator.ids(hotelId, roomTypeId, false);
         BigDecimal ratio = ReservationValidator.ratio(requested);
-        return pool.withTransaction(conn -> inventory.setRatio(conn, hotelId, roomTypeId, ratio,
-                        SalesCalendar.earliestToday(clock)))
+        return known(hotelId, roomTypeId).chain(() -> pool.withTransaction(conn -> inventory.setRatio(conn, hotelId,
+                        roomTypeId, ratio, SalesCalendar.earliestToday(clock)))
                 .call(changed -> cache.invalidate(hotelId, roomTypeId, changed))
-                .replaceWith(ratio);
+                .replaceWith(ratio));
     }
 
     /**
@@ -121,7 +125,7 @@ public class Inventory {
         Uni<List<Long>> roomTypes = roomTypeId != 0 ? Uni.createFrom().item(List.of(roomTypeId))
                 : inventory.roomTypes(pool, hotelId);
         List<LocalDate> dates = from.datesUntil(to).toList();
-        return roomTypes.flatMap(types -> {
+        return knownForReading(hotelId, roomTypeId).chain(() -> roomTypes).flatMap(types -> {
             List<NightKey> keys = new ArrayList<>();
             types.forEach(type -> dates.forEach(date -> keys.add(new NightKey(type, date))));
             return cache.get(hotelId, keys).flatMap(cached -> {
@@ -139,7 +143,21 @@ public class Inventory {
     /** The rows themselves, for staff. */
     public Uni<List<InventoryNight>> rows(long hotelId, long roomTypeId, LocalDate from, LocalDate to) {
         ReservationValidator.range(hotelId, roomTypeId, false, from, to);
-        return inventory.nights(pool, hotelId, roomTypeId, from, to);
+        return knownForReading(hotelId, roomTypeId).chain(() -> inventory.nights(pool, hotelId, roomTypeId, from, to));
+    }
+
+    /**
+     * NOT_FOUND unless the catalog knows the hotel and (unless 0) the room type as one of the hotel's: an unknown id
+     * or another hotel's room type is not answered with defaults. Changes wait for the catalog.
+     */
+    private Uni<Void> known(long hotelId, long roomTypeId) {
+        return (roomTypeId == 0 ? catalog.existingHotel(hotelId) : catalog.roomType(hotelId, roomTypeId))
+                .replaceWithVoid();
+    }
+
+    /** As {@link #known}, but a read goes on without the check while the catalog cannot be asked. */
+    private Uni<Void> knownForReading(long hotelId, long roomTypeId) {
+        return known(hotelId, roomTypeId).onFailure(DependencyUnavailable.class).recoverWithNull();
     }
 
     @Scheduled(identity = "inventory-roll-forward", cron = "${hotelmesh.inventory.roll-forward-cron:0 15 0 * * ?}",

@@ -65,6 +65,36 @@ class InventoryTest extends ReservationTestBase {
     }
 
     @Test
+    void anUnknownHotelOrAnotherHotelsRoomTypeIsNotFoundNotAnsweredWithDefaults() {
+        RoomTypeRef mine = roomType(10);
+        RoomTypeRef theirs = roomType(10);
+        LocalDate night = utcToday().plusDays(9);
+        long unknown = Long.MAX_VALUE;
+        assertStatus(Status.Code.NOT_FOUND, "hotel " + unknown + " not found", () -> inventory.getAvailability(
+                GetAvailabilityRequest.newBuilder().setHotelId(unknown).setStay(range(night, night.plusDays(1)))
+                        .build()));
+        String notMine = "room type " + theirs.roomTypeId() + " not found in hotel " + mine.hotelId();
+        assertStatus(Status.Code.NOT_FOUND, notMine, () -> inventory.getAvailability(GetAvailabilityRequest
+                .newBuilder().setHotelId(mine.hotelId()).setRoomTypeId(theirs.roomTypeId())
+                .setStay(range(night, night.plusDays(1))).build()));
+        assertStatus(Status.Code.NOT_FOUND, notMine, () -> inventory.getInventory(GetInventoryRequest.newBuilder()
+                .setHotelId(mine.hotelId()).setRoomTypeId(theirs.roomTypeId()).setDates(range(night, night.plusDays(1)))
+                .build()));
+        assertStatus(Status.Code.NOT_FOUND, notMine, () -> inventory.getOverbookingRatio(GetOverbookingRatioRequest
+                .newBuilder().setHotelId(mine.hotelId()).setRoomTypeId(theirs.roomTypeId()).build()));
+        assertStatus(Status.Code.NOT_FOUND, notMine, () -> inventory.setOverbookingRatio(SetOverbookingRatioRequest
+                .newBuilder().setHotelId(mine.hotelId()).setRoomTypeId(theirs.roomTypeId()).setRatio(2.0).build()));
+        assertStatus(Status.Code.NOT_FOUND, notMine, () -> inventory.setMaintenance(SetMaintenanceRequest.newBuilder()
+                .setHotelId(mine.hotelId()).setRoomTypeId(theirs.roomTypeId()).setDates(range(night, night.plusDays(1)))
+                .setRooms(3).build()));
+        // nothing changed on either hotel
+        assertEquals(11, inventoryRows(theirs, night, night.plusDays(1)).get(0).getSellableLimit());
+        assertEquals(0, inventoryRows(theirs, night, night.plusDays(1)).get(0).getMaintenance());
+        assertEquals(1, inventory.getAvailability(GetAvailabilityRequest.newBuilder().setHotelId(mine.hotelId())
+                .setStay(range(night, night.plusDays(1))).build()).getRoomTypesCount());
+    }
+
+    @Test
     void aCapacityReportCreatesTheWholeSalesHorizonAndOlderReportsAreIgnored() {
         RoomTypeRef rt = roomType(10);
         assertEquals(730, rows(rt));
