@@ -115,13 +115,15 @@ public class RateGrpcService implements RateService {
 
     @Override
     public Uni<GetQuoteResponse> getQuote(GetQuoteRequest request) {
-        Caller caller = Access.caller();
-        return ERRORS.serve(() -> quotes.get(request.getQuoteId())
-                .invoke(q -> {
-                    if (!caller.maySee(q.guestId(), q.hotelId())) {
-                        throw QuoteService.notFound(request.getQuoteId());
-                    }
-                })
-                .map(q -> GetQuoteResponse.newBuilder().setQuote(RateMapper.toProto(q)).build()));
+        return ERRORS.serve(() -> {
+            Caller caller = Access.caller();
+            return quotes.get(request.getQuoteId())
+                    .invoke(q -> {
+                        if (!caller.maySee(q.guestId(), q.hotelId())) {
+                            throw QuoteService.notFound(request.getQuoteId());
+                        }
+                    })
+                    .map(q -> GetQuoteResponse.newBuilder().setQuote(RateMapper.toProto(q)).build());
+        });
     }
 }

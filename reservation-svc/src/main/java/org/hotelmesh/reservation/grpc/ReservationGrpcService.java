@@ -96,24 +96,28 @@ public class ReservationGrpcService implements ReservationService {
 
     @Override
     public Uni<CancelReservationResponse> cancelReservation(CancelReservationRequest request) {
-        Caller caller = Access.caller();
-        return ERRORS.serve(() -> visible(caller, request.getReservationId())
-                .invoke(r -> mayWaive(caller, r, request.getWaiveFee()))
-                .chain(r -> reservations.cancel(r.reservationId(), caller.actor(), request.getWaiveFee()))
-                .map(outcome -> ReservationMapper.toCancelResponse(outcome.reservation())));
+        return ERRORS.serve(() -> {
+            Caller caller = Access.caller();
+            return visible(caller, request.getReservationId())
+                    .invoke(r -> mayWaive(caller, r, request.getWaiveFee()))
+                    .chain(r -> reservations.cancel(r.reservationId(), caller.actor(), request.getWaiveFee()))
+                    .map(outcome -> ReservationMapper.toCancelResponse(outcome.reservation()));
+        });
     }
 
     @Override
     public Uni<PreviewCancellationResponse> previewCancellation(PreviewCancellationRequest request) {
-        Caller caller = Access.caller();
-        return ERRORS.serve(() -> visible(caller, request.getReservationId())
-                .invoke(r -> mayWaive(caller, r, request.getWaiveFee()))
-                .chain(r -> reservations.previewCancellation(r.reservationId(), request.getWaiveFee()))
-                .map(terms -> PreviewCancellationResponse.newBuilder()
-                        .setRefund(ProtoTypes.money(terms.refundMinor(), terms.currency()))
-                        .setFee(ProtoTypes.money(terms.feeMinor(), terms.currency()))
-                        .setPolicy(terms.policy())
-                        .build()));
+        return ERRORS.serve(() -> {
+            Caller caller = Access.caller();
+            return visible(caller, request.getReservationId())
+                    .invoke(r -> mayWaive(caller, r, request.getWaiveFee()))
+                    .chain(r -> reservations.previewCancellation(r.reservationId(), request.getWaiveFee()))
+                    .map(terms -> PreviewCancellationResponse.newBuilder()
+                            .setRefund(ProtoTypes.money(terms.refundMinor(), terms.currency()))
+                            .setFee(ProtoTypes.money(terms.feeMinor(), terms.currency()))
+                            .setPolicy(terms.policy())
+                            .build());
+        });
     }
 
     @Override
