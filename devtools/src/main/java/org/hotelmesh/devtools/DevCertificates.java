@@ -84,8 +84,8 @@ public final class DevCertificates {
             if (!Files.exists(caCert) || !Files.exists(caKey)) {
                 KeyPair ca = keyPair();
                 X500Name subject = new X500Name("CN=hotelmesh development CA");
-                X509Certificate certificate = sign(subject, ca.getPublic(), subject, ca.getPrivate(), CA_VALIDITY,
-                        true, List.of(), ca);
+                X509Certificate certificate = sign(subject, ca.getPublic(), subject, ca, CA_VALIDITY, true,
+                        List.of());
                 write(caKey, pkcs8(ca.getPrivate()));
                 write(caCert, pem(certificate));
             }
@@ -100,8 +100,8 @@ public final class DevCertificates {
                         new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
                         new GeneralName(GeneralName.iPAddress, "::1")));
                 X509Certificate certificate = sign(new X500Name("CN=" + name), pair.getPublic(),
-                        X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()), caPrivate, VALIDITY, false,
-                        names, new KeyPair(ca.getPublicKey(), caPrivate));
+                        X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()),
+                        new KeyPair(ca.getPublicKey(), caPrivate), VALIDITY, false, names);
                 write(key, pkcs8(pair.getPrivate()));
                 write(cert, pem(certificate));
             }
@@ -124,7 +124,7 @@ public final class DevCertificates {
     }
 
     private static X509Certificate sign(X500Name subject, java.security.PublicKey subjectKey, X500Name issuer,
-            PrivateKey issuerKey, Duration validity, boolean ca, List<GeneralName> names, KeyPair issuerPair)
+            KeyPair issuerKeys, Duration validity, boolean ca, List<GeneralName> names)
             throws GeneralSecurityException, OperatorCreationException, IOException {
         Instant now = Instant.now();
         JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
@@ -133,7 +133,7 @@ public final class DevCertificates {
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
         builder.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(subjectKey));
         builder.addExtension(Extension.authorityKeyIdentifier, false,
-                extensions.createAuthorityKeyIdentifier(issuerPair.getPublic()));
+                extensions.createAuthorityKeyIdentifier(issuerKeys.getPublic()));
         if (ca) {
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
         } else {
@@ -143,7 +143,7 @@ public final class DevCertificates {
             builder.addExtension(Extension.subjectAlternativeName, false,
                     new GeneralNames(names.toArray(GeneralName[]::new)));
         }
-        X509CertificateHolder holder = builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey));
+        X509CertificateHolder holder = builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate()));
         return new JcaX509CertificateConverter().getCertificate(holder);
     }
 

@@ -2,15 +2,18 @@ package org.hotelmesh.edge.security;
 
 import java.util.Set;
 
+import org.hotelmesh.support.identity.User;
+
 /**
  * Who is calling, as read from a verified token: {@code subject} is the JWT {@code sub}, {@code hotels} the hotel ids a
  * staff member works for. An anonymous caller has a null subject.
  */
 public record Caller(String subject, Set<String> groups, Set<Long> hotels) {
 
-    public static final String GUEST = "guest";
-    public static final String STAFF = "staff";
-    public static final String ADMIN = "admin";
+    // the same roles, and the same rules below, as the services check on the user the edge passes on
+    public static final String GUEST = User.GUEST;
+    public static final String STAFF = User.STAFF;
+    public static final String ADMIN = User.ADMIN;
 
     public static final Caller ANONYMOUS = new Caller(null, Set.of(), Set.of());
 

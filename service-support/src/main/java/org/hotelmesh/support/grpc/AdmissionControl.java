@@ -69,9 +69,7 @@ public class AdmissionControl implements ServerInterceptor, Prioritized {
             StatusRuntimeException busy = GrpcStatuses.resourceExhausted(service + " has " + maxInFlight
                     + " calls in progress, its limit; try again in " + retryAfter.toMillis() + " ms", retryAfter);
             turnedAway.warn("turning calls away at hotelmesh.grpc.max-in-flight=" + maxInFlight, busy);
-            call.close(busy.getStatus(), busy.getTrailers() == null ? new Metadata() : busy.getTrailers());
-            return new ServerCall.Listener<>() {
-            };
+            return GrpcStatuses.refuse(call, busy);
         }
         AtomicBoolean released = new AtomicBoolean();
         Runnable release = () -> {

@@ -12,6 +12,8 @@ import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
 import com.google.rpc.RetryInfo;
 
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -135,5 +137,15 @@ public final class GrpcStatuses {
             }
         }
         return null;
+    }
+
+    /**
+     * Answers a call with {@code answer} before it reaches the service (an interceptor turning it away) and gives the
+     * listener of a call that will never see a message.
+     */
+    public static <Q, A> ServerCall.Listener<Q> refuse(ServerCall<Q, A> call, StatusRuntimeException answer) {
+        call.close(answer.getStatus(), answer.getTrailers() == null ? new Metadata() : answer.getTrailers());
+        return new ServerCall.Listener<>() {
+        };
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.Prioritized;
 
 import org.hotelmesh.support.ThrottledWarning;
+import org.hotelmesh.support.grpc.GrpcStatuses;
 import org.jboss.logging.Logger;
 
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
@@ -117,9 +118,7 @@ public class Authentication implements ServerInterceptor, Prioritized {
 
     private <Q, A> ServerCall.Listener<Q> refuse(ServerCall<Q, A> call, Status status, String why) {
         refused.warn("refused a gRPC call (" + status.getCode() + "): " + why);
-        call.close(status.withDescription(why), new Metadata());
-        return new ServerCall.Listener<>() {
-        };
+        return GrpcStatuses.refuse(call, status.withDescription(why).asRuntimeException());
     }
 
     private static void remember(Caller caller) {

@@ -6,7 +6,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,8 +31,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * Every gRPC call this service makes carries its workload token ({@code hotelmesh.identity.token-file}, re-read
- * when it changes, as the kubelet rotates a projected ServiceAccount token), and, from a user-facing workload, the
+ * Every gRPC call this service makes carries its workload token ({@code hotelmesh.identity.token-file}, read again
+ * every 10 s off the event loops when it changed, as the kubelet rotates a projected ServiceAccount token), and, from a user-facing workload, the
  * end user the call is made for ({@link #passOn}). Headers a caller set itself are kept.
  */
 @ApplicationScoped
@@ -41,16 +45,30 @@ public class WorkloadCredentials implements ClientInterceptor {
 
     private final Optional<Path> tokenFile;
     private final ThrottledWarning unreadable = new ThrottledWarning(LOG, Duration.ofMinutes(1));
+    /** Re-reads the file off the event loops; calls only read the field. */
+    private final ScheduledExecutorService rereader = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "workload-token-reread");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile String token;
-    private volatile FileTime readAt;
-    private volatile long checkedAtNanos;
+    private FileTime readAt;
 
     WorkloadCredentials(@ConfigProperty(name = "hotelmesh.identity.token-file") Optional<String> tokenFile) {
         this.tokenFile = tokenFile.filter(f -> !f.isBlank()).map(Path::of);
         if (this.tokenFile.isEmpty()) {
             LOG.warn("hotelmesh.identity.token-file is not set: this service's gRPC calls carry no workload identity"
                     + " and other services will refuse them");
+            rereader.shutdown();
+            return;
         }
+        reread();
+        rereader.scheduleWithFixedDelay(this::reread, RECHECK.toSeconds(), RECHECK.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        rereader.shutdownNow();
     }
 
     /** Passes the signed-in user's verified token on with the gRPC calls made for the request being served. */
@@ -63,7 +81,7 @@ public class WorkloadCredentials implements ClientInterceptor {
 
     @Override
     public <Q, A> ClientCall<Q, A> interceptCall(MethodDescriptor<Q, A> method, CallOptions options, Channel next) {
-        String own = currentToken();
+        String own = token;
         String user = userToken();
         return new SimpleForwardingClientCall<>(next.newCall(method, options)) {
             @Override
@@ -87,16 +105,9 @@ public class WorkloadCredentials implements ClientInterceptor {
         return ContextLocals.<String>get(USER_KEY).orElse(null);
     }
 
-    private String currentToken() {
-        if (tokenFile.isEmpty()) {
-            return null;
-        }
-        long now = System.nanoTime();
-        if (token != null && now - checkedAtNanos < RECHECK.toNanos()) {
-            return token;
-        }
-        checkedAtNanos = now;
-        Path file = tokenFile.get();
+    /** Reads the token file again when it changed (the kubelet rotates a projected token well before it ends). */
+    private void reread() {
+        Path file = tokenFile.orElseThrow();
         try {
             FileTime modified = Files.getLastModifiedTime(file);
             if (token == null || !modified.equals(readAt)) {
@@ -106,6 +117,5 @@ public class WorkloadCredentials implements ClientInterceptor {
         } catch (IOException e) {
             unreadable.warn("cannot read the workload token at " + file + "; calls go out with the last one read", e);
         }
-        return token;
     }
 }
