@@ -213,6 +213,7 @@ public final class Bench {
         Map<String, String> paymentConfig = new HashMap<>(common);
         paymentConfig.putAll(identity(keys, "payment-svc"));
         paymentConfig.put("hotelmesh.db.name", DB_PAYMENT);
+        paymentConfig.put("hotelmesh.gateway.kind", "simulated");
         Map<String, String> rateConfig = new HashMap<>(common);
         rateConfig.putAll(identity(keys, "rate-svc"));
         rateConfig.put("hotelmesh.db.name", DB_RATE);

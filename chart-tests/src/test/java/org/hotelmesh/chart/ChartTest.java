@@ -396,6 +396,39 @@ class ChartTest {
     }
 
     @Test
+    void paymentSvcChargesThroughTheChosenProcessorWithStripesKeyFromASecret() throws Exception {
+        var own = render("rel", "--set", "services.payment.gateway.stripe.secretKey=sk_live_x");
+        assertEquals(Set.of("rel-hotelmesh-stripe"), of(own, Secret.class).stream()
+                .map(s -> s.getMetadata().getName()).collect(Collectors.toSet()));
+        var env = one(own, Deployment.class, "payment-svc").getSpec().getTemplate().getSpec().getContainers().get(0)
+                .getEnv();
+        assertEquals("stripe", env.stream().filter(v -> v.getName().equals("HOTELMESH_GATEWAY")).findFirst()
+                .orElseThrow().getValue());
+        var key = env.stream().filter(v -> v.getName().equals("HOTELMESH_STRIPE_SECRET_KEY")).findFirst()
+                .orElseThrow().getValueFrom().getSecretKeyRef();
+        assertEquals("rel-hotelmesh-stripe/secret-key", key.getName() + "/" + key.getKey());
+        of(own, ConfigMap.class).forEach(c -> assertFalse(c.getData().containsValue("sk_live_x")));
+        for (String other : List.of("edge-rest", "hotel-svc", "rate-svc", "reservation-svc")) {
+            var otherEnv = one(own, Deployment.class, other).getSpec().getTemplate().getSpec().getContainers().get(0)
+                    .getEnv();
+            assertTrue(otherEnv == null || otherEnv.stream().noneMatch(v -> v.getName().startsWith("HOTELMESH_STRIPE")),
+                    other + " never sees the processor's key");
+        }
+
+        var production = one(production(), Deployment.class, "payment-svc").getSpec().getTemplate().getSpec()
+                .getContainers().get(0).getEnv().stream()
+                .filter(v -> v.getName().equals("HOTELMESH_STRIPE_SECRET_KEY")).findFirst().orElseThrow();
+        assertEquals("hotelmesh-stripe", production.getValueFrom().getSecretKeyRef().getName());
+
+        var simulated = one(render("rel", "--set", "services.payment.gateway.kind=simulated"), Deployment.class,
+                "payment-svc").getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
+        assertEquals("simulated", simulated.stream().filter(v -> v.getName().equals("HOTELMESH_GATEWAY"))
+                .findFirst().orElseThrow().getValue());
+        assertTrue(simulated.stream().noneMatch(v -> v.getName().equals("HOTELMESH_STRIPE_SECRET_KEY")));
+        assertRefused("/services/payment/gateway/kind", "--set", "services.payment.gateway.kind=paypal");
+    }
+
+    @Test
     void theRedisPasswordComesFromASecretToExactlyTheServicesThatUseRedis() throws Exception {
         for (List<HasMetadata> objects : List.of(render("rel", "--set", "redis.password=r3dis"),
                 render("rel", "--set", "redis.existingPasswordSecret=my-redis",

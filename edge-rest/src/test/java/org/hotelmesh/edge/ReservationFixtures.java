@@ -29,7 +29,7 @@ public final class ReservationFixtures {
         return new ReservationDto(id, "245", "12", "2027-04-28", "2027-04-30", 2, "guest-1", "pending", null,
                 List.of(), List.of(new StatusChangeDto("pending", "2026-11-22T10:00:00Z")),
                 "2026-11-22T10:00:00Z", null,
-                new PaymentDto("charging", null, null, null, null, "none", "2026-11-22T10:15:00Z"), POLICY);
+                new PaymentDto("charging", null, null, null, null, "none", "2026-11-22T10:15:00Z", null, null), POLICY);
     }
 
     /** The same reservation once its charge captured. */
@@ -40,7 +40,7 @@ public final class ReservationFixtures {
                 List.of(new StatusChangeDto("pending", "2026-11-22T10:00:00Z"),
                         new StatusChangeDto("paid", "2026-11-22T10:00:01Z")),
                 "2026-11-22T10:00:00Z", null,
-                new PaymentDto("captured", null, "pay_1", null, null, "none", "2026-11-22T10:15:00Z"), POLICY);
+                new PaymentDto("captured", null, "pay_1", null, null, "none", "2026-11-22T10:15:00Z", null, null), POLICY);
     }
 
     public static ReservationDto canceled(String id) {
@@ -50,7 +50,7 @@ public final class ReservationFixtures {
                 List.of(new StatusChangeDto("pending", "2026-11-22T10:00:00Z"),
                         new StatusChangeDto("canceled", "2026-11-23T08:30:00Z")),
                 "2026-11-22T10:00:00Z", "q-77",
-                new PaymentDto("none", null, null, null, null, "none", "2026-11-22T10:15:00Z"), POLICY);
+                new PaymentDto("none", null, null, null, null, "none", "2026-11-22T10:15:00Z", null, null), POLICY);
     }
 
     public static String guest1() {

@@ -132,6 +132,7 @@ final class Mesh implements AutoCloseable {
         configs.put("rate-svc", rateConfig);
 
         Map<String, String> paymentConfig = ownStores("payment_" + name, redisDatabase);
+        paymentConfig.put("hotelmesh.gateway.kind", "simulated");
         paymentConfig.put("hotelmesh.gateway.slow-delay", SLOW_CHARGE.toMillis() + "ms");
         configs.put("payment-svc", paymentConfig);
 

@@ -68,7 +68,9 @@ public final class ReservationMapper {
                 p.hasRefund() ? optionalMoney(p.getRefund()) : null,
                 p.hasFee() ? optionalMoney(p.getFee()) : null,
                 lower(p.getRefundState().name(), "REFUND_STATE_"),
-                emptyToNull(p.getHoldExpiresAt()));
+                emptyToNull(p.getHoldExpiresAt()),
+                emptyToNull(p.getRefundRequestedAt()),
+                p.getRefundRequestedAt().isEmpty() ? null : p.getRefundOverdue());
     }
 
     public static CancellationPolicyDto toDto(CancellationPolicy p) {

@@ -10,8 +10,10 @@ export function reservationsTable(list, staff, hotelNames = new Map()) {
     ['Stay', (r) => `${r.startDate} → ${r.endDate} · ${r.rooms} room${r.rooms > 1 ? 's' : ''}`],
     ['Total', (r) => (r.total ? money(r.total.amount, r.total.currency) : '—')],
     ['Status', (r) => h('span', {}, status(r.status),
-      r.payment && r.payment.refund ? h('div', { class: 'muted' },
-        `refund ${money(r.payment.refund.amount, r.payment.refund.currency)} (${r.payment.refundStatus})`) : '')],
+      r.payment && r.payment.refund ? h('div', { class: r.payment.refundOverdue ? 'warning' : 'muted' },
+        `refund ${money(r.payment.refund.amount, r.payment.refund.currency)} (${r.payment.refundStatus})`
+        + (r.payment.refundOverdue ? `: not confirmed by the card processor since ${r.payment.refundRequestedAt}` : ''))
+        : '')],
     ['Payment', (r) => (r.payment ? status(r.payment.status) : '—')],
     ['', (r) => (r.status === 'pending' || r.status === 'paid' ? cancelButton(r, staff) : '')],
   ], list);

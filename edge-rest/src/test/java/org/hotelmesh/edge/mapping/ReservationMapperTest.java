@@ -91,7 +91,8 @@ class ReservationMapperTest {
                 .setStay(stay()).setRooms(1).setGuestId("g").setStatus(ReservationStatus.REFUNDED)
                 .setPayment(ReservationPayment.newBuilder().setState(PaymentState.PAYMENT_STATE_CAPTURED)
                         .setPaymentId("pay_9").setRefund(refund).setFee(fee)
-                        .setRefundState(RefundState.REFUND_STATE_REQUESTED))
+                        .setRefundState(RefundState.REFUND_STATE_REQUESTED)
+                        .setRefundRequestedAt("2026-11-20T08:00:00Z").setRefundOverdue(true))
                 .setCancellationPolicy(CancellationPolicy.newBuilder().setFreeUntilDays(3)
                         .setFee(CancellationFee.PERCENTAGE).setFeePercent(25).setTerms("t"))
                 .build();
@@ -99,7 +100,7 @@ class ReservationMapperTest {
         ReservationDto dto = ReservationMapper.toDto(proto);
 
         assertEquals(new PaymentDto("captured", null, "pay_9", new MoneyDto(18000, "EUR"), new MoneyDto(6000, "EUR"),
-                "requested", null), dto.payment());
+                "requested", null, "2026-11-20T08:00:00Z", true), dto.payment());
         assertEquals(new CancellationPolicyDto(3, "percentage", 25, "t"), dto.cancellationPolicy());
     }
 

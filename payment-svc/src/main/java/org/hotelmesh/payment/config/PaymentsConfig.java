@@ -15,4 +15,11 @@ public interface PaymentsConfig {
     /** How often the resume job looks for them. */
     @WithDefault("30s")
     Duration resumeEvery();
+
+    /**
+     * A refund the processor has not confirmed this long after it was asked for is stuck: counted in the metric
+     * hotelmesh_refunds_stuck (and flagged on the reservation for staff by reservation-svc).
+     */
+    @WithDefault("1H")
+    Duration refundStuckAfter();
 }

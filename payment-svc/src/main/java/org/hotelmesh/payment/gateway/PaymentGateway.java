@@ -6,8 +6,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The port to a card processor. payment-svc's bookkeeping (idempotency, states, resuming) does not depend on which
- * processor is behind it: an adapter for a real one is a bean implementing this interface, which replaces the
- * default {@link SimulatedGateway}.
+ * processor is behind it. {@link GatewayChoice} picks the adapter configuration names: {@link StripeGateway}, or the
+ * {@link SimulatedGateway} of test tokens.
  *
  * <p>Both operations are called with an idempotency key (the payment or refund id) and must honour it the way the big
  * processors do: the same key always gets the same outcome and never moves money twice. payment-svc relies on that
@@ -20,7 +20,10 @@ public interface PaymentGateway {
 
     Uni<ChargeOutcome> charge(String idempotencyKey, long amountMinor, String currency, String token);
 
-    /** Refunds part or all of a captured charge; the simulated processor always succeeds. */
+    /**
+     * Refunds part or all of a captured charge: the processor's id of the refund once it confirmed the money went
+     * back; a failure while it has not (the refund stays requested and is asked about again).
+     */
     Uni<String> refund(String idempotencyKey, String chargeReference, long amountMinor, String currency);
 
     /** What a processor answered to a charge. */

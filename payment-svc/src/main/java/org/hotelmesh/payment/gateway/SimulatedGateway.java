@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 
 import org.hotelmesh.payment.config.GatewayConfig;
 
-import io.quarkus.arc.DefaultBean;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -24,9 +24,12 @@ import io.smallrye.mutiny.Uni;
  * <li>{@code tok_slow}: approved after {@code hotelmesh.gateway.slow-delay};</li>
  * <li>anything else: not a token (refused before anything is stored).</li>
  * </ul>
+ *
+ * <p>No money moves, so it runs only where it is chosen ({@code hotelmesh.gateway.kind=simulated}: {@code ./mesh up},
+ * the tests, the benchmark).
  */
-@DefaultBean
 @ApplicationScoped
+@Typed(SimulatedGateway.class)
 public class SimulatedGateway implements PaymentGateway {
 
     static final Map<String, ChargeOutcome> OUTCOMES = Map.of(

@@ -41,6 +41,9 @@ public final class PaymentMapper {
         if (p.refundReason() != null) {
             out.setRefundReason(p.refundReason());
         }
+        if (p.refundRequestedAt() != null) {
+            out.setRefundRequestedAt(p.refundRequestedAt().toString());
+        }
         return out.build();
     }
 

@@ -4,7 +4,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hotelmesh.payment.config.GatewayConfig;
@@ -24,6 +26,8 @@ import org.hotelmesh.support.error.NotFound;
 import org.hotelmesh.support.error.PreconditionFailed;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -48,13 +52,29 @@ public class Payments {
     private final GatewayConfig gatewayConfig;
     private final PaymentsConfig config;
 
+    /** Refunds not confirmed in time, as the resume job last counted them. */
+    private final AtomicLong stuckRefunds = new AtomicLong();
+    private final MeterRegistry registry;
+    private final Gauge stuckRefundsGauge;
+
     public Payments(Pool pool, PaymentRepository payments, PaymentGateway gateway, GatewayConfig gatewayConfig,
-                          PaymentsConfig config) {
+                    PaymentsConfig config, MeterRegistry registry) {
         this.pool = pool;
         this.payments = payments;
         this.gateway = gateway;
         this.gatewayConfig = gatewayConfig;
         this.config = config;
+        this.registry = registry;
+        this.stuckRefundsGauge = Gauge.builder("hotelmesh.refunds.stuck", stuckRefunds, AtomicLong::get)
+                .description("Refunds the processor has not confirmed for longer than"
+                        + " hotelmesh.payments.refund-stuck-after (as of the resume job's last pass)")
+                .register(registry);
+    }
+
+    /** A gauge outlives its bean in Micrometer's global registry (an application restarted in one JVM) unless removed. */
+    @PreDestroy
+    void close() {
+        registry.remove(stuckRefundsGauge);
     }
 
     /**
@@ -68,7 +88,7 @@ public class Payments {
                         : current(charge.reservationId()))
                 .chain(payment -> {
                     if (payment.amountMinor() != charge.amountMinor() || !payment.currency().equals(charge.currency())
-                            || !payment.paymentToken().equals(charge.paymentToken())) {
+                            || !payment.tokenFingerprint().equals(Payment.fingerprint(charge.paymentToken()))) {
                         return Uni.createFrom().failure(new PreconditionFailed("reservation " + charge.reservationId()
                                 + " was already charged " + payment.currency() + " " + payment.amountMinor()
                                 + " (minor units) with another token or amount; a reservation is charged once"));
@@ -115,7 +135,18 @@ public class Payments {
             if (resumed > 0) {
                 LOG.infof("resumed %d charges and refunds left processing", resumed);
             }
-        }).replaceWithVoid();
+        }).chain(this::countStuckRefunds).replaceWithVoid();
+    }
+
+    /** Counts the refunds the processor has not confirmed in time, for the metric hotelmesh_refunds_stuck. */
+    public Uni<Long> countStuckRefunds() {
+        return payments.countStuckRefunds(pool, config.refundStuckAfter()).invoke(stuck -> {
+            if (stuck > 0 && stuckRefunds.get() != stuck) {
+                LOG.warnf("%d refunds are not confirmed by the processor after %s; staff see them on the"
+                        + " reservations (refundOverdue)", stuck, config.refundStuckAfter());
+            }
+            stuckRefunds.set(stuck);
+        });
     }
 
     /**
@@ -168,8 +199,8 @@ public class Payments {
                 .chain(reference -> pool.withTransaction(tx -> payments.completeRefund(tx, refund.reservationId(),
                         reference)))
                 .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf("refund %s of reservation %s: the gateway did not answer (%s); left processing for the"
-                            + " resume job", refund.refundId(), refund.reservationId(), failure.toString());
+                    LOG.warnf("refund %s of reservation %s: the processor has not confirmed it (%s); left processing"
+                            + " for the resume job", refund.refundId(), refund.reservationId(), failure.toString());
                     return Uni.createFrom().voidItem();
                 })
                 .chain(() -> current(refund.reservationId()));

@@ -22,7 +22,8 @@ class ResumeTest extends PaymentTestBase {
     /** The state a crash leaves: the row PROCESSING since long ago, the gateway maybe asked, maybe not. */
     private void leftProcessingByACrash(String reservationId, String token) {
         pool.preparedQuery("INSERT INTO payment (payment_id, reservation_id, amount_minor, currency, payment_token,"
-                        + " status, updated_at) VALUES ($1, $2, $3, 'EUR', $4, 'processing', now() - interval '1 hour')")
+                        + " token_fingerprint, status, updated_at) VALUES ($1, $2, $3, 'EUR', $4,"
+                        + " encode(sha256(convert_to($4, 'UTF8')), 'hex'), 'processing', now() - interval '1 hour')")
                 .execute(Tuple.of("pay_crash_" + reservationId, reservationId, AMOUNT, token))
                 .await().indefinitely();
     }

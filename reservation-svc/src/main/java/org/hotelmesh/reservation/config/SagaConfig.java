@@ -28,6 +28,13 @@ public interface SagaConfig {
     @WithDefault("30s")
     Duration expireEvery();
 
+    /**
+     * A refund asked for this long ago and still not confirmed by the processor is overdue: flagged on the reservation
+     * (payment.refund_overdue) for staff, and counted by payment-svc's metric hotelmesh_refunds_stuck.
+     */
+    @WithDefault("1H")
+    Duration refundOverdueAfter();
+
     /** Most reservations one run of a job handles; the next run takes the rest. */
     @WithDefault("200")
     int batchSize();

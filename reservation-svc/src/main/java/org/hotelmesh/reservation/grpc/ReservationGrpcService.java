@@ -1,5 +1,7 @@
 package org.hotelmesh.reservation.grpc;
 
+import java.time.Instant;
+
 import org.hotelmesh.proto.reservation.v1.CancelReservationRequest;
 import org.hotelmesh.proto.reservation.v1.CancelReservationResponse;
 import org.hotelmesh.proto.reservation.v1.CreateReservationRequest;
@@ -27,6 +29,8 @@ import org.hotelmesh.reservation.service.Reservations;
 import org.hotelmesh.store.StoreOutage;
 import org.hotelmesh.support.error.NotFound;
 import org.hotelmesh.support.error.PermissionDenied;
+import org.hotelmesh.reservation.config.SagaConfig;
+import org.hotelmesh.reservation.domain.Reservation;
 import org.hotelmesh.support.grpc.ErrorTranslator;
 import org.hotelmesh.support.grpc.ProtoTypes;
 import org.hotelmesh.support.identity.Access;
@@ -49,24 +53,33 @@ public class ReservationGrpcService implements ReservationService {
 
     private final Reservations reservations;
     private final CancellationPolicies policies;
+    private final SagaConfig saga;
 
-    public ReservationGrpcService(Reservations reservations,
-            CancellationPolicies policies) {
+    public ReservationGrpcService(Reservations reservations, CancellationPolicies policies, SagaConfig saga) {
         this.reservations = reservations;
         this.policies = policies;
+        this.saga = saga;
+    }
+
+    private org.hotelmesh.proto.reservation.v1.Reservation view(Reservation r) {
+        return ReservationMapper.toProto(r, refundOverdueBefore());
+    }
+
+    private Instant refundOverdueBefore() {
+        return Instant.now().minus(saga.refundOverdueAfter());
     }
 
     @Override
     public Uni<CreateReservationResponse> createReservation(CreateReservationRequest request) {
         return ERRORS.serve(() -> reservations.create(ReservationMapper.toDomain(
                         request.toBuilder().setGuestId(Access.caller().guest(request.getGuestId())).build()))
-                .map(r -> CreateReservationResponse.newBuilder().setReservation(ReservationMapper.toProto(r)).build()));
+                .map(r -> CreateReservationResponse.newBuilder().setReservation(view(r)).build()));
     }
 
     @Override
     public Uni<GetReservationResponse> getReservation(GetReservationRequest request) {
         return ERRORS.serve(() -> visible(Access.caller(), request.getReservationId())
-                .map(r -> GetReservationResponse.newBuilder().setReservation(ReservationMapper.toProto(r)).build()));
+                .map(r -> GetReservationResponse.newBuilder().setReservation(view(r)).build()));
     }
 
     @Override
@@ -75,7 +88,7 @@ public class ReservationGrpcService implements ReservationService {
                         ReservationMapper.toDomain(request.getWhen()),
                         ReservationValidator.page(request.getPage().getPageSize(), request.getPage().getPageToken()))
                 .map(page -> ListReservationsResponse.newBuilder()
-                        .addAllReservations(page.items().stream().map(ReservationMapper::toProto).toList())
+                        .addAllReservations(page.items().stream().map(this::view).toList())
                         .setPage(ReservationMapper.toPageInfo(page))
                         .build()));
     }
@@ -88,7 +101,7 @@ public class ReservationGrpcService implements ReservationService {
                             ReservationMapper.toDomain(request.getWhen()),
                             ReservationValidator.page(request.getPage().getPageSize(), request.getPage().getPageToken()))
                     .map(page -> ListHotelReservationsResponse.newBuilder()
-                            .addAllReservations(page.items().stream().map(ReservationMapper::toProto).toList())
+                            .addAllReservations(page.items().stream().map(this::view).toList())
                             .setPage(ReservationMapper.toPageInfo(page))
                             .build());
         });
@@ -101,7 +114,7 @@ public class ReservationGrpcService implements ReservationService {
             return visible(caller, request.getReservationId())
                     .invoke(r -> mayWaive(caller, r, request.getWaiveFee()))
                     .chain(r -> reservations.cancel(r.reservationId(), caller.actor(), request.getWaiveFee()))
-                    .map(outcome -> ReservationMapper.toCancelResponse(outcome.reservation()));
+                    .map(outcome -> ReservationMapper.toCancelResponse(outcome.reservation(), refundOverdueBefore()));
         });
     }
 

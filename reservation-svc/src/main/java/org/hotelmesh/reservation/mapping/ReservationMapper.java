@@ -4,6 +4,7 @@ import static org.hotelmesh.support.grpc.ProtoTypes.endDate;
 import static org.hotelmesh.support.grpc.ProtoTypes.money;
 import static org.hotelmesh.support.grpc.ProtoTypes.startDate;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,11 @@ public final class ReservationMapper {
         };
     }
 
-    public static org.hotelmesh.proto.reservation.v1.Reservation toProto(Reservation r) {
+    /**
+     * {@code refundOverdueBefore}: a refund still not confirmed that was asked for before this instant is overdue
+     * (flagged for staff).
+     */
+    public static org.hotelmesh.proto.reservation.v1.Reservation toProto(Reservation r, Instant refundOverdueBefore) {
         org.hotelmesh.proto.reservation.v1.Reservation.Builder b = org.hotelmesh.proto.reservation.v1.Reservation
                 .newBuilder()
                 .setReservationId(r.reservationId())
@@ -90,8 +95,16 @@ public final class ReservationMapper {
         if (r.quoteId() != null) {
             b.setQuoteId(r.quoteId());
         }
-        b.setPayment(toProto(r.payment(), r.price() == null ? null : r.price().currency(),
-                r.status() == org.hotelmesh.reservation.domain.ReservationStatus.PENDING));
+        ReservationPayment payment = toProto(r.payment(), r.price() == null ? null : r.price().currency(),
+                r.status() == org.hotelmesh.reservation.domain.ReservationStatus.PENDING);
+        if (r.payment().refundState() == org.hotelmesh.reservation.domain.RefundState.REQUESTED
+                && !r.history().isEmpty()) {
+            // the refund was asked for by the reservation's last change (its cancellation, or its end before capture)
+            Instant requestedAt = r.history().get(r.history().size() - 1).at();
+            payment = payment.toBuilder().setRefundRequestedAt(requestedAt.toString())
+                    .setRefundOverdue(requestedAt.isBefore(refundOverdueBefore)).build();
+        }
+        b.setPayment(payment);
         if (r.cancellationPolicy() != null) {
             b.setCancellationPolicy(toProto(r.cancellationPolicy()));
         }
@@ -154,8 +167,9 @@ public final class ReservationMapper {
     }
 
     /** The reservation after a cancel, with the refund and fee when it had been paid. */
-    public static CancelReservationResponse toCancelResponse(Reservation r) {
-        CancelReservationResponse.Builder b = CancelReservationResponse.newBuilder().setReservation(toProto(r));
+    public static CancelReservationResponse toCancelResponse(Reservation r, Instant refundOverdueBefore) {
+        CancelReservationResponse.Builder b = CancelReservationResponse.newBuilder()
+                .setReservation(toProto(r, refundOverdueBefore));
         if (r.status() == org.hotelmesh.reservation.domain.ReservationStatus.REFUNDED && r.price() != null) {
             String currency = r.price().currency();
             b.setRefund(money(r.payment().refundMinor() == null ? 0 : r.payment().refundMinor(), currency));

@@ -196,7 +196,11 @@ public class PaymentSaga {
         String reason = state.status() == ReservationStatus.REFUNDED ? "reservation canceled"
                 : "reservation ended before its payment was captured";
         return payments.refund(id, state.refundMinor(), state.currency(), reason)
-                .flatMap(payment -> saga.finishRefund(pool, id, RefundState.REFUNDED))
+                // refunded only once the processor confirmed it; until then it stays requested and is asked again
+                .flatMap(payment -> payment.refundedMinor() >= state.refundMinor()
+                        ? saga.finishRefund(pool, id, RefundState.REFUNDED)
+                        : Uni.createFrom().voidItem().invoke(() -> LOG.debugf(
+                                "reservation %s: refund asked, not confirmed by the processor yet", id)))
                 .onFailure(PaymentSaga::unanswered).recoverWithUni(failure -> {
                     LOG.debugf("reservation %s: refund not confirmed yet (%s)", id, failure.getMessage());
                     return Uni.createFrom().voidItem();
