@@ -84,11 +84,15 @@ public abstract class ReservationTestBase {
                 + " AND date = ?", rt.hotelId(), rt.roomTypeId(), date);
     }
 
-    /** Rooms held on {@code date} by pending or paid reservations: what total_reserved must equal. */
+    /**
+     * Rooms held on {@code date} by pending or paid reservations, and by stays ended early on their nights before the
+     * first one released: what total_reserved must equal.
+     */
     protected int activeRooms(RoomTypeRef rt, LocalDate date) {
         return queryInt("SELECT coalesce(sum(rooms), 0) FROM reservation WHERE hotel_id = ? AND room_type_id = ?"
-                + " AND status IN ('pending', 'paid') AND start_date <= ? AND end_date > ?",
-                rt.hotelId(), rt.roomTypeId(), date, date);
+                + " AND start_date <= ? AND (status IN ('pending', 'paid') AND end_date > ?"
+                + " OR nights_released_from > ?)",
+                rt.hotelId(), rt.roomTypeId(), date, date, date);
     }
 
     protected int queryInt(String sql, Object... args) {

@@ -1,6 +1,7 @@
 package org.hotelmesh.reservation;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +45,8 @@ public class ScriptedPaymentService implements PaymentService {
     public static final Duration LOST = Duration.ofMillis(1500);
 
     public static final AtomicBoolean down = new AtomicBoolean();
+    /** The processor has not confirmed refunds: payment-svc answers them asked for, the money not back yet. */
+    public static final AtomicBoolean refundsPending = new AtomicBoolean();
     private static final Map<String, Payment> PAYMENTS = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> CAPTURES = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> REFUNDS = new ConcurrentHashMap<>();
@@ -158,6 +161,10 @@ public class ScriptedPaymentService implements PaymentService {
                 || request.getAmount().getAmountMinor() > payment.getAmount().getAmountMinor()) {
             return Uni.createFrom().failure(Status.FAILED_PRECONDITION.withDescription("reservation " + id
                     + " cannot be refunded " + request.getAmount()).asRuntimeException());
+        }
+        if (refundsPending.get()) {
+            return Uni.createFrom().item(RefundResponse.newBuilder().setPayment(payment.toBuilder()
+                    .setRefundReason(request.getReason()).setRefundRequestedAt(Instant.now().toString())).build());
         }
         Payment refunded = PAYMENTS.compute(id, (k, p) -> {
             if (p.getStatus() != PaymentStatus.CAPTURED) {

@@ -110,8 +110,13 @@ public class ReservationResource {
     @Path("/{reservationId}")
     @Operation(summary = "Cancel a reservation (its guest, staff of its hotel or an administrator). Pending: "
             + "canceled. Paid: refunded, with the refund its cancellation policy allows (payment.refund, payment.fee; "
-            + "see GET .../cancellation first); waiveFee=true (staff and administrators) refunds everything. "
-            + "Cancelling again answers the reservation unchanged")
+            + "see GET .../cancellation first); waiveFee=true (staff and administrators) waives the fee. No refund "
+            + "includes a night that has begun (hotel calendar): a paid stay in progress cannot be canceled by its "
+            + "guest (409); staff of its hotel end it early: the nights already begun are kept and stay sold, the "
+            + "nights from today go back on sale and are refunded, less whatever more the policy's fee keeps. "
+            + "A refund is refunded once the card processor confirmed it (payment.refundStatus requested until then; "
+            + "payment.refundOverdue flags one not confirmed in time). Cancelling again answers the reservation "
+            + "unchanged")
     @SecurityRequirement(name = HotelResource.BEARER)
     public Uni<ReservationDto> cancel(@PathParam("reservationId") String reservationId,
                                       @QueryParam("waiveFee") String waiveFee) {

@@ -15,22 +15,36 @@ export function reservationsTable(list, staff, hotelNames = new Map()) {
         + (r.payment.refundOverdue ? `: not confirmed by the card processor since ${r.payment.refundRequestedAt}` : ''))
         : '')],
     ['Payment', (r) => (r.payment ? status(r.payment.status) : '—')],
-    ['', (r) => (r.status === 'pending' || r.status === 'paid' ? cancelButton(r, staff) : '')],
+    ['', (r) => {
+      if (r.status !== 'pending' && r.status !== 'paid') return '';
+      // A stay whose first night has passed is not the guest's to cancel: the front desk ends it early (the server
+      // decides in the hotel's calendar; this only chooses the words)
+      if (inProgress(r) && !staff) return h('span', { class: 'muted' }, 'Stay in progress: the front desk can end it early');
+      return cancelButton(r, staff, inProgress(r));
+    }],
   ], list);
 }
 
-function cancelButton(r, staff) {
-  const button = h('button', { class: 'danger' }, 'Cancel');
+function inProgress(r) {
+  const today = new Date().toISOString().slice(0, 10);
+  return r.status === 'paid' && r.startDate < today && today < r.endDate;
+}
+
+function cancelButton(r, staff, early) {
+  const button = h('button', { class: 'danger' }, early ? 'End stay early' : 'Cancel');
   button.addEventListener('click', () => act(button, async () => {
     const terms = await get(`/v1/reservations/${r.reservationID}/cancellation`);
     const refund = terms.refund ? money(terms.refund.amount, terms.refund.currency) : 'nothing';
     const fee = terms.fee && terms.fee.amount ? money(terms.fee.amount, terms.fee.currency) : null;
     const waive = staff && fee ? h('input', { type: 'checkbox', name: 'waiveFee' }) : null;
-    const confirm = h('button', { class: 'danger', value: 'yes' }, 'Cancel the reservation');
-    const dialog = h('dialog', { id: 'confirm-cancel' }, h('h3', {}, `Cancel ${r.reservationID}?`),
-      h('p', {}, `You get back ${refund}${fee ? `; the fee is ${fee}` : ''}.`),
+    const confirm = h('button', { class: 'danger', value: 'yes' }, early ? 'End the stay today' : 'Cancel the reservation');
+    const dialog = h('dialog', { id: 'confirm-cancel' },
+      h('h3', {}, early ? `End ${r.reservationID} early?` : `Cancel ${r.reservationID}?`),
+      h('p', {}, early
+        ? `The nights already begun are kept; the guest gets back ${refund}${fee ? ` (the fee beyond them is ${fee})` : ''}, and the nights from today go back on sale.`
+        : `You get back ${refund}${fee ? `; the fee is ${fee}` : ''}.`),
       h('p', { class: 'muted' }, terms.policy),
-      waive ? h('label', { class: 'row' }, waive, 'Waive the fee (refund everything)') : '',
+      waive ? h('label', { class: 'row' }, waive, early ? 'Waive the fee (refund every night not begun)' : 'Waive the fee (refund everything)') : '',
       h('form', { method: 'dialog', class: 'row' }, h('button', { class: 'secondary', value: 'no' }, 'Keep it'), confirm));
     document.body.append(dialog);
     dialog.showModal();

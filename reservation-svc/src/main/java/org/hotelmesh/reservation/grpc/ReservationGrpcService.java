@@ -1,5 +1,6 @@
 package org.hotelmesh.reservation.grpc;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import org.hotelmesh.proto.reservation.v1.CancelReservationRequest;
@@ -54,11 +55,14 @@ public class ReservationGrpcService implements ReservationService {
     private final Reservations reservations;
     private final CancellationPolicies policies;
     private final SagaConfig saga;
+    private final Clock clock;
 
-    public ReservationGrpcService(Reservations reservations, CancellationPolicies policies, SagaConfig saga) {
+    public ReservationGrpcService(Reservations reservations, CancellationPolicies policies, SagaConfig saga,
+            Clock clock) {
         this.reservations = reservations;
         this.policies = policies;
         this.saga = saga;
+        this.clock = clock;
     }
 
     private org.hotelmesh.proto.reservation.v1.Reservation view(Reservation r) {
@@ -66,7 +70,7 @@ public class ReservationGrpcService implements ReservationService {
     }
 
     private Instant refundOverdueBefore() {
-        return Instant.now().minus(saga.refundOverdueAfter());
+        return clock.instant().minus(saga.refundOverdueAfter());
     }
 
     @Override
@@ -113,7 +117,8 @@ public class ReservationGrpcService implements ReservationService {
             Caller caller = Access.caller();
             return visible(caller, request.getReservationId())
                     .invoke(r -> mayWaive(caller, r, request.getWaiveFee()))
-                    .chain(r -> reservations.cancel(r.reservationId(), caller.actor(), request.getWaiveFee()))
+                    .chain(r -> reservations.cancel(r.reservationId(), caller.actor(), request.getWaiveFee(),
+                            caller.mayManage(r.hotelId())))
                     .map(outcome -> ReservationMapper.toCancelResponse(outcome.reservation(), refundOverdueBefore()));
         });
     }
@@ -124,7 +129,8 @@ public class ReservationGrpcService implements ReservationService {
             Caller caller = Access.caller();
             return visible(caller, request.getReservationId())
                     .invoke(r -> mayWaive(caller, r, request.getWaiveFee()))
-                    .chain(r -> reservations.previewCancellation(r.reservationId(), request.getWaiveFee()))
+                    .chain(r -> reservations.previewCancellation(r.reservationId(), request.getWaiveFee(),
+                            caller.mayManage(r.hotelId())))
                     .map(terms -> PreviewCancellationResponse.newBuilder()
                             .setRefund(ProtoTypes.money(terms.refundMinor(), terms.currency()))
                             .setFee(ProtoTypes.money(terms.feeMinor(), terms.currency()))

@@ -42,6 +42,11 @@ public class ReservationRepository {
 
     /** The stay a pending reservation held, returned when this call was the one that cancelled it. */
     public record ReleasedStay(long hotelId, long roomTypeId, LocalDate startDate, LocalDate endDate, int rooms) {
+
+        /** The nights of the stay from {@code night} on: what a stay ended early gives back. */
+        public ReleasedStay from(LocalDate night) {
+            return new ReleasedStay(hotelId, roomTypeId, night, endDate, rooms);
+        }
     }
 
     /** What the database set on the rows a batch inserted: the same for every booking of one hotel. */

@@ -1,6 +1,7 @@
 package org.hotelmesh.reservation.repository;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -138,13 +139,15 @@ public class SagaRepository {
      * made the change.
      */
     public Uni<Optional<ReleasedStay>> cancelPaid(SqlClient client, String id, String by, long refundMinor,
-            long feeMinor) {
+            long feeMinor, LocalDate releaseFrom) {
         return ReservationRepository.endStay(client, id, """
                 UPDATE reservation SET status = 'refunded',
                 refund_state = CASE WHEN $2 > 0 THEN 'requested' ELSE 'none' END,
-                refund_minor = nullif($2, 0), fee_minor = $3 WHERE reservation_id = $1 AND status = 'paid'
+                refund_minor = nullif($2, 0), fee_minor = $3, nights_released_from = $4
+                WHERE reservation_id = $1 AND status = 'paid'
                 """,
-                Tuple.of(id, refundMinor, feeMinor), ReservationStatus.REFUNDED, by);
+                Tuple.of(id, refundMinor, feeMinor, releaseFrom), ReservationStatus.REFUNDED, by)
+                .map(ended -> releaseFrom == null ? ended : ended.map(stay -> stay.from(releaseFrom)));
     }
 
     /** The owed refund went through (or failed for good): recorded once. */

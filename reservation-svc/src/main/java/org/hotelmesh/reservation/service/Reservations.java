@@ -39,8 +39,13 @@ import io.vertx.mutiny.sqlclient.Pool;
 @ApplicationScoped
 public class Reservations {
 
-    /** Preview of a cancellation: amounts in minor units of the reservation's currency (empty when unpriced). */
-    public record CancellationTerms(long refundMinor, long feeMinor, String currency, String policy) {
+    /**
+     * Preview of a cancellation: amounts in minor units of the reservation's currency (empty when unpriced).
+     * {@code feeMinor} is what the policy keeps beyond the nights already begun; {@code releaseFrom}, for a stay ended
+     * early, the first night that goes back on sale (the nights before it stay held); null when the whole stay does.
+     */
+    public record CancellationTerms(long refundMinor, long feeMinor, String currency, String policy,
+                                    LocalDate releaseFrom) {
     }
 
     private final Pool pool;
@@ -145,8 +150,12 @@ public class Reservations {
      * {@code waiveFee}), asked of payment-svc at once and by the recovery job until it answers. The rooms are
      * released in the transaction that changes the status, and the conditional update decides which of concurrent
      * cancels does it; the others answer the reservation as it ends up. Cancelling again answers it unchanged.
+     *
+     * <p>A paid stay in progress (its first night has passed in the hotel's calendar) is ended early, and only by the
+     * hotel ({@code endEarly}: staff, an administrator, a tool): the nights already begun are kept and stay held, only
+     * the nights from today on go back on sale and are refunded, less whatever more the policy's fee keeps.
      */
-    public Uni<CancelOutcome> cancel(String reservationId, String requestedBy, boolean waiveFee) {
+    public Uni<CancelOutcome> cancel(String reservationId, String requestedBy, boolean waiveFee, boolean endEarly) {
         ReservationValidator.reservationId(reservationId);
         String by = requestedBy == null || requestedBy.isBlank() ? "unknown" : requestedBy;
         return pool.withTransaction(conn -> reservations.cancelIfPending(conn, reservationId, by)
@@ -158,7 +167,7 @@ public class Reservations {
                         return settled(r).map(now -> new CancelOutcome(now, true));
                     }
                     return switch (r.status()) {
-                        case PAID -> cancelPaid(r, by, waiveFee);
+                        case PAID -> cancelPaid(r, by, waiveFee, endEarly);
                         case CANCELED, REFUNDED -> settled(r).map(now -> new CancelOutcome(now, false));
                         default -> {
                             StatusMachine.require(reservationId, r.status(), ReservationStatus.CANCELED);
@@ -168,11 +177,11 @@ public class Reservations {
                 }));
     }
 
-    private Uni<CancelOutcome> cancelPaid(Reservation paid, String by, boolean waiveFee) {
+    private Uni<CancelOutcome> cancelPaid(Reservation paid, String by, boolean waiveFee, boolean endEarly) {
         String id = paid.reservationId();
-        return terms(paid, waiveFee)
+        return terms(paid, waiveFee, endEarly)
                 .flatMap(terms -> pool.withTransaction(conn -> saga.cancelPaid(conn, id, by, terms.refundMinor(),
-                                terms.feeMinor())
+                                terms.feeMinor(), terms.releaseFrom())
                         .flatMap(ended -> holds.release(conn, id, ended))))
                 .call(holds::publish)
                 .flatMap(released -> get(id).flatMap(r -> {
@@ -193,21 +202,24 @@ public class Reservations {
     }
 
     /** What cancelling now would refund and keep, under the reservation's policy (nothing kept when fee waived). */
-    public Uni<CancellationTerms> previewCancellation(String reservationId, boolean waiveFee) {
+    public Uni<CancellationTerms> previewCancellation(String reservationId, boolean waiveFee, boolean endEarly) {
         return get(reservationId).flatMap(r -> switch (r.status()) {
             case PENDING -> Uni.createFrom().item(new CancellationTerms(0, 0,
                     r.price() == null ? null : r.price().currency(),
                     r.payment().state() == PaymentState.CHARGING
                             ? "free: the payment has not been taken; if it completes after all, it is refunded in full"
-                            : "free: nothing has been paid"));
-            case PAID -> terms(r, waiveFee);
+                            : "free: nothing has been paid", null));
+            case PAID -> terms(r, waiveFee, endEarly);
             default -> throw new PreconditionFailed("reservation " + reservationId + " is already " + r.status().db()
                     + " and cannot be canceled");
         });
     }
 
-    /** The refund and fee of cancelling a paid reservation today in the hotel's calendar. */
-    private Uni<CancellationTerms> terms(Reservation paid, boolean waiveFee) {
+    /**
+     * The refund and fee of cancelling a paid reservation today in the hotel's calendar. No refund includes a night
+     * that has begun: those are kept (and stay held), and the fee keeps more only when it is more than they are.
+     */
+    private Uni<CancellationTerms> terms(Reservation paid, boolean waiveFee, boolean endEarly) {
         return catalog.hotel(paid.hotelId()).map(hotel -> {
             ZoneId zone = hotel.map(HotelInfo::timeZone).orElse(ZoneOffset.UTC);
             LocalDate today = LocalDate.now(clock.withZone(zone));
@@ -215,12 +227,29 @@ public class Reservations {
                 throw new PreconditionFailed("reservation " + paid.reservationId() + " ended on " + paid.endDate()
                         + " (hotel time) and can no longer be canceled");
             }
+            boolean inProgress = today.isAfter(paid.startDate());
+            if (inProgress && !endEarly) {
+                throw new PreconditionFailed("reservation " + paid.reservationId() + " began on "
+                        + paid.startDate() + " (hotel time): a stay in progress cannot be canceled; the hotel's front"
+                        + " desk can end it early, refunding the nights not yet begun");
+            }
             CancellationPolicy policy = paid.cancellationPolicy() != null ? paid.cancellationPolicy()
                     : policies.defaultPolicy();
             StayPrice price = paid.price();
-            long fee = waiveFee ? 0 : policy.feeMinor(price, paid.rooms(), paid.startDate(), today);
-            String words = waiveFee ? "fee waived by staff: refunded in full" : policy.terms(paid.startDate());
-            return new CancellationTerms(price.totalMinor() - fee, fee, price.currency(), words);
+            int begun = inProgress ? (int) paid.startDate().datesUntil(today).count() : 0;
+            long stayed = price.nightlyMinor().subList(0, begun).stream().mapToLong(Long::longValue).sum()
+                    * paid.rooms();
+            long policyFee = waiveFee ? 0 : policy.feeMinor(price, paid.rooms(), paid.startDate(), today);
+            long kept = Math.min(price.totalMinor(), Math.max(stayed, policyFee));
+            String words = waiveFee ? "fee waived by staff" : policy.terms(paid.startDate());
+            if (inProgress) {
+                words = "ended early by the hotel on " + today + ": the " + begun + (begun == 1 ? " night" : " nights")
+                        + " already begun are kept, the nights from today are refunded; " + words;
+            } else if (waiveFee) {
+                words += ": refunded in full";
+            }
+            return new CancellationTerms(price.totalMinor() - kept, kept - stayed, price.currency(), words,
+                    inProgress ? today : null);
         });
     }
 

@@ -7,6 +7,7 @@ import static org.hotelmesh.reservation.Fixtures.utcToday;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.hotelmesh.devtools.test.StoresTestResource;
+import org.hotelmesh.devtools.test.TestIdentities;
 import org.hotelmesh.proto.reservation.v1.CancelReservationRequest;
 import org.hotelmesh.proto.reservation.v1.CancelReservationResponse;
 import org.hotelmesh.proto.reservation.v1.CancellationFee;
@@ -27,14 +29,21 @@ import org.hotelmesh.proto.reservation.v1.PreviewCancellationRequest;
 import org.hotelmesh.proto.reservation.v1.PreviewCancellationResponse;
 import org.hotelmesh.proto.reservation.v1.RefundState;
 import org.hotelmesh.proto.reservation.v1.Reservation;
+import org.hotelmesh.proto.reservation.v1.ReservationServiceGrpc;
+import org.hotelmesh.proto.reservation.v1.ReservationServiceGrpc.ReservationServiceBlockingStub;
 import org.hotelmesh.proto.reservation.v1.ReservationStatus;
 import org.hotelmesh.proto.reservation.v1.SetCancellationPolicyRequest;
 import org.hotelmesh.reservation.Fixtures.RoomTypeRef;
 import org.hotelmesh.reservation.Fixtures;
 import org.hotelmesh.reservation.SagaTestBase;
 import org.hotelmesh.reservation.ScriptedPaymentService;
+import org.hotelmesh.reservation.TravelClock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -221,6 +230,39 @@ class CancellationTest extends SagaTestBase {
     }
 
     @Test
+    void aRefundIsRefundedOnlyOnceTheProcessorConfirmedItAndIsFlaggedToStaffWhenOverdue() throws Exception {
+        RoomTypeRef rt = roomType(5);
+        LocalDate start = utcToday().plusDays(30);
+        String id = "refund-pending-" + rt.roomTypeId();
+        bookPaid(rt, id, start);
+        assertEquals(0, queryInt("SELECT count(*) FROM reservation WHERE reservation_id = ?"
+                + " AND payment_token IS NOT NULL", id), "a settled payment's token is not kept");
+        ScriptedPaymentService.refundsPending.set(true);
+        try {
+            CancelReservationResponse canceled = cancel(id, false);
+
+            var payment = canceled.getReservation().getPayment();
+            assertEquals(RefundState.REFUND_STATE_REQUESTED, payment.getRefundState(), "asked, not confirmed");
+            assertEquals(false, payment.getRefundOverdue());
+            assertEquals(canceled.getReservation().getHistory(canceled.getReservation().getHistoryCount() - 1)
+                    .getAt(), payment.getRefundRequestedAt());
+            jobs.recover().await().indefinitely();
+            assertEquals(RefundState.REFUND_STATE_REQUESTED, get(id).getPayment().getRefundState());
+            TravelClock.travel(Duration.ofHours(2)); // past hotelmesh.saga.refund-overdue-after (1 hour)
+            assertEquals(true, get(id).getPayment().getRefundOverdue());
+        } finally {
+            ScriptedPaymentService.refundsPending.set(false);
+        }
+
+        jobs.recover().await().indefinitely();
+
+        assertEquals(RefundState.REFUND_STATE_REFUNDED, get(id).getPayment().getRefundState());
+        assertEquals("", get(id).getPayment().getRefundRequestedAt());
+        assertEquals(1, ScriptedPaymentService.refunds(id));
+        assertInvariants(rt, start);
+    }
+
+    @Test
     void aPendingReservationCanceledWhileItsChargeRunsIsRefundedWhenTheChargeCaptures() throws Exception {
         RoomTypeRef rt = roomType(5);
         LocalDate start = utcToday().plusDays(30);
@@ -267,5 +309,116 @@ class CancellationTest extends SagaTestBase {
                 .newBuilder().setHotelId(rt.hotelId()).build());
         assertEquals("default", policy.getSource());
         assertEquals(2, policy.getPolicy().getFreeUntilDays());
+    }
+
+    // ---- stays in progress: no refund of a night that has begun
+
+    private static final ManagedChannel CHANNEL = ManagedChannelBuilder.forAddress("localhost", 18083)
+            .usePlaintext().build();
+
+    @AfterAll
+    static void close() {
+        CHANNEL.shutdownNow();
+    }
+
+    @AfterEach
+    void backToToday() {
+        TravelClock.reset();
+    }
+
+    private static ReservationServiceBlockingStub through(String userToken) {
+        return ReservationServiceGrpc.newBlockingStub(TestIdentities.asEdgeFor(CHANNEL, userToken));
+    }
+
+    /** 2 rooms, 4 nights from tomorrow, booked and paid by the guest; then the clock moves to its third night. */
+    private String stayInItsThirdNight(RoomTypeRef rt, String guest, LocalDate start) {
+        String id = guest + "-" + rt.roomTypeId();
+        Reservation paid = through(TestIdentities.guest(guest)).createReservation(booking(id, rt, start,
+                start.plusDays(4), 2, "", "tok_visa")).getReservation();
+        assertEquals(ReservationStatus.PAID, paid.getStatus());
+        TravelClock.travel(Duration.ofDays(3)); // today = start + 2: nights start and start + 1 have begun
+        return id;
+    }
+
+    @Test
+    void aGuestCannotCancelAStayInProgress() {
+        RoomTypeRef rt = roomType(5);
+        LocalDate start = utcToday().plusDays(1);
+        String id = stayInItsThirdNight(rt, "early-bird", start);
+        var guest = through(TestIdentities.guest("early-bird"));
+
+        String refusal = "reservation " + id + " began on " + start + " (hotel time): a stay in progress cannot be"
+                + " canceled; the hotel's front desk can end it early, refunding the nights not yet begun";
+        assertStatus(Status.Code.FAILED_PRECONDITION, refusal,
+                () -> guest.cancelReservation(CancelReservationRequest.newBuilder().setReservationId(id).build()));
+        assertStatus(Status.Code.FAILED_PRECONDITION, refusal,
+                () -> guest.previewCancellation(PreviewCancellationRequest.newBuilder().setReservationId(id).build()));
+
+        assertEquals(ReservationStatus.PAID, reservations.getReservation(
+                org.hotelmesh.proto.reservation.v1.GetReservationRequest.newBuilder().setReservationId(id).build())
+                .getReservation().getStatus());
+        assertEquals(0, ScriptedPaymentService.refunds(id));
+        for (LocalDate night = start; night.isBefore(start.plusDays(4)); night = night.plusDays(1)) {
+            assertEquals(2, totalReserved(rt, night), "every night still held on " + night);
+        }
+    }
+
+    @Test
+    void staffEndingAStayEarlyRefundOnlyTheNightsNotBegunAndReleaseOnlyThem() {
+        RoomTypeRef rt = roomType(5);
+        LocalDate start = utcToday().plusDays(1);
+        String id = stayInItsThirdNight(rt, "leaves-early", start);
+        var staff = through(TestIdentities.staff(rt.hotelId()));
+
+        PreviewCancellationResponse terms = staff.previewCancellation(
+                PreviewCancellationRequest.newBuilder().setReservationId(id).build());
+        assertEquals(4 * NIGHT, terms.getRefund().getAmountMinor(), "2 rooms x the 2 nights not begun");
+        assertEquals(0, terms.getFee().getAmountMinor(), "the first-night fee is within the nights kept");
+
+        CancelReservationResponse ended = staff.cancelReservation(CancelReservationRequest.newBuilder()
+                .setReservationId(id).build());
+
+        assertEquals(ReservationStatus.REFUNDED, ended.getReservation().getStatus());
+        assertEquals(4 * NIGHT, ended.getRefund().getAmountMinor());
+        assertEquals(4 * NIGHT, ScriptedPaymentService.payment(id).getRefunded().getAmountMinor());
+        assertEquals(1, ScriptedPaymentService.refunds(id));
+        assertEquals(2, totalReserved(rt, start), "a night begun stays sold");
+        assertEquals(2, totalReserved(rt, start.plusDays(1)));
+        assertEquals(0, totalReserved(rt, start.plusDays(2)), "tonight is back on sale");
+        assertEquals(0, totalReserved(rt, start.plusDays(3)));
+        for (LocalDate night = start; night.isBefore(start.plusDays(4)); night = night.plusDays(1)) {
+            assertInvariants(rt, night);
+        }
+        // staff ending it again: unchanged, nothing moves twice
+        assertEquals(ended.getReservation(), staff.cancelReservation(CancelReservationRequest.newBuilder()
+                .setReservationId(id).build()).getReservation());
+        assertEquals(1, ScriptedPaymentService.refunds(id));
+        assertEquals(2, totalReserved(rt, start));
+    }
+
+    @Test
+    void aFeeLargerThanTheNightsBegunKeepsTheFeeWaivedItKeepsOnlyTheNights() {
+        RoomTypeRef rt = roomType(5);
+        setPolicy(rt, 2, CancellationFee.PERCENTAGE, 75);
+        LocalDate start = utcToday().plusDays(1);
+        String kept = stayInItsThirdNight(rt, "pays-the-fee", start);
+        TravelClock.reset();
+        String waived = stayInItsThirdNight(rt, "fee-waived", start);
+        var staff = through(TestIdentities.staff(rt.hotelId()));
+
+        CancelReservationResponse withFee = staff.cancelReservation(CancelReservationRequest.newBuilder()
+                .setReservationId(kept).build());
+        CancelReservationResponse withoutFee = staff.cancelReservation(CancelReservationRequest.newBuilder()
+                .setReservationId(waived).setWaiveFee(true).build());
+
+        // total 8 nights; 75% keeps 6, of which 4 were stayed: a fee of 2 beyond them, 2 refunded
+        assertEquals(2 * NIGHT, withFee.getRefund().getAmountMinor());
+        assertEquals(2 * NIGHT, withFee.getFee().getAmountMinor());
+        assertEquals(4 * NIGHT, withoutFee.getRefund().getAmountMinor(), "waived: never a night begun");
+        assertEquals(0, withoutFee.getFee().getAmountMinor());
+        assertEquals(4, totalReserved(rt, start.plusDays(1)));
+        assertEquals(0, totalReserved(rt, start.plusDays(2)));
+        assertInvariants(rt, start.plusDays(1));
+        assertInvariants(rt, start.plusDays(2));
     }
 }
