@@ -429,6 +429,16 @@ class ChartTest {
     }
 
     @Test
+    void theEdgeCountsRateLimitsPerClientBehindTheTrustedProxiesOnly() throws Exception {
+        assertEquals("1", one(render("rel"), ConfigMap.class, "edge-rest").getData().get("HOTELMESH_TRUSTED_PROXIES"));
+        assertEquals("2", one(render("rel", "--set", "edge.trustedProxies=2"), ConfigMap.class, "edge-rest").getData()
+                .get("HOTELMESH_TRUSTED_PROXIES"));
+        assertFalse(one(render("rel"), ConfigMap.class, "reservation-svc").getData()
+                .containsKey("HOTELMESH_TRUSTED_PROXIES"));
+        assertRefused("/edge/trustedProxies", "--set", "edge.trustedProxies=-1");
+    }
+
+    @Test
     void theRedisPasswordComesFromASecretToExactlyTheServicesThatUseRedis() throws Exception {
         for (List<HasMetadata> objects : List.of(render("rel", "--set", "redis.password=r3dis"),
                 render("rel", "--set", "redis.existingPasswordSecret=my-redis",

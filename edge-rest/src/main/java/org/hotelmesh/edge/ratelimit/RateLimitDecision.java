@@ -1,12 +1,8 @@
 package org.hotelmesh.edge.ratelimit;
 
 /**
- * The outcome of counting one request. {@code counted} is false when Redis could not be asked (fail open):
- * then only the limit is known.
+ * The outcome of counting one request against the bucket that is nearest its limit. {@code local}: counted in this
+ * edge replica's own counters because Redis could not be asked (each replica then allows the limit on its own).
  */
-public record RateLimitDecision(boolean counted, boolean allowed, int limit, long remaining, long retryAfterSeconds) {
-
-    public static RateLimitDecision uncounted(int limit) {
-        return new RateLimitDecision(false, true, limit, -1, 0);
-    }
+public record RateLimitDecision(boolean allowed, int limit, long remaining, long retryAfterSeconds, boolean local) {
 }

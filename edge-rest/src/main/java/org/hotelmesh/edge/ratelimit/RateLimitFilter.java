@@ -1,7 +1,12 @@
 package org.hotelmesh.edge.ratelimit;
 
+import java.util.List;
+import java.util.Set;
+
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.impl.HttpUtils;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -9,19 +14,25 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.hotelmesh.edge.config.RateLimitConfig;
 import org.hotelmesh.edge.error.Problems;
+import org.hotelmesh.edge.ratelimit.RateLimiter.Bucket;
 import org.hotelmesh.edge.security.Authorizer;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Counts every API request against its client identity: the verified JWT subject, else the client IP. A forged or
- * expired token therefore counts against the IP, never against someone else's subject.
+ * Counts every request against its client identity: the verified JWT subject, else the client address. A forged or
+ * expired token therefore counts against the address, never against someone else's subject. Bookings and quotes
+ * count in a bucket of their own as well. No path is exempt: health and metrics are not on this port at all, so
+ * nothing like {@code /q/../v1/...} can slip past the counters.
  */
 public class RateLimitFilter {
 
     static final String DECISION = RateLimitFilter.class.getName() + ".decision";
     public static final String LIMIT_HEADER = "RateLimit-Limit";
     public static final String REMAINING_HEADER = "RateLimit-Remaining";
+    private static final List<Bucket> READ = List.of(Bucket.API);
+    private static final List<Bucket> WRITE = List.of(Bucket.API, Bucket.WRITES);
+    private static final Set<String> COSTLY_WRITES = Set.of("/v1/reservations", "/v1/quotes");
 
     private final RateLimiter limiter;
     private final RateLimitConfig config;
@@ -37,11 +48,13 @@ public class RateLimitFilter {
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION - 100)
     public Uni<Response> limit(ContainerRequestContext context, HttpServerRequest request) {
-        if (!config.enabled() || request.path().startsWith("/q/")) {
+        if (!config.enabled()) {
             return Uni.createFrom().nullItem();
         }
+        List<Bucket> buckets = request.method() == HttpMethod.POST && COSTLY_WRITES.contains(canonicalPath(request))
+                ? WRITE : READ;
         return identity(request)
-                .chain(limiter::hit)
+                .chain(identity -> limiter.hit(identity, buckets))
                 .map(decision -> {
                     context.setProperty(DECISION, decision);
                     if (decision.allowed()) {
@@ -59,29 +72,40 @@ public class RateLimitFilter {
     public void headers(ContainerRequestContext request, ContainerResponseContext response) {
         if (request.getProperty(DECISION) instanceof RateLimitDecision decision) {
             response.getHeaders().putSingle(LIMIT_HEADER, String.valueOf(decision.limit()));
-            if (decision.counted()) {
-                response.getHeaders().putSingle(REMAINING_HEADER, String.valueOf(decision.remaining()));
-            }
+            response.getHeaders().putSingle(REMAINING_HEADER, String.valueOf(decision.remaining()));
         }
+    }
+
+    /**
+     * The path as the router resolves it (Vert.x's own normalisation: percent-encoded unreserved characters decoded,
+     * dot segments removed), with repeated and trailing slashes dropped.
+     */
+    static String canonicalPath(HttpServerRequest request) {
+        String path = HttpUtils.normalizePath(request.path()).replaceAll("/{2,}", "/");
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     private Uni<String> identity(HttpServerRequest request) {
-        String ip = clientIp(request);
+        String address = "ip:" + clientAddress(request.getHeader("X-Forwarded-For"),
+                request.remoteAddress() == null ? "unknown" : request.remoteAddress().host(), config.trustedProxies());
         if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
-            return Uni.createFrom().item(ip);
+            return Uni.createFrom().item(address);
         }
         return authorizer.callerOrAnonymous()
-                .map(caller -> caller.authenticated() ? "sub:" + caller.subject() : ip);
+                .map(caller -> caller.authenticated() ? "sub:" + caller.subject() : address);
     }
 
-    private String clientIp(HttpServerRequest request) {
-        if (config.trustForwardedFor()) {
-            String forwarded = request.getHeader("X-Forwarded-For");
-            if (forwarded != null && !forwarded.isBlank()) {
-                // The left-most entry is the original client as seen by the first trusted proxy.
-                return "ip:" + forwarded.split(",")[0].trim();
-            }
+    /**
+     * The client's address behind {@code trustedProxies} proxies, by the right-most rule: each proxy appends the
+     * address it received the request from, so the N-th entry from the right is what the outermost trusted proxy saw;
+     * entries to its left are whatever the client wrote. Without trusted proxies, the TCP peer.
+     */
+    static String clientAddress(String forwardedFor, String peer, int trustedProxies) {
+        if (trustedProxies <= 0 || forwardedFor == null || forwardedFor.isBlank()) {
+            return peer;
         }
-        return "ip:" + (request.remoteAddress() == null ? "unknown" : request.remoteAddress().host());
+        String[] hops = forwardedFor.split(",");
+        String client = hops[Math.max(0, hops.length - trustedProxies)].trim();
+        return client.isEmpty() || client.length() > 64 ? peer : client;
     }
 }

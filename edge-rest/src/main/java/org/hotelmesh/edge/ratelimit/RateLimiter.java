@@ -1,64 +1,139 @@
 package org.hotelmesh.edge.ratelimit;
 
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.smallrye.mutiny.Uni;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
 import jakarta.enterprise.context.ApplicationScoped;
+
 import org.hotelmesh.edge.config.RateLimitConfig;
 import org.jboss.logging.Logger;
 
-import java.time.Clock;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
 
 /**
- * Fixed-window counters in Redis, shared by every edge replica. One round trip per request: a Lua script does the
- * INCR and, for the window's first request, the EXPIRE, so a key never outlives its window.
+ * Fixed-window counters in Redis, shared by every edge replica: one round trip per request, a Lua script that
+ * increments every bucket the request counts in and, for a window's first request, sets its expiry, so a key never
+ * outlives its window.
+ *
+ * <p>When Redis fails or is slower than {@code redis-timeout}, the replica keeps limiting with counters of its own
+ * (the same windows and limits, per replica) and leaves Redis alone for {@code redis-retry-after}, so a dead Redis
+ * costs one timeout per interval, not one per request, and never lets a flood through uncounted.
  */
 @ApplicationScoped
 public class RateLimiter {
 
     private static final Logger LOG = Logger.getLogger(RateLimiter.class);
 
+    /** What a request counts against: every request against the API bucket, the costly writes also against theirs. */
+    public enum Bucket {
+        API("api"), WRITES("writes");
+
+        private final String prefix;
+
+        Bucket(String prefix) {
+            this.prefix = prefix;
+        }
+    }
+
     static final String SCRIPT = """
-            local count = redis.call('INCR', KEYS[1])
-            if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
-            return count""";
+            local counts = {}
+            for i, key in ipairs(KEYS) do
+              counts[i] = redis.call('INCR', key)
+              if counts[i] == 1 then redis.call('EXPIRE', key, ARGV[1]) end
+            end
+            return counts""";
 
     private final ReactiveRedisDataSource redis;
     private final RateLimitConfig config;
     private final Clock clock;
+    private final Cache<String, AtomicLong> local;
+    private volatile long redisRetryAt;
 
     public RateLimiter(ReactiveRedisDataSource redis, RateLimitConfig config) {
         this.redis = redis;
         this.config = config;
         this.clock = Clock.systemUTC();
+        this.local = Caffeine.newBuilder().maximumSize(config.localClients())
+                .expireAfterWrite(windowMillis() * 2, java.util.concurrent.TimeUnit.MILLISECONDS).build();
     }
 
-    /** The Redis key counting {@code identity}'s requests in the window that contains {@code epochMillis}. */
-    public String key(String identity, long epochMillis) {
-        return "ratelimit:" + identity + ":" + windowStartSeconds(epochMillis);
+    /** The key counting {@code identity}'s requests of {@code bucket} in the window that contains {@code epochMillis}. */
+    public String key(Bucket bucket, String identity, long epochMillis) {
+        return "ratelimit:" + bucket.prefix + ":" + identity + ":" + windowStart(epochMillis) / 1000;
     }
 
-    public Uni<RateLimitDecision> hit(String identity) {
+    /** Counts one request of {@code identity} in each of {@code buckets}. */
+    public Uni<RateLimitDecision> hit(String identity, List<Bucket> buckets) {
         long now = clock.millis();
-        long windowMillis = Math.max(1000, config.window().toMillis());
-        long windowStart = now - Math.floorMod(now, windowMillis);
-        long retryAfter = Math.max(1, (windowStart + windowMillis - now + 999) / 1000);
-        int limit = config.requests();
-        String ttlSeconds = String.valueOf(Math.max(1, windowMillis / 1000));
-        return redis.execute("EVAL", SCRIPT, "1", key(identity, now), ttlSeconds)
+        List<String> keys = new ArrayList<>(buckets.size());
+        buckets.forEach(bucket -> keys.add(key(bucket, identity, now)));
+        if (now < redisRetryAt) {
+            return Uni.createFrom().item(locally(buckets, keys, now));
+        }
+        List<String> args = new ArrayList<>(List.of("EVAL", SCRIPT, String.valueOf(keys.size())));
+        args.addAll(keys);
+        args.add(String.valueOf(Math.max(1, windowMillis() / 1000)));
+        return redis.execute(args.get(0), args.subList(1, args.size()).toArray(String[]::new))
                 .ifNoItem().after(config.redisTimeout()).fail()
-                .map(reply -> {
-                    long count = reply.toLong();
-                    return new RateLimitDecision(true, count <= limit, limit, Math.max(0, limit - count), retryAfter);
-                })
+                .map(reply -> decide(buckets, counts(reply), now, false))
                 .onFailure().recoverWithItem(failure -> {
-                    // A Redis outage must not become an API outage: let the request through uncounted.
-                    LOG.warnf("rate limit not enforced, Redis failed: %s", failure.toString());
-                    return RateLimitDecision.uncounted(limit);
+                    redisRetryAt = clock.millis() + config.redisRetryAfter().toMillis();
+                    LOG.warnf("rate limits counted in this replica for %s: Redis failed (%s)",
+                            config.redisRetryAfter(), failure.toString());
+                    return locally(buckets, keys, now);
                 });
     }
 
-    private long windowStartSeconds(long epochMillis) {
-        long windowMillis = Math.max(1000, config.window().toMillis());
-        return (epochMillis - Math.floorMod(epochMillis, windowMillis)) / 1000;
+    private RateLimitDecision locally(List<Bucket> buckets, List<String> keys, long now) {
+        long[] counts = new long[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            counts[i] = local.get(keys.get(i), k -> new AtomicLong()).incrementAndGet();
+        }
+        return decide(buckets, counts, now, true);
+    }
+
+    /** The decision of the bucket with the least left: refused when any bucket is over its limit. */
+    private RateLimitDecision decide(List<Bucket> buckets, long[] counts, long now, boolean local) {
+        long windowStart = windowStart(now);
+        long retryAfter = Math.max(1, (windowStart + windowMillis() - now + 999) / 1000);
+        RateLimitDecision tightest = null;
+        for (int i = 0; i < buckets.size(); i++) {
+            int limit = limit(buckets.get(i));
+            RateLimitDecision decision = new RateLimitDecision(counts[i] <= limit, limit,
+                    Math.max(0, limit - counts[i]), retryAfter, local);
+            if (tightest == null || !decision.allowed() && tightest.allowed()
+                    || decision.allowed() == tightest.allowed() && decision.remaining() < tightest.remaining()) {
+                tightest = decision;
+            }
+        }
+        return tightest;
+    }
+
+    private int limit(Bucket bucket) {
+        return bucket == Bucket.WRITES ? config.writeRequests() : config.requests();
+    }
+
+    private static long[] counts(Response reply) {
+        long[] counts = new long[reply.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = reply.get(i).toLong();
+        }
+        return counts;
+    }
+
+    private long windowMillis() {
+        return Math.max(Duration.ofSeconds(1).toMillis(), config.window().toMillis());
+    }
+
+    private long windowStart(long epochMillis) {
+        return epochMillis - Math.floorMod(epochMillis, windowMillis());
     }
 }

@@ -9,6 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.when;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -40,10 +45,14 @@ class RateLimitTest {
     @TestHTTPResource(value = "", management = true)
     String management;
 
+    @TestHTTPResource("/")
+    URL url;
+
     public static class FiveRequestsPerMinute implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("hotelmesh.rate-limit.requests", "5", "hotelmesh.rate-limit.window", "1M");
+            return Map.of("hotelmesh.rate-limit.requests", "5", "hotelmesh.rate-limit.write-requests", "2",
+                    "hotelmesh.rate-limit.window", "1M");
         }
     }
 
@@ -102,9 +111,9 @@ class RateLimitTest {
             given().header("Authorization", alice).when().get("/v1/hotels/1").then().statusCode(200);
         }
         long windowStart = System.currentTimeMillis() / 60_000 * 60;
-        String key = "ratelimit:sub:alice:" + windowStart;
+        String key = "ratelimit:api:sub:alice:" + windowStart;
 
-        assertEquals(List.of(key), redis.key().keys("ratelimit:sub:alice:*"));
+        assertEquals(List.of(key), redis.key().keys("ratelimit:api:sub:alice:*"));
         assertEquals("3", redis.value(String.class).get(key));
         long ttl = redis.key().ttl(key);
         assertTrue(ttl > 0 && ttl <= 60, "TTL " + ttl);
@@ -114,8 +123,8 @@ class RateLimitTest {
     void forwardedForIsIgnoredUnlessTrusted() {
         given().header("X-Forwarded-For", "203.0.113.9").when().get("/v1/hotels/1").then().statusCode(200);
 
-        assertEquals(List.of(), redis.key().keys("ratelimit:ip:203.0.113.9:*"));
-        assertEquals(1, redis.key().keys("ratelimit:ip:127.0.0.1:*").size());
+        assertEquals(List.of(), redis.key().keys("ratelimit:api:ip:203.0.113.9:*"));
+        assertEquals(1, redis.key().keys("ratelimit:api:ip:127.0.0.1:*").size());
     }
 
     @Test
@@ -124,5 +133,43 @@ class RateLimitTest {
             given().when().get(management + "health/live").then().statusCode(200);
         }
         assertEquals(List.of(), redis.key().keys("ratelimit:*"));
+    }
+
+    @Test
+    void bookingsAndQuotesHaveABucketOfTheirOwnAndReadsGoOn() throws Exception {
+        String alice = Fixtures.bearer("alice", List.of("guest"), List.of());
+        for (int i = 0; i < 2; i++) {
+            given().header("Authorization", alice).contentType("application/json").body("{}")
+                    .when().post(i == 0 ? "/v1/quotes" : "/v1/reservations")
+                    .then().statusCode(400).header("RateLimit-Remaining", equalTo(String.valueOf(1 - i)));
+        }
+        assertEquals(429, raw("POST", "/v1//q/../reservations/", alice, "{}"), "however the path is written");
+        // reads have their own budget: 3 of 5 used by the writes above
+        given().header("Authorization", alice).when().get("/v1/hotels/1")
+                .then().statusCode(200).header("RateLimit-Remaining", equalTo("1"));
+    }
+
+    @Test
+    void aPathWithDotSegmentsIsCountedLikeThePathItReaches() throws Exception {
+        for (int i = 1; i <= 5; i++) {
+            assertEquals(200, raw("GET", "/q/../v1/hotels/1", null, null));
+        }
+        assertEquals(429, raw("GET", "/q/%2e%2e/v1/hotels/1", null, null));
+        assertEquals(429, raw("GET", "/v1/hotels/1", null, null));
+    }
+
+    /** A request sent byte for byte, so no client library tidies its path first; the answer's status. */
+    private int raw(String method, String path, String authorization, String json) throws Exception {
+        try (Socket socket = new Socket("localhost", url.getPort())) {
+            String head = method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
+                    + (json == null ? "" : "Content-Type: application/json\r\nContent-Length: " + json.length()
+                            + "\r\n");
+            socket.getOutputStream().write((head + "\r\n" + (json == null ? "" : json))
+                    .getBytes(StandardCharsets.US_ASCII));
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
     }
 }

@@ -2,7 +2,7 @@ package org.hotelmesh.edge.ratelimit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hotelmesh.edge.Fixtures.found;
 import static org.hotelmesh.edge.Fixtures.hotel;
 import static org.mockito.Mockito.when;
@@ -44,15 +44,17 @@ class RedisOutageTest {
     HotelClient hotels;
 
     @Test
-    void requestsPassUncountedWhileRedisIsDown() {
+    void requestsAreStillLimitedByThisReplicasOwnCountersWhileRedisIsDown() {
         when(hotels.getHotel(1L)).thenReturn(found(hotel(1)));
 
-        for (int i = 0; i < 4; i++) {
-            given().when().get("/v1/hotels/1")
+        for (int i = 1; i <= 2; i++) {
+            given().header("X-Forwarded-For", "198.51.100.7").when().get("/v1/hotels/1")
                     .then().statusCode(200)
                     .header("RateLimit-Limit", equalTo("2"))
-                    .header("RateLimit-Remaining", nullValue());
+                    .header("RateLimit-Remaining", equalTo(String.valueOf(2 - i)));
         }
+        given().when().get("/v1/hotels/1")
+                .then().statusCode(429).contentType("application/problem+json").header("Retry-After", notNullValue());
     }
 
     @Test
