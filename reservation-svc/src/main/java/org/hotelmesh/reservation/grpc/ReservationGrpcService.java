@@ -75,9 +75,13 @@ public class ReservationGrpcService implements ReservationService {
 
     @Override
     public Uni<CreateReservationResponse> createReservation(CreateReservationRequest request) {
-        return ERRORS.serve(() -> reservations.create(ReservationMapper.toDomain(
-                        request.toBuilder().setGuestId(Access.caller().guest(request.getGuestId())).build()))
-                .map(r -> CreateReservationResponse.newBuilder().setReservation(view(r)).build()));
+        return ERRORS.serve(() -> {
+            Caller caller = Access.caller();
+            return reservations.create(ReservationMapper.toDomain(
+                            request.toBuilder().setGuestId(caller.guest(request.getGuestId())).build()),
+                    caller.userFacing())
+                    .map(r -> CreateReservationResponse.newBuilder().setReservation(view(r)).build());
+        });
     }
 
     @Override

@@ -197,6 +197,34 @@ public class ReservationRepository {
                 });
     }
 
+    /** What a guest holds besides one reservation: their unpaid holds, and their most rooms at a hotel on one night. */
+    public record GuestHoldings(long unpaidHolds, long mostRoomsOnANight) {
+    }
+
+    /**
+     * {@code guestId}'s unpaid holds anywhere, and the most rooms they hold at {@code hotelId} on one night of
+     * [{@code start}, {@code end}), leaving out reservation {@code exceptId} (a replay must not count itself). Served
+     * by the guest index.
+     */
+    public Uni<GuestHoldings> holdings(SqlClient client, String guestId, long hotelId, LocalDate start, LocalDate end,
+            String exceptId) {
+        return client.preparedQuery("""
+                SELECT (SELECT count(*) FROM reservation WHERE guest_id = $1 AND status = 'pending'
+                        AND reservation_id <> $5) AS holds,
+                       (SELECT coalesce(max(rooms), 0) FROM (
+                            SELECT sum(r.rooms) AS rooms FROM reservation r
+                            CROSS JOIN generate_series($3::date, $4::date - 1, interval '1 day') AS night
+                            WHERE r.guest_id = $1 AND r.hotel_id = $2 AND r.status IN ('pending', 'paid')
+                            AND r.reservation_id <> $5 AND r.start_date <= night AND r.end_date > night
+                            GROUP BY night) AS nights) AS rooms
+                """)
+                .execute(Tuple.of(guestId, hotelId, start, end, exceptId))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new GuestHoldings(row.getLong("holds"), row.getLong("rooms"));
+                });
+    }
+
     /** One keyset page of a guest's (or a hotel's) reservations, ordered by (start_date, reservation_id). */
     public Uni<List<Reservation>> page(SqlClient client, String ownerColumn, Object owner, TimeFilter when,
             LocalDate today, PageRequest page, int limit) {

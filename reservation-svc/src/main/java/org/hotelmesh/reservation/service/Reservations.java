@@ -8,6 +8,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hotelmesh.reservation.config.GuestLimitsConfig;
+import org.hotelmesh.reservation.config.SagaConfig;
 import org.hotelmesh.reservation.domain.BookingRequest;
 import org.hotelmesh.reservation.domain.CancelOutcome;
 import org.hotelmesh.reservation.domain.CancellationPolicy;
@@ -26,6 +28,7 @@ import org.hotelmesh.support.catalog.CatalogLookup;
 import org.hotelmesh.support.catalog.HotelInfo;
 import org.hotelmesh.support.error.InvalidInput;
 import org.hotelmesh.support.error.NotFound;
+import org.hotelmesh.support.error.Overloaded;
 import org.hotelmesh.support.error.PreconditionFailed;
 import org.hotelmesh.support.error.ServiceException;
 
@@ -58,10 +61,14 @@ public class Reservations {
     private final Holds holds;
     private final CancellationPolicies policies;
     private final Clock clock;
+    private final GuestLimitsConfig guestLimits;
+    private final SagaConfig sagaConfig;
 
     public Reservations(Pool pool, ReservationRepository reservations, SagaRepository saga,
             BookingBatcher batcher, CatalogLookup catalog, BookingPricer pricer, PaymentSaga payments, Holds holds,
-            CancellationPolicies policies, Clock clock) {
+            CancellationPolicies policies, Clock clock, GuestLimitsConfig guestLimits, SagaConfig sagaConfig) {
+        this.guestLimits = guestLimits;
+        this.sagaConfig = sagaConfig;
         this.pool = pool;
         this.reservations = reservations;
         this.saga = saga;
@@ -80,9 +87,10 @@ public class Reservations {
      * rejected, or still pending when payment-svc did not answer in time (the recovery job finishes it; so does a
      * replay of this request).
      */
-    public Uni<Reservation> create(BookingRequest request) {
+    public Uni<Reservation> create(BookingRequest request, boolean guestLimits) {
         ReservationValidator.booking(request);
-        return catalog.hotel(request.hotelId(), request.roomTypeId())
+        return withinGuestLimits(request, guestLimits)
+                .flatMap(ignored -> catalog.hotel(request.hotelId(), request.roomTypeId()))
                 .invoke(hotel -> ReservationValidator.againstCatalog(request, hotel, clock))
                 .flatMap(hotel -> pricer.price(request).map(price -> new Priced(price, null))
                         .onFailure(ServiceException.class)
@@ -90,6 +98,32 @@ public class Reservations {
                 .flatMap(priced -> priced.price() == null ? Uni.createFrom().item(priced.replay())
                         : batcher.submit(request.priced(priced.price())))
                 .flatMap(outcome -> afterBooking(outcome.reservation(), outcome.created(), request.paymentToken()));
+    }
+
+    /**
+     * Refuses a guest's booking that would take them past their unpaid holds or rooms per hotel-night
+     * ({@link GuestLimitsConfig}). Checked before the booking is queued, so a burst of one guest's concurrent bookings
+     * can pass it together; the edge's per-guest booking bucket bounds such a burst.
+     */
+    private Uni<Void> withinGuestLimits(BookingRequest request, boolean apply) {
+        if (!apply) {
+            return Uni.createFrom().voidItem();
+        }
+        return reservations.holdings(pool, request.guestId(), request.hotelId(), request.startDate(),
+                request.endDate(), request.reservationId()).map(held -> {
+                    if (held.unpaidHolds() >= guestLimits.unpaidHolds()) {
+                        throw new Overloaded("guest " + request.guestId() + " has " + held.unpaidHolds()
+                                + " unpaid holds, the most one guest may have at once (" + guestLimits.unpaidHolds()
+                                + "); pay or cancel one first", sagaConfig.holdTtl());
+                    }
+                    if (held.mostRoomsOnANight() + request.rooms() > guestLimits.roomsPerHotelNight()) {
+                        throw new Overloaded("guest " + request.guestId() + " would hold "
+                                + (held.mostRoomsOnANight() + request.rooms()) + " rooms at hotel "
+                                + request.hotelId() + " on one night; one guest may hold at most "
+                                + guestLimits.roomsPerHotelNight() + " (the hotel books groups)", sagaConfig.holdTtl());
+                    }
+                    return null;
+                });
     }
 
     /** A price for a new booking, or the answer to a replay of one already made. */
