@@ -24,7 +24,11 @@ export function setToken(value) {
 
 /** The claims of the stored token (not verified here: the edge verifies every call). */
 export function caller() {
-  const t = token();
+  return claimsOf(token());
+}
+
+/** Who a token says its holder is, or null when it is not a token these pages can read. */
+export function claimsOf(t) {
   if (!t) {
     return null;
   }

@@ -11,6 +11,8 @@ export function h(tag, attrs = {}, ...children) {
     if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
     else if (key === 'class') el.className = value;
     else if (key === 'value') el.value = value;
+    // through the CSSOM, which the Content-Security-Policy allows (a style attribute it would block)
+    else if (key === 'style') el.style.cssText = value;
     else el.setAttribute(key, value === true ? '' : value);
   }
   for (const child of children.flat()) {

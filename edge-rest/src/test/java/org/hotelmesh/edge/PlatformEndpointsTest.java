@@ -51,4 +51,21 @@ class PlatformEndpointsTest {
     void swaggerUiIsServed() {
         given().when().get("/q/swagger-ui/").then().statusCode(200);
     }
+
+    @Test
+    void thePagesCarryAContentSecurityPolicyAndEveryAnswerTheSecurityHeaders() {
+        for (String page : new String[] {"/", "/index.html", "/app/app.js"}) {
+            given().when().get(page).then().statusCode(200)
+                    .header("Content-Security-Policy", org.hamcrest.Matchers.allOf(
+                            org.hamcrest.Matchers.containsString("script-src 'self'"),
+                            org.hamcrest.Matchers.containsString("frame-ancestors 'none'"),
+                            org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("unsafe"))))
+                    .header("X-Content-Type-Options", equalTo("nosniff"))
+                    .header("X-Frame-Options", equalTo("DENY"))
+                    .header("Referrer-Policy", equalTo("no-referrer"));
+        }
+        given().when().get("/v1/nothing-here").then().statusCode(404)
+                .header("X-Content-Type-Options", equalTo("nosniff"))
+                .header("Referrer-Policy", equalTo("no-referrer"));
+    }
 }

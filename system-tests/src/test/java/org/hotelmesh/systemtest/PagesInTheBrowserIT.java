@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -222,8 +223,16 @@ class PagesInTheBrowserIT {
         }
     }
 
+    /**
+     * Signs in with a sign-in link, as ./mesh up prints one: the page shows whose token it carries and stores nothing
+     * until asked to (anyone can send such a link).
+     */
     private static void signIn(Page page, String token) {
         page.navigate(base + "/#/signin?token=" + token);
+        page.getByText("Sign in with this link?").waitFor();
+        assertEquals(null, page.evaluate("localStorage.getItem('hotelmesh.token')"), "nothing stored before asked");
+        assertFalse(page.url().contains(token), "the token leaves the address at once");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Sign in as "))).click();
         page.waitForURL(Pattern.compile(".*#/hotels$"));
     }
 

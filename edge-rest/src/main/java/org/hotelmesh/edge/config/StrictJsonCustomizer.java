@@ -1,17 +1,27 @@
 package org.hotelmesh.edge.config;
 
+import java.io.IOException;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 /**
- * A wrong JSON type is a 400, not a silent conversion: 1.5 is not a floor and 5 is not a name. Ids stay accepted as
- * number or string of digits, as the contract says. A body is one JSON value and nothing after it, and names each
+ * A wrong JSON type is a 400, not a silent conversion: 1.5 is not a floor, 5 is not a name, "true" is not a boolean
+ * and "1.5" not a number. Ids and other whole numbers stay accepted as a number or a string of ASCII digits, as the
+ * contract says. A body is one JSON value and nothing after it, and names each
  * field once: trailing bytes or a duplicated key are a 400, never the first or last of two values picked silently.
  */
 @Singleton
@@ -27,6 +37,49 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        // "ratio": "1.5" and "rooms": "2" are strings, not numbers
+        mapper.coercionConfigFor(LogicalType.Float)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        // Whole numbers (ids among them) may come as strings of digits, as the contract says: of ASCII digits only
+        mapper.registerModule(new SimpleModule("ascii-digits")
+                .addDeserializer(Long.class, new AsciiDigits<>(Long.class, Long::parseLong))
+                .addDeserializer(Integer.class, new AsciiDigits<>(Integer.class, Integer::parseInt)));
+    }
+
+    /**
+     * A whole number from a JSON number, or from a string of ASCII digits; never from other digits the JDK would read
+     * ("١٢٣", "１２３"), signs, spaces or exponents in a string.
+     */
+    static final class AsciiDigits<T> extends StdScalarDeserializer<T> {
+
+        private static final Pattern DIGITS = Pattern.compile("-?[0-9]{1,19}");
+
+        private final transient Function<String, T> parse;
+
+        AsciiDigits(Class<T> type, Function<String, T> parse) {
+            super(type);
+            this.parse = parse;
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_NUMBER_INT)) {
+                Object value = handledType() == Long.class ? (Object) p.getLongValue() : (Object) p.getIntValue();
+                @SuppressWarnings("unchecked")
+                T typed = (T) value;
+                return typed;
+            }
+            if (p.hasToken(JsonToken.VALUE_STRING) && DIGITS.matcher(p.getText()).matches()) {
+                try {
+                    return parse.apply(p.getText());
+                } catch (NumberFormatException tooLarge) {
+                    throw new InputCoercionException(p, "Numeric value (" + p.getText() + ") out of range",
+                            JsonToken.VALUE_STRING, handledType());
+                }
+            }
+            return (T) ctxt.handleUnexpectedToken(handledType(), p);
+        }
     }
 }

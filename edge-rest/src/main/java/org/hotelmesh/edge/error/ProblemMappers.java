@@ -21,6 +21,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -217,6 +219,16 @@ public class ProblemMappers {
     }
 
     private Response jsonProblem(JsonProcessingException e, HttpServerRequest request) {
+        InputCoercionException range = outOfRange(e);
+        if (range != null) {
+            String field = e instanceof JsonMappingException m && !m.getPath().isEmpty() ? Validation.jsonPath(m.getPath())
+                    : range.getProcessor() != null ? path(range.getProcessor().getParsingContext()) : "";
+            String detail = "is out of range" + (range.getTargetType() == null ? ""
+                    : " (at most " + maximum(range.getTargetType()) + ")");
+            return field.isEmpty() ? problems.response(400, "A number in the request body " + detail, request.path())
+                    : problems.response(400, "Field '" + field + "' " + detail, request.path(),
+                            List.of(new FieldViolation(field, detail)));
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             String field = Validation.jsonPath(u.getPath());
             return problems.response(400, "Unknown field '" + field + "'", request.path(),
@@ -231,5 +243,34 @@ public class ProblemMappers {
             return problems.response(400, "The request body must be a JSON object", request.path());
         }
         return problems.response(400, "The request body is not valid JSON", request.path());
+    }
+
+    /** The number-out-of-range failure behind {@code e}, if that is what it is. */
+    private static InputCoercionException outOfRange(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InputCoercionException coercion) {
+                return coercion;
+            }
+        }
+        return null;
+    }
+
+    private static String maximum(Class<?> type) {
+        return type == Integer.TYPE || type == Integer.class ? String.valueOf(Integer.MAX_VALUE)
+                : type == Short.TYPE || type == Short.class ? String.valueOf(Short.MAX_VALUE)
+                : String.valueOf(Long.MAX_VALUE);
+    }
+
+    /** Where the parser stands, as a field path: {@code stay.rooms}, {@code nights[2].price}. */
+    private static String path(JsonStreamContext context) {
+        StringBuilder out = new StringBuilder();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            String part = at.inArray() ? "[" + Math.max(0, at.getCurrentIndex()) + "]"
+                    : at.getCurrentName() == null ? "" : at.getCurrentName();
+            if (!part.isEmpty()) {
+                out.insert(0, out.length() == 0 || part.startsWith("[") || out.charAt(0) == '[' ? part : part + ".");
+            }
+        }
+        return out.toString();
     }
 }

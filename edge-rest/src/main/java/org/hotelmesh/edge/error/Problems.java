@@ -53,6 +53,7 @@ public class Problems {
             case 405 -> "Method Not Allowed";
             case 406 -> "Not Acceptable";
             case 409 -> "Conflict";
+            case 411 -> "Length Required";
             case 413 -> "Content Too Large";
             case 415 -> "Unsupported Media Type";
             case 429 -> "Too Many Requests";

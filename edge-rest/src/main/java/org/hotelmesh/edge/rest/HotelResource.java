@@ -89,11 +89,12 @@ public class HotelResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a hotel with its room types and rooms (its staff or an administrator)")
+    @Operation(summary = "Delete a hotel with its room types and rooms (chain administrators only; refused while it "
+            + "has current or future reservations)")
     @SecurityRequirement(name = BEARER)
     public Uni<RestResponse<Void>> delete(@PathParam("id") String id) {
         long hotelId = Params.id(id, "hotel");
-        return authorizer.requireStaffOf(hotelId)
+        return authorizer.requireAdmin()
                 .chain(caller -> hotels.deleteHotel(hotelId))
                 .map(done -> RestResponse.noContent());
     }

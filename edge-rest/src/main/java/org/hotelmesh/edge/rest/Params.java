@@ -30,6 +30,7 @@ final class Params {
     /** Longest date range of availability, inventory and maintenance requests. */
     static final int MAX_RANGE_DAYS = 366;
 
+    private static final Pattern ASCII_DIGITS = Pattern.compile("[0-9]{1,19}");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern RESERVATION_ID = Pattern.compile(ReservationInput.ID_PATTERN);
 
@@ -40,7 +41,8 @@ final class Params {
     static long id(String raw, String what) {
         long value;
         try {
-            value = Long.parseLong(raw);
+            // ASCII digits only: Long.parseLong would also read Arabic-Indic or fullwidth digits
+            value = raw != null && ASCII_DIGITS.matcher(raw).matches() ? Long.parseLong(raw) : -1;
         } catch (NumberFormatException e) {
             value = -1;
         }
@@ -62,7 +64,7 @@ final class Params {
         int size = DEFAULT_PAGE_SIZE;
         if (pageSize != null) {
             try {
-                size = Integer.parseInt(pageSize);
+                size = ASCII_DIGITS.matcher(pageSize).matches() ? Integer.parseInt(pageSize) : -1;
             } catch (NumberFormatException e) {
                 size = -1;
             }

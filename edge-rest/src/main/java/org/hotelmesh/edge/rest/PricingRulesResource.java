@@ -78,7 +78,7 @@ public class PricingRulesResource {
         Long fromBody = null;
         if (body.roomTypeID() != null) {
             try {
-                fromBody = Long.parseLong(body.roomTypeID());
+                fromBody = body.roomTypeID().matches("[0-9]{1,19}") ? Long.parseLong(body.roomTypeID()) : -1L;
             } catch (NumberFormatException e) {
                 fromBody = -1L;
             }

@@ -9,6 +9,8 @@ import static org.hotelmesh.edge.Fixtures.ROOM_JSON;
 import static org.hotelmesh.edge.Fixtures.ROOM_TYPE_JSON;
 import static org.hotelmesh.edge.Fixtures.admin;
 import static org.hotelmesh.edge.Fixtures.staffOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import java.util.List;
@@ -36,6 +38,9 @@ class RequestValidationTest {
 
     @InjectMock
     HotelClient hotels;
+
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL url;
 
     @AfterEach
     void hotelSvcWasNeverCalled() {
@@ -111,7 +116,8 @@ class RequestValidationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"floor\":12.5", "\"number\":1205", "\"inService\":1"})
+    @ValueSource(strings = {"\"floor\":12.5", "\"number\":1205", "\"inService\":1", "\"inService\":\"true\"",
+            "\"floor\":\"١٢\"", "\"roomTypeID\":\"１２\"", "\"roomTypeID\":\" 12\"", "\"floor\":\"1e1\""})
     void valuesOfTheWrongJsonTypeAreNotCoerced(String field) {
         String name = field.substring(1, field.indexOf('"', 1));
         String body = "{\"number\":\"1205\",\"floor\":12,\"roomTypeID\":12,\"inService\":true}"
@@ -180,8 +186,32 @@ class RequestValidationTest {
                 .body("detail", equalTo("The request body is larger than 65536 bytes"));
     }
 
+    @Test
+    void aBodySentChunkedIsRefusedSoNoBodyEscapesTheLimit() throws Exception {
+        String huge = ROOM_TYPE_JSON.replace("City view", "x".repeat(70_000));
+        for (var version : java.net.http.HttpClient.Version.values()) {
+            sentWithoutALength(huge, version);
+        }
+        verifyNoInteractions(hotels);
+    }
+
+    private void sentWithoutALength(String huge, java.net.http.HttpClient.Version version) throws Exception {
+        var client = java.net.http.HttpClient.newBuilder().version(version).build();
+        // a body publisher of unknown length: sent chunked, with no Content-Length to check up front
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "v1/hotels/1/room-types"))
+                .header("Authorization", staffOf(1)).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .build();
+        var answer = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(411, answer.statusCode(), version + ": " + answer.body());
+        assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(answer.body().contains("Send the request body with a Content-Length (at most 65536 bytes)"),
+                version + ": " + answer.body());
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "0", "-1", "99999999999999999999"})
+    @ValueSource(strings = {"abc", "0", "-1", "99999999999999999999", "١٢٣", "１２３", "+1"})
     void malformedIdOnWriteIsBadRequest(String id) {
         given().header("Authorization", admin()).contentType(ContentType.JSON).body(HOTEL_JSON)
                 .when().put("/v1/hotels/" + id)
@@ -232,5 +262,35 @@ class RequestValidationTest {
                 .then().statusCode(400)
                 .body("keySet()", hasItem("detail"))
                 .body("errors", equalTo(null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"99999999999", "\"99999999999\""})
+    void anOutOfRangeNumberNamesItsField(String floor) {
+        given().header("Authorization", staffOf(1)).contentType(ContentType.JSON)
+                .body("{\"number\":\"1205\",\"floor\":" + floor + ",\"roomTypeID\":12,\"inService\":true}")
+                .when().post("/v1/hotels/1/rooms")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("Field 'floor' is out of range (at most 2147483647)"))
+                .body("errors[0].field", equalTo("floor"));
+    }
+
+    @Test
+    void aRatioSentAsTextIsNotANumber() {
+        given().header("Authorization", staffOf(1)).contentType(ContentType.JSON).body("{\"ratio\":\"1.5\"}")
+                .when().put("/v1/hotels/1/room-types/4/overbooking")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("ratio"));
+    }
+
+    @Test
+    void anAnonymousCallerLearnsNothingAboutItsInputBeforeItIsAuthenticated() {
+        for (String body : List.of("{\"ratio\":\"1.5\"}", "{\"ratio\":1.5,\"ratio\":1.2}", "{\"ratio\":1.5} xyz")) {
+            given().contentType(ContentType.JSON).body(body)
+                    .when().put("/v1/hotels/1/room-types/4/overbooking")
+                    .then().statusCode(401).contentType("application/problem+json");
+        }
+        given().contentType(ContentType.JSON).body("{\"name\":")
+                .when().post("/v1/hotels").then().statusCode(401).contentType("application/problem+json");
     }
 }

@@ -111,14 +111,14 @@ class WriteAuthorizationTest {
     }
 
     @Test
-    void staffOrAdminDeletesAHotel() {
+    void onlyAnAdministratorDeletesAHotelNotEvenItsOwnStaff() {
         when(hotels.deleteHotel(anyLong())).thenReturn(Fixtures.<Void>ok(null));
 
         given().header("Authorization", staffOf(1)).when().delete("/v1/hotels/1")
-                .then().statusCode(204);
+                .then().statusCode(403).contentType("application/problem+json");
         given().header("Authorization", admin()).when().delete("/v1/hotels/9")
                 .then().statusCode(204);
-        verify(hotels).deleteHotel(1L);
+        verify(hotels, org.mockito.Mockito.never()).deleteHotel(1L);
         verify(hotels).deleteHotel(9L);
     }
 

@@ -92,6 +92,9 @@ class HotelAccessTest extends HotelTestBase {
                 .updateHotel(rename));
         assertStatus(Status.Code.PERMISSION_DENIED, null, () -> edgeFor(TestIdentities.guest("alice"))
                 .deleteHotel(DeleteHotelRequest.newBuilder().setHotelId(hotel.getId()).build()));
+        // deleting is an administrator's: not even the hotel's own staff
+        assertStatus(Status.Code.PERMISSION_DENIED, null, () -> edgeFor(TestIdentities.staff(hotel.getId()))
+                .deleteHotel(DeleteHotelRequest.newBuilder().setHotelId(hotel.getId()).build()));
         assertStatus(Status.Code.PERMISSION_DENIED, null, () -> as(TestIdentities.workload("edge-rest"))
                 .updateHotel(rename));
         GetHotelRequest get = GetHotelRequest.newBuilder().setHotelId(hotel.getId()).build();

@@ -1,0 +1,62 @@
+package org.hotelmesh.edge.http;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.hotelmesh.edge.api.Problem;
+import org.hotelmesh.edge.config.HttpLimitsConfig;
+import org.hotelmesh.edge.error.Problems;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Every request body is held to the API's limit ({@code hotelmesh.http.max-body-bytes}), answered with a problem
+ * document, before anything reads it: one that announces a larger Content-Length gets 413 at once; one sent chunked
+ * (with no length to check up front) gets 411, since the API's clients send a length and a chunked body could
+ * otherwise only be cut off mid-stream. Runs ahead of every other route, Quarkus' own upload limit among them
+ * ({@code quarkus.http.limits.max-body-size}, the same size, stays the backstop).
+ */
+@ApplicationScoped
+public class BodyLimits {
+
+    void install(@Observes Router router, HttpLimitsConfig config, Problems problems) {
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> check(ctx, config.maxBodyBytes(), problems));
+    }
+
+    private static void check(RoutingContext ctx, long limit, Problems problems) {
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        String transfer = ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING);
+        if (length != null) {
+            long bytes;
+            try {
+                bytes = Long.parseLong(length.trim());
+            } catch (NumberFormatException e) {
+                refuse(ctx, problems, 400, "Content-Length is not a number");
+                return;
+            }
+            if (bytes > limit) {
+                refuse(ctx, problems, 413, "The request body is larger than " + limit + " bytes");
+                return;
+            }
+        } else if (transfer != null && !transfer.isBlank()
+                // HTTP/2 has no chunked coding: a body without a length is one whose stream has not ended yet
+                || ctx.request().version() == HttpVersion.HTTP_2 && !ctx.request().isEnded()) {
+            refuse(ctx, problems, 411, "Send the request body with a Content-Length (at most " + limit
+                    + " bytes); chunked bodies are not accepted");
+            return;
+        }
+        ctx.next();
+    }
+
+    private static void refuse(RoutingContext ctx, Problems problems, int status, String detail) {
+        String path = ctx.request().path();
+        ctx.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                // the unread body stays on the connection: close it rather than parse it as the next request
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end(problems.body(status, detail, path.length() > 512 ? path.substring(0, 512) : path, null));
+    }
+}
