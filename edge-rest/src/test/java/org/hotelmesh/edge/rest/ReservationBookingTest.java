@@ -72,7 +72,8 @@ class ReservationBookingTest {
                 "history":[{"status":"pending","at":"2026-11-22T10:00:00Z"},\
                 {"status":"paid","at":"2026-11-22T10:00:01Z"}],"createdAt":"2026-11-22T10:00:00Z",\
                 "quoteID":null,"payment":{"status":"captured","declineCode":null,"paymentID":"pay_1","refund":null,\
-                "fee":null,"refundStatus":"none","holdExpiresAt":"2026-11-22T10:15:00Z"},\
+                "fee":null,"refundStatus":"none","holdExpiresAt":"2026-11-22T10:15:00Z",\
+                "refundRequestedAt":null,"refundOverdue":null},\
                 "cancellationPolicy":{"freeUntilDays":2,"fee":"first_night","feePercent":null,\
                 "terms":"free cancellation until 2 days before arrival; after that, the first night is charged"}}\
                 """.formatted(ID), response.asString());
