@@ -41,10 +41,13 @@ public class PricingRulesService {
         this.defaults = defaults(config);
     }
 
-    /** The rules in force for a room type (0: for the hotel as a whole), with where they come from. */
+    /**
+     * The rules in force for a room type (0: for the hotel as a whole), with where they come from; NOT_FOUND for an
+     * unknown hotel or another hotel's room type, never the defaults.
+     */
     public Uni<PricingRules> get(long hotelId, long roomTypeId) {
         RateValidator.ids(hotelId, roomTypeId, true);
-        return inForce(pool, hotelId, roomTypeId);
+        return catalog.knownForReading(hotelId, roomTypeId).chain(() -> inForce(pool, hotelId, roomTypeId));
     }
 
     /**
@@ -56,8 +59,7 @@ public class PricingRulesService {
         PricingRules requested = RateValidator.rules(input);
         long hotelId = requested.hotelId();
         long roomTypeId = requested.roomTypeId();
-        Uni<?> exists = roomTypeId == 0 ? catalog.existingHotel(hotelId) : catalog.roomType(hotelId, roomTypeId);
-        return exists.flatMap(ignored -> pool.withTransaction(conn -> {
+        return catalog.known(hotelId, roomTypeId).chain(() -> pool.withTransaction(conn -> {
             Uni<?> write = roomTypeId != 0 && requested.isEmpty()
                     ? rules.delete(conn, hotelId, roomTypeId)
                     : rules.replace(conn, requested);

@@ -89,7 +89,10 @@ public final class RateValidator {
             v.add(new Violation("currency", "must be an ISO-4217 currency code in upper case, e.g. EUR"));
         }
         Set<DayOfWeek> seen = EnumSet.noneOf(DayOfWeek.class);
-        for (int i = 0; i < c.daysOfWeek().size(); i++) {
+        if (c.daysOfWeek().size() > DayOfWeek.values().length) {
+            v.add(new Violation("daysOfWeek", "lists " + c.daysOfWeek().size() + " days; a week has 7"));
+        }
+        for (int i = 0; i < Math.min(c.daysOfWeek().size(), DayOfWeek.values().length); i++) {
             DayOfWeek day = c.daysOfWeek().get(i);
             if (day == null) {
                 v.add(new Violation("daysOfWeek[" + i + "]", "must be one of MONDAY to SUNDAY"));

@@ -137,6 +137,15 @@ class BaseRatesTest extends RateTestBase {
                 "amount", "currency");
         assertInvalid(() -> rates.setBaseRates(SetBaseRatesRequest.newBuilder().setAmount(money(1, "EUR")).build()),
                 "hotelID", "roomTypeID", "startDate", "endDate");
+
+        // 201 days: one violation for the list (and the first repeats), not 194 that make an answer too big to send
+        SetBaseRatesRequest.Builder flood = baseRates(rt, MONDAY, MONDAY.plusDays(1), 10_000, "EUR").toBuilder();
+        for (int i = 0; i < 201; i++) {
+            flood.addDaysOfWeek(DayOfWeek.MONDAY);
+        }
+        assertEquals("lists 201 days; a week has 7", assertInvalid(() -> rates.setBaseRates(flood.build()),
+                "daysOfWeek", "daysOfWeek[1]", "daysOfWeek[2]", "daysOfWeek[3]", "daysOfWeek[4]", "daysOfWeek[5]",
+                "daysOfWeek[6]").getFieldViolations(0).getDescription());
     }
 
     @Test

@@ -154,5 +154,10 @@ class PricingRulesTest extends RateTestBase {
         assertStatus(Status.Code.NOT_FOUND, "room type 999999 not found in hotel " + rt.hotelId(),
                 () -> set(rules(rt.hotelId(), 999_999, threshold(0.5, 1.5, 0))));
         assertStatus(Status.Code.NOT_FOUND, "hotel 999998 not found", () -> set(rules(999_998, 0)));
+        // read: never the defaults for what does not exist, nor another hotel's room type under this hotel
+        RoomTypeRef other = Fixtures.newHotel();
+        assertStatus(Status.Code.NOT_FOUND, "hotel 999998 not found", () -> get(999_998, 0));
+        assertStatus(Status.Code.NOT_FOUND, "room type " + other.roomTypeId() + " not found in hotel "
+                + rt.hotelId(), () -> get(rt.hotelId(), other.roomTypeId()));
     }
 }

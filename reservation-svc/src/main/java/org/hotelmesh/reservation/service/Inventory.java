@@ -18,7 +18,6 @@ import org.hotelmesh.reservation.domain.InventoryNight;
 import org.hotelmesh.reservation.domain.NightAvailability;
 import org.hotelmesh.reservation.repository.InventoryRepository;
 import org.hotelmesh.support.catalog.CatalogLookup;
-import org.hotelmesh.support.error.DependencyUnavailable;
 import org.hotelmesh.support.error.PreconditionFailed;
 import org.jboss.logging.Logger;
 
@@ -88,7 +87,7 @@ public class Inventory {
         ReservationValidator.range(hotelId, roomTypeId, false, from, to);
         ReservationValidator.count("rooms", rooms, 100_000);
         long days = from.datesUntil(to).count();
-        return known(hotelId, roomTypeId).chain(() -> pool.withTransaction(conn -> inventory.setMaintenance(conn, hotelId, roomTypeId, from, to, rooms)
+        return catalog.known(hotelId, roomTypeId).chain(() -> pool.withTransaction(conn -> inventory.setMaintenance(conn, hotelId, roomTypeId, from, to, rooms)
                         .invoke(updated -> {
                             if (updated.size() != days) {
                                 throw new PreconditionFailed("room type " + roomTypeId + " of hotel " + hotelId
@@ -102,14 +101,14 @@ public class Inventory {
 
     public Uni<BigDecimal> ratio(long hotelId, long roomTypeId) {
         ReservationValidator.ids(hotelId, roomTypeId, false);
-        return knownForReading(hotelId, roomTypeId).chain(() -> ratioOf(pool, hotelId, roomTypeId));
+        return catalog.knownForReading(hotelId, roomTypeId).chain(() -> ratioOf(pool, hotelId, roomTypeId));
     }
 
     /** Stores the ratio and applies it to today's and later rows; past rows keep theirs. */
     public Uni<BigDecimal> setRatio(long hotelId, long roomTypeId, double requested) {
         ReservationValidator.ids(hotelId, roomTypeId, false);
         BigDecimal ratio = ReservationValidator.ratio(requested);
-        return known(hotelId, roomTypeId).chain(() -> pool.withTransaction(conn -> inventory.setRatio(conn, hotelId,
+        return catalog.known(hotelId, roomTypeId).chain(() -> pool.withTransaction(conn -> inventory.setRatio(conn, hotelId,
                         roomTypeId, ratio, SalesCalendar.earliestToday(clock)))
                 .call(changed -> cache.invalidate(hotelId, roomTypeId, changed))
                 .replaceWith(ratio));
@@ -125,7 +124,7 @@ public class Inventory {
         Uni<List<Long>> roomTypes = roomTypeId != 0 ? Uni.createFrom().item(List.of(roomTypeId))
                 : inventory.roomTypes(pool, hotelId);
         List<LocalDate> dates = from.datesUntil(to).toList();
-        return knownForReading(hotelId, roomTypeId).chain(() -> roomTypes).flatMap(types -> {
+        return catalog.knownForReading(hotelId, roomTypeId).chain(() -> roomTypes).flatMap(types -> {
             List<NightKey> keys = new ArrayList<>();
             types.forEach(type -> dates.forEach(date -> keys.add(new NightKey(type, date))));
             return cache.get(hotelId, keys).flatMap(cached -> {
@@ -143,22 +142,9 @@ public class Inventory {
     /** The rows themselves, for staff. */
     public Uni<List<InventoryNight>> rows(long hotelId, long roomTypeId, LocalDate from, LocalDate to) {
         ReservationValidator.range(hotelId, roomTypeId, false, from, to);
-        return knownForReading(hotelId, roomTypeId).chain(() -> inventory.nights(pool, hotelId, roomTypeId, from, to));
+        return catalog.knownForReading(hotelId, roomTypeId).chain(() -> inventory.nights(pool, hotelId, roomTypeId, from, to));
     }
 
-    /**
-     * NOT_FOUND unless the catalog knows the hotel and (unless 0) the room type as one of the hotel's: an unknown id
-     * or another hotel's room type is not answered with defaults. Changes wait for the catalog.
-     */
-    private Uni<Void> known(long hotelId, long roomTypeId) {
-        return (roomTypeId == 0 ? catalog.existingHotel(hotelId) : catalog.roomType(hotelId, roomTypeId))
-                .replaceWithVoid();
-    }
-
-    /** As {@link #known}, but a read goes on without the check while the catalog cannot be asked. */
-    private Uni<Void> knownForReading(long hotelId, long roomTypeId) {
-        return known(hotelId, roomTypeId).onFailure(DependencyUnavailable.class).recoverWithNull();
-    }
 
     @Scheduled(identity = "inventory-roll-forward", cron = "${hotelmesh.inventory.roll-forward-cron:0 15 0 * * ?}",
             timeZone = "UTC", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

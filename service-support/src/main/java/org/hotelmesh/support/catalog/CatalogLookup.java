@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.Config;
+import org.hotelmesh.support.error.DependencyUnavailable;
 import org.hotelmesh.support.error.NotFound;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -53,6 +54,19 @@ public class CatalogLookup {
     /** The hotel, or NOT_FOUND. */
     public Uni<HotelInfo> existingHotel(long hotelId) {
         return hotel(hotelId).map(found -> found.orElseThrow(() -> NotFound.hotel(hotelId)));
+    }
+
+    /**
+     * NOT_FOUND unless the catalog knows the hotel and (unless 0) the room type as one of the hotel's: an unknown id
+     * or another hotel's room type is never answered with defaults. For changes, which wait for the catalog.
+     */
+    public Uni<Void> known(long hotelId, long roomTypeId) {
+        return (roomTypeId == 0 ? existingHotel(hotelId) : roomType(hotelId, roomTypeId)).replaceWithVoid();
+    }
+
+    /** As {@link #known}, but a read goes on without the check while the catalog cannot be asked. */
+    public Uni<Void> knownForReading(long hotelId, long roomTypeId) {
+        return known(hotelId, roomTypeId).onFailure(DependencyUnavailable.class).recoverWithNull();
     }
 
     /** The hotel of the room type, or NOT_FOUND when either does not exist or the room type is another hotel's. */

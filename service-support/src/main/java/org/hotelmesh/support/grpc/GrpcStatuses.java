@@ -29,18 +29,24 @@ public final class GrpcStatuses {
     private GrpcStatuses() {
     }
 
+    /** Most field violations one answer carries: enough to fix a request, never a trailer too big to send. */
+    static final int MAX_VIOLATIONS = 20;
+    private static final int MAX_TEXT = 200;
+
     /**
      * INVALID_ARGUMENT with a {@code google.rpc.BadRequest} detail: one field violation per bad field (field name to
-     * reason, in the order given), which the edge turns into the problem's {@code errors}.
+     * reason, in the order given, the first {@value #MAX_VIOLATIONS}, each cut to {@value #MAX_TEXT} characters), which
+     * the edge turns into the problem's {@code errors}. However a request is built, the answer stays small.
      */
     public static StatusRuntimeException invalidArgument(String message, List<Map.Entry<String, String>> violations) {
         BadRequest.Builder badRequest = BadRequest.newBuilder();
-        violations.forEach(v -> badRequest.addFieldViolations(BadRequest.FieldViolation.newBuilder()
-                .setField(v.getKey())
-                .setDescription(v.getValue())));
+        violations.stream().limit(MAX_VIOLATIONS).forEach(v -> badRequest.addFieldViolations(
+                BadRequest.FieldViolation.newBuilder()
+                        .setField(cut(v.getKey()))
+                        .setDescription(cut(v.getValue()))));
         return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
                 .setCode(Code.INVALID_ARGUMENT_VALUE)
-                .setMessage(message)
+                .setMessage(cut(message))
                 .addDetails(Any.pack(badRequest.build()))
                 .build());
     }
@@ -147,5 +153,9 @@ public final class GrpcStatuses {
         call.close(answer.getStatus(), answer.getTrailers() == null ? new Metadata() : answer.getTrailers());
         return new ServerCall.Listener<>() {
         };
+    }
+
+    private static String cut(String text) {
+        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "...";
     }
 }
