@@ -1,6 +1,7 @@
 package org.hotelmesh.edge.config;
 
 import java.io.IOException;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -9,12 +10,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import org.hotelmesh.support.validation.PlainText;
+
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
@@ -45,7 +50,8 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
         // Whole numbers (ids among them) may come as strings of digits, as the contract says: of ASCII digits only
         mapper.registerModule(new SimpleModule("ascii-digits")
                 .addDeserializer(Long.class, new AsciiDigits<>(Long.class, Long::parseLong))
-                .addDeserializer(Integer.class, new AsciiDigits<>(Integer.class, Integer::parseInt)));
+                .addDeserializer(Integer.class, new AsciiDigits<>(Integer.class, Integer::parseInt))
+                .addDeserializer(String.class, new PlainStrings()));
     }
 
     /**
@@ -80,6 +86,42 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
                 }
             }
             return (T) ctxt.handleUnexpectedToken(handledType(), p);
+        }
+    }
+
+    /**
+     * Text as people type it ({@link PlainText}): a lone surrogate, a control character or a bidirectional override
+     * is a 400 naming the field, never stored as "?" or as sent.
+     */
+    static final class PlainStrings extends StdScalarDeserializer<String> {
+
+        PlainStrings() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String value = StringDeserializer.instance.deserialize(p, ctxt);
+            Optional<String> problem = PlainText.problem(value);
+            if (problem.isPresent()) {
+                throw new NotPlainText(p, problem.get());
+            }
+            return value;
+        }
+    }
+
+    /** A string that is not plain text; the reason is the field violation's. */
+    public static final class NotPlainText extends JsonMappingException {
+
+        private final String reason;
+
+        NotPlainText(JsonParser p, String reason) {
+            super(p, reason);
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
         }
     }
 }

@@ -13,12 +13,14 @@ import jakarta.ws.rs.core.Response;
 import org.hotelmesh.edge.api.Problem.FieldViolation;
 import org.hotelmesh.edge.client.Downstream;
 import org.hotelmesh.edge.client.DownstreamFailedException;
+import org.hotelmesh.edge.config.StrictJsonCustomizer;
 import org.hotelmesh.edge.security.AccessDeniedException;
 import org.hotelmesh.edge.security.NotAuthenticatedException;
 import org.hotelmesh.support.client.DownstreamUnavailable;
 import org.hotelmesh.support.grpc.GrpcStatuses;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -228,6 +230,11 @@ public class ProblemMappers {
             return field.isEmpty() ? problems.response(400, "A number in the request body " + detail, request.path())
                     : problems.response(400, "Field '" + field + "' " + detail, request.path(),
                             List.of(new FieldViolation(field, detail)));
+        }
+        if (e instanceof StrictJsonCustomizer.NotPlainText text) {
+            String field = Validation.jsonPath(text.getPath());
+            return problems.response(400, "Field '" + field + "' " + text.reason(), request.path(),
+                    List.of(new FieldViolation(field, text.reason())));
         }
         if (e instanceof UnrecognizedPropertyException u) {
             String field = Validation.jsonPath(u.getPath());

@@ -293,4 +293,15 @@ class RequestValidationTest {
         given().contentType(ContentType.JSON).body("{\"name\":")
                 .when().post("/v1/hotels").then().statusCode(401).contentType("application/problem+json");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Grand \\ud800 Hotel", "Grand \\u001b[31m Hotel", "evil\\u202egnp", "nul\\u0000"})
+    void textThatIsNotPlainIsRefusedNamingTheField(String name) {
+        given().header("Authorization", admin()).contentType(ContentType.JSON)
+                .body(HOTEL_JSON.replaceFirst("\"name\":\"[^\"]*\"", "\"name\":\"" + name.replace("\\", "\\\\") + "\""))
+                .when().post("/v1/hotels")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("name"))
+                .body("detail", startsWith("Field 'name' must not contain"));
+    }
 }

@@ -3,6 +3,7 @@ package org.hotelmesh.hotel.service;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -12,6 +13,7 @@ import org.hotelmesh.hotel.domain.PageRequest;
 import org.hotelmesh.hotel.domain.RoomInput;
 import org.hotelmesh.hotel.domain.RoomTypeInput;
 import org.hotelmesh.support.error.InvalidInput;
+import org.hotelmesh.support.validation.PlainText;
 import org.hotelmesh.support.error.ServiceException.Violation;
 import org.hotelmesh.support.paging.PageToken;
 
@@ -83,7 +85,7 @@ public final class HotelValidator {
         }
         for (int i = 0; i < amenities.size(); i++) {
             String a = amenities.get(i);
-            if (a == null || a.isBlank() || a.length() > 50 || a.indexOf('\0') >= 0) {
+            if (a == null || a.isBlank() || a.length() > 50 || PlainText.problem(a).isPresent()) {
                 v.add(new Violation("amenities[" + i + "]", "must be 1 to 50 characters and not blank"));
             }
         }
@@ -108,7 +110,7 @@ public final class HotelValidator {
         if (filter.country() != null && !COUNTRIES.contains(filter.country())) {
             throw new InvalidInput("country", "must be an ISO-3166 alpha-2 code in upper case, e.g. KR");
         }
-        if (filter.city() != null && (filter.city().length() > 100 || filter.city().indexOf('\0') >= 0)) {
+        if (filter.city() != null && (filter.city().length() > 100 || PlainText.problem(filter.city()).isPresent())) {
             throw new InvalidInput("city", "must be at most 100 characters without NUL characters");
         }
     }
@@ -159,8 +161,9 @@ public final class HotelValidator {
             }
             return;
         }
-        if (value.indexOf('\0') >= 0) {
-            v.add(new Violation(field, "must not contain NUL characters"));
+        Optional<String> notPlain = PlainText.problem(value);
+        if (notPlain.isPresent()) {
+            v.add(new Violation(field, notPlain.get()));
         } else if (required && value.isBlank()) {
             v.add(new Violation(field, "must not be blank"));
         } else if (value.length() > max) {

@@ -173,6 +173,16 @@ class HotelCrudTest extends HotelTestBase {
     }
 
     @Test
+    void controlCharactersAndBidiOverridesAreRefusedByTheServiceToo() throws Exception {
+        for (String name : new String[] {"Red\u001b[31mHotel", "Bell\u0007", "evil\u202egnp"}) {
+            HotelInput bad = hotelInput(name, "Seoul", "KR");
+            var badRequest = assertInvalid(() -> hotels.createHotel(CreateHotelRequest.newBuilder().setHotel(bad)
+                    .build()), "name");
+            assertTrue(badRequest.getFieldViolations(0).getDescription().startsWith("must not contain"));
+        }
+    }
+
+    @Test
     void nameLongerThan200IsRejectedOnUpdate() throws Exception {
         Hotel hotel = createHotel(hotels);
         HotelInput bad = hotelInput("n".repeat(201), "Seoul", "KR");
