@@ -37,7 +37,7 @@ public final class Fixtures {
         return new HotelDto(String.valueOf(id), "Grand Seoul",
                 new AddressDto("1 Sejong-daero", null, "Seoul", "04524", "KR"),
                 "Asia/Seoul", 5, "By the palace", new ContactDto("front@grand.example", "+82 2 123 4567"),
-                3, "2026-11-22T10:00:00Z", "2026-11-22T11:00:00Z", null);
+                3, "2026-11-22T10:00:00Z", "2026-11-22T11:00:00Z", false, null);
     }
 
     public static RoomTypeDto roomType(long hotelId, long id) {

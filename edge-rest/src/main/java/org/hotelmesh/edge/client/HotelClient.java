@@ -29,6 +29,7 @@ import org.hotelmesh.proto.hotel.v1.ListHotelsRequest;
 import org.hotelmesh.proto.hotel.v1.ListRoomTypesRequest;
 import org.hotelmesh.proto.hotel.v1.ListRoomsRequest;
 import org.hotelmesh.proto.hotel.v1.MutinyHotelServiceGrpc;
+import org.hotelmesh.proto.hotel.v1.SetHotelSaleRequest;
 import org.hotelmesh.proto.hotel.v1.UpdateHotelRequest;
 import org.hotelmesh.proto.hotel.v1.UpdateRoomRequest;
 import org.hotelmesh.proto.hotel.v1.UpdateRoomTypeRequest;
@@ -84,6 +85,12 @@ public class HotelClient {
     public Uni<HotelDto> updateHotel(long hotelId, HotelInput input) {
         return once(() -> call().updateHotel(UpdateHotelRequest.newBuilder().setHotelId(hotelId)
                         .setHotel(HotelMapper.toProto(input)).build())
+                .map(r -> HotelMapper.toDto(r.getHotel())));
+    }
+
+    public Uni<HotelDto> setOffSale(long hotelId, boolean offSale) {
+        return once(() -> call().setHotelSale(SetHotelSaleRequest.newBuilder().setHotelId(hotelId)
+                        .setOffSale(offSale).build())
                 .map(r -> HotelMapper.toDto(r.getHotel())));
     }
 

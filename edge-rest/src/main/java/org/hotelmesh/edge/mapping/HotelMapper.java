@@ -38,6 +38,7 @@ public final class HotelMapper {
                 hotel.getVersion(),
                 emptyToNull(hotel.getCreatedAt()),
                 emptyToNull(hotel.getUpdatedAt()),
+                hotel.getOffSale(),
                 null);
     }
 

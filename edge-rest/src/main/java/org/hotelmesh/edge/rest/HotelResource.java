@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotelmesh.edge.api.HotelDto;
 import org.hotelmesh.edge.api.HotelInput;
+import org.hotelmesh.edge.api.SaleInput;
 import org.hotelmesh.edge.api.PageDto;
 import org.hotelmesh.edge.client.HotelClient;
 import org.hotelmesh.edge.error.ResourceNotFoundException;
@@ -85,6 +86,18 @@ public class HotelResource {
         return authorizer.requireStaffOf(hotelId)
                 .map(caller -> validation.check(body))
                 .chain(input -> hotels.updateHotel(hotelId, input));
+    }
+
+    @PUT
+    @Path("/{id}/sale")
+    @Operation(summary = "Take the hotel off sale ({\"offSale\": true}: no new bookings or quotes, stays already booked "
+            + "are kept) or put it back on sale (its staff or an administrator; what staff do instead of deleting)")
+    @SecurityRequirement(name = BEARER)
+    public Uni<HotelDto> setSale(@PathParam("id") String id, SaleInput body) {
+        long hotelId = Params.id(id, "hotel");
+        return authorizer.requireStaffOf(hotelId)
+                .map(caller -> validation.check(body))
+                .chain(input -> hotels.setOffSale(hotelId, input.offSale()));
     }
 
     @DELETE

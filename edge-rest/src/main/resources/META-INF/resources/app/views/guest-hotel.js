@@ -15,6 +15,7 @@ export async function hotelPage(id) {
     hotel.contact && (hotel.contact.email || hotel.contact.phone)
       ? h('p', { class: 'muted' }, [hotel.contact.email, hotel.contact.phone].filter(Boolean).join(' · ')) : '',
     policy ? h('p', { class: 'muted' }, `Cancellation: ${policy.terms}.`) : '',
+    hotel.offSale ? h('p', { class: 'warning' }, 'This hotel is not taking bookings at the moment.') : '',
     h('h2', {}, 'Rooms'),
     h('div', { class: 'grid' }, (hotel.roomTypes || []).map((rt) => h('div', { class: 'card' },
       h('h3', {}, rt.name),

@@ -38,7 +38,7 @@ async function prices(hotel, rt, startDate, endDate, rooms, into) {
   const sellable = nights.every((n) => n.amount !== null && (left.get(n.date) ?? 0) >= rooms);
   const total = nights.reduce((sum, n) => sum + (n.amount || 0) * rooms, 0);
   const currency = (nights.find((n) => n.currency) || {}).currency;
-  const review = h('button', { disabled: !sellable }, 'Review booking');
+  const review = h('button', { disabled: !sellable || hotel.offSale }, 'Review booking');
   review.addEventListener('click', () => act(review, async () => {
     const who = caller();
     if (!who || !who.guest) {
@@ -54,6 +54,7 @@ async function prices(hotel, rt, startDate, endDate, rooms, into) {
     table([['Night', (n) => n.date], ['Price per room', (n) => (n.amount === null ? 'not on sale' : money(n.amount, n.currency))],
       ['Rooms left', (n) => String(left.get(n.date) ?? 0)]], nights),
     h('p', { class: 'total' }, currency ? `Total for ${rooms} room${rooms > 1 ? 's' : ''}: ${money(total, currency)}` : ''),
-    sellable ? '' : h('p', { class: 'muted' }, 'Not bookable for these dates: a night is sold out or has no price.'),
+    hotel.offSale ? h('p', { class: 'warning' }, 'This hotel is not taking bookings at the moment.')
+      : sellable ? '' : h('p', { class: 'muted' }, 'Not bookable for these dates: a night is sold out or has no price.'),
     review);
 }

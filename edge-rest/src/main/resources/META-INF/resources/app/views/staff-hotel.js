@@ -1,7 +1,7 @@
 // Staff: one hotel, a tab at a time. Each tab draws into the page's body: (hotel, its room types, the body).
-import { get } from '../api.js';
-import { screen } from '../navigation.js';
-import { h } from '../ui.js';
+import { get, put } from '../api.js';
+import { route, screen } from '../navigation.js';
+import { act, h, say } from '../ui.js';
 import { staffAvailability } from './staff-availability.js';
 import { staffDetails } from './staff-details.js';
 import { staffOccupancy } from './staff-occupancy.js';
@@ -19,10 +19,23 @@ export async function staffHotel(id, query) {
   const hotel = await get(`/v1/hotels/${id}`);
   const types = hotel.roomTypes || [];
   const body = h('div');
-  show(h('p', {}, h('a', { href: '#/staff' }, '← Hotels')), h('h1', {}, hotel.name),
+  show(h('p', {}, h('a', { href: '#/staff' }, '← Hotels')), h('h1', {}, hotel.name), saleToggle(hotel),
     h('div', { class: 'tabs' }, TABS.map((t) => h('a', { href: `#/staff/hotels/${id}?tab=${encodeURIComponent(t)}`,
       class: t === tab ? 'active' : '' }, t))), body);
   const views = { details: staffDetails, 'room types': staffRoomTypes, rooms: staffRooms, prices: staffPrices,
     availability: staffAvailability, policy: staffPolicy, reservations: staffReservations, occupancy: staffOccupancy };
   await (views[tab] || staffDetails)(hotel, types, body);
+}
+
+// Staff take their hotel off sale (no new bookings or quotes; booked stays are kept) rather than delete it, which
+// only a chain administrator may.
+function saleToggle(hotel) {
+  const button = h('button', { class: hotel.offSale ? '' : 'secondary' },
+    hotel.offSale ? 'Put back on sale' : 'Take off sale');
+  button.addEventListener('click', () => act(button, async () => {
+    const now = await put(`/v1/hotels/${hotel.id}/sale`, { offSale: !hotel.offSale });
+    say('info', now.offSale ? `${now.name} is off sale: no new bookings or quotes.` : `${now.name} is on sale again.`);
+    route();
+  }));
+  return h('p', { class: 'row' }, hotel.offSale ? h('span', { class: 'warning' }, 'Off sale. ') : '', button);
 }

@@ -26,7 +26,7 @@ class HotelMapperTest {
         HotelDto dto = HotelMapper.toDto(proto);
 
         assertEquals(new HotelDto("9", "Inn", new AddressDto("1 rue", null, "Paris", null, "FR"), "Europe/Paris", 0,
-                null, null, 2, "2026-01-01T00:00:00Z", null, null), dto);
+                null, null, 2, "2026-01-01T00:00:00Z", null, false, null), dto);
     }
 
     @Test

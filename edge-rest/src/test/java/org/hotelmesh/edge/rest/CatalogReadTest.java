@@ -54,7 +54,7 @@ class CatalogReadTest {
                 {"id":"1","name":"Grand Seoul","address":{"line1":"1 Sejong-daero","line2":null,"city":"Seoul",\
                 "postalCode":"04524","country":"KR"},"timeZone":"Asia/Seoul","starRating":5,\
                 "description":"By the palace","contact":{"email":"front@grand.example","phone":"+82 2 123 4567"},\
-                "version":3,"createdAt":"2026-11-22T10:00:00Z","updatedAt":"2026-11-22T11:00:00Z",\
+                "version":3,"createdAt":"2026-11-22T10:00:00Z","updatedAt":"2026-11-22T11:00:00Z","offSale":false,\
                 "roomTypes":[{"id":"12","hotelID":"1","name":"Deluxe King","description":"City view",\
                 "maxOccupancy":2,"bedConfiguration":"1 king","amenities":["wifi","minibar"],"roomCount":10,\
                 "roomsInService":9}]}""", body);

@@ -28,6 +28,7 @@ import java.util.List;
 import org.hotelmesh.devtools.DevTokens;
 import org.hotelmesh.devtools.test.StoresTestResource;
 import org.hotelmesh.edge.Fixtures;
+import org.hotelmesh.edge.api.HotelDto;
 import org.hotelmesh.edge.api.HotelInput;
 import org.hotelmesh.edge.api.RoomInput;
 import org.hotelmesh.edge.client.HotelClient;
@@ -108,6 +109,23 @@ class WriteAuthorizationTest {
                 .body("id", equalTo("1"))
                 .body("version", equalTo(3));
         verify(hotels).updateHotel(org.mockito.ArgumentMatchers.eq(1L), any(HotelInput.class));
+    }
+
+    @Test
+    void staffTakeTheirHotelOffSaleAndOthersMayNot() {
+        HotelDto off = new HotelDto("1", "Grand Seoul", null, "Asia/Seoul", 5, null, null, 4, null, null, true, null);
+        when(hotels.setOffSale(1L, true)).thenReturn(Fixtures.ok(off));
+
+        given().header("Authorization", staffOf(1)).contentType("application/json").body("{\"offSale\":true}")
+                .when().put("/v1/hotels/1/sale")
+                .then().statusCode(200).body("offSale", equalTo(true));
+        given().header("Authorization", staffOf(2)).contentType("application/json").body("{\"offSale\":true}")
+                .when().put("/v1/hotels/1/sale").then().statusCode(403);
+        given().header("Authorization", staffOf(1)).contentType("application/json").body("{\"offSale\":\"yes\"}")
+                .when().put("/v1/hotels/1/sale").then().statusCode(400).body("errors[0].field", equalTo("offSale"));
+        given().header("Authorization", staffOf(1)).contentType("application/json").body("{}")
+                .when().put("/v1/hotels/1/sale").then().statusCode(400).body("errors[0].field", equalTo("offSale"));
+        verify(hotels).setOffSale(1L, true);
     }
 
     @Test

@@ -32,6 +32,7 @@ public class HotelAccessPolicy extends AccessPolicy {
         rule(HotelServiceGrpc.getCreateHotelMethod(), writes);
         rule(HotelServiceGrpc.getUpdateHotelMethod(), writes);
         rule(HotelServiceGrpc.getDeleteHotelMethod(), writes);
+        rule(HotelServiceGrpc.getSetHotelSaleMethod(), writes);
         rule(HotelServiceGrpc.getCreateRoomTypeMethod(), writes);
         rule(HotelServiceGrpc.getUpdateRoomTypeMethod(), writes);
         rule(HotelServiceGrpc.getDeleteRoomTypeMethod(), writes);

@@ -30,6 +30,8 @@ import org.hotelmesh.proto.hotel.v1.ListRoomTypesRequest;
 import org.hotelmesh.proto.hotel.v1.ListRoomTypesResponse;
 import org.hotelmesh.proto.hotel.v1.ListRoomsRequest;
 import org.hotelmesh.proto.hotel.v1.ListRoomsResponse;
+import org.hotelmesh.proto.hotel.v1.SetHotelSaleRequest;
+import org.hotelmesh.proto.hotel.v1.SetHotelSaleResponse;
 import org.hotelmesh.proto.hotel.v1.UpdateHotelRequest;
 import org.hotelmesh.proto.hotel.v1.UpdateHotelResponse;
 import org.hotelmesh.proto.hotel.v1.UpdateRoomRequest;
@@ -105,6 +107,15 @@ public class HotelGrpcService implements HotelService {
             Access.caller().requireAdmin(); // a hotel leaves the chain by an administrator's hand, never its staff's
             return catalog.deleteHotel(request.getHotelId())
                     .map(ignored -> DeleteHotelResponse.getDefaultInstance());
+        });
+    }
+
+    @Override
+    public Uni<SetHotelSaleResponse> setHotelSale(SetHotelSaleRequest request) {
+        return ERRORS.serve(() -> {
+            Access.caller().requireStaffOf(request.getHotelId());
+            return catalog.setOffSale(request.getHotelId(), request.getOffSale())
+                    .map(hotel -> SetHotelSaleResponse.newBuilder().setHotel(HotelMapper.toProto(hotel)).build());
         });
     }
 

@@ -78,6 +78,7 @@ public final class HotelMapper {
                 .setVersion(hotel.version())
                 .setCreatedAt(hotel.createdAt().toString())
                 .setUpdatedAt(hotel.updatedAt().toString())
+                .setOffSale(hotel.offSale())
                 .build();
     }
 

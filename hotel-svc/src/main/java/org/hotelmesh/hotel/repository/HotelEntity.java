@@ -45,6 +45,8 @@ public class HotelEntity {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    @Column(name = "off_sale")
+    public boolean offSale;
 
     public void apply(HotelInput in) {
         name = in.name();
@@ -65,6 +67,6 @@ public class HotelEntity {
         HotelInput details = new HotelInput(name,
                 new Address(addressLine1, addressLine2, city, postalCode, country), timeZone, starRating,
                 description, contact);
-        return new Hotel(id, details, version, createdAt, updatedAt);
+        return new Hotel(id, details, version, createdAt, updatedAt, offSale);
     }
 }

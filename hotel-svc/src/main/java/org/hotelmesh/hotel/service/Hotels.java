@@ -115,6 +115,16 @@ public class Hotels {
         });
     }
 
+    /** Takes the hotel off sale or puts it back; the version moves, so every cached copy of it is replaced. */
+    public Uni<Hotel> setOffSale(long hotelId, boolean offSale) {
+        HotelValidator.ids("hotelID", hotelId);
+        return write(hotelId, hotel -> {
+            hotel.offSale = offSale;
+            hotel.updatedAt = now();
+            return hotels.flush().map(ignored -> hotel.toDomain());
+        });
+    }
+
     /**
      * Refused while reservation-svc knows upcoming stays at the hotel, and when it cannot be asked (never deleted
      * blind). Room types and rooms go with the hotel (ON DELETE CASCADE); each room type's capacity is reported

@@ -4,6 +4,8 @@ import static org.hotelmesh.devtools.test.GrpcAssertions.assertStatus;
 import static org.hotelmesh.hotel.grpc.Fixtures.createHotel;
 import static org.hotelmesh.hotel.grpc.Fixtures.hotelInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -18,6 +20,7 @@ import org.hotelmesh.proto.hotel.v1.GetHotelRequest;
 import org.hotelmesh.proto.hotel.v1.Hotel;
 import org.hotelmesh.proto.hotel.v1.HotelServiceGrpc;
 import org.hotelmesh.proto.hotel.v1.HotelServiceGrpc.HotelServiceBlockingStub;
+import org.hotelmesh.proto.hotel.v1.SetHotelSaleRequest;
 import org.hotelmesh.proto.hotel.v1.UpdateHotelRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -111,5 +114,25 @@ class HotelAccessTest extends HotelTestBase {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    @Test
+    void staffTakeTheirHotelOffSaleAndBackWhichEveryoneThenSees() {
+        Hotel hotel = createHotel(hotels);
+        SetHotelSaleRequest off = SetHotelSaleRequest.newBuilder().setHotelId(hotel.getId()).setOffSale(true).build();
+        assertStatus(Status.Code.PERMISSION_DENIED, null, () -> edgeFor(TestIdentities.staff(hotel.getId() + 1))
+                .setHotelSale(off));
+        assertStatus(Status.Code.PERMISSION_DENIED, null, () -> as(TestIdentities.workload("reservation-svc"))
+                .setHotelSale(off));
+
+        Hotel offSale = edgeFor(TestIdentities.staff(hotel.getId())).setHotelSale(off).getHotel();
+
+        assertTrue(offSale.getOffSale());
+        assertTrue(offSale.getVersion() > hotel.getVersion(), "the version moves: cached copies are replaced");
+        GetHotelRequest get = GetHotelRequest.newBuilder().setHotelId(hotel.getId()).build();
+        assertTrue(as(TestIdentities.workload("reservation-svc")).getHotel(get).getHotel().getOffSale());
+        assertFalse(edgeFor(TestIdentities.admin()).setHotelSale(off.toBuilder().setOffSale(false).build())
+                .getHotel().getOffSale());
+        assertFalse(hotels.getHotel(get).getHotel().getOffSale());
     }
 }

@@ -83,7 +83,12 @@ public class Prices {
         long hotelId = stay.hotelId();
         long roomTypeId = stay.roomTypeId();
         return catalog.roomType(hotelId, roomTypeId)
-                .invoke(hotel -> RateValidator.notInThePast(stay.startDate(), hotel, clock))
+                .invoke(hotel -> {
+                    if (quote && hotel.offSale()) {
+                        throw new PreconditionFailed(hotel.offSaleReason());
+                    }
+                    RateValidator.notInThePast(stay.startDate(), hotel, clock);
+                })
                 .flatMap(hotel -> Uni.combine().all().unis(
                                 rates.find(pool, hotelId, roomTypeId, stay.startDate(), stay.endDate()),
                                 rules.inForce(pool, hotelId, roomTypeId))

@@ -31,6 +31,7 @@ import org.hotelmesh.proto.rate.v1.NightlyRate;
 import org.hotelmesh.proto.rate.v1.Quote;
 import org.hotelmesh.rate.grpc.Fixtures.RoomTypeRef;
 import org.hotelmesh.rate.service.QuoteService;
+import org.hotelmesh.support.catalog.HotelInfo;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -134,6 +135,18 @@ class QuoteTest extends RateTestBase {
                 () -> quote(rt, NIGHT, NIGHT.plusDays(2), 1, "guest-dee"));
         assertStatus(Status.Code.NOT_FOUND, "room type 999999 not found in hotel " + rt.hotelId(),
                 () -> quote(new RoomTypeRef(rt.hotelId(), 999_999), NIGHT, NIGHT.plusDays(1), 1, "guest-dee"));
+    }
+
+    @Test
+    void aHotelOffSaleIsNotQuoted() {
+        RoomTypeRef rt = Fixtures.newHotel();
+        HotelInfo onSale = Fixtures.HOTELS.get(rt.hotelId());
+        Fixtures.HOTELS.put(rt.hotelId(), new HotelInfo(rt.hotelId(), onSale.timeZone(), onSale.roomTypeIds(), true));
+        rates.setBaseRates(baseRates(rt, NIGHT, NIGHT.plusDays(1), 10_000, "EUR"));
+
+        assertStatus(Status.Code.FAILED_PRECONDITION, "hotel " + rt.hotelId()
+                + " is off sale: it takes no new bookings or quotes", () -> quote(rt, NIGHT, NIGHT.plusDays(1), 1,
+                "guest-dee"));
     }
 
     @Test

@@ -92,9 +92,12 @@ public class Reservations {
         return withinGuestLimits(request, guestLimits)
                 .flatMap(ignored -> catalog.hotel(request.hotelId(), request.roomTypeId()))
                 .invoke(hotel -> ReservationValidator.againstCatalog(request, hotel, clock))
-                .flatMap(hotel -> pricer.price(request).map(price -> new Priced(price, null))
-                        .onFailure(ServiceException.class)
-                        .recoverWithUni(failure -> replayUnpriced(request, (ServiceException) failure)))
+                // off sale: no new booking, but a replay of one made before still gets its answer
+                .flatMap(hotel -> hotel.get().offSale()
+                        ? replayUnpriced(request, new PreconditionFailed(hotel.get().offSaleReason()))
+                        : pricer.price(request).map(price -> new Priced(price, null))
+                                .onFailure(ServiceException.class)
+                                .recoverWithUni(failure -> replayUnpriced(request, (ServiceException) failure)))
                 .flatMap(priced -> priced.price() == null ? Uni.createFrom().item(priced.replay())
                         : batcher.submit(request.priced(priced.price())))
                 .flatMap(outcome -> afterBooking(outcome.reservation(), outcome.created(), request.paymentToken()));

@@ -82,6 +82,31 @@ class BookingValidationTest extends ReservationTestBase {
     }
 
     @Test
+    void aHotelOffSaleTakesNoNewBookingButAReplayOfOneMadeBeforeIsAnswered() throws Exception {
+        RoomTypeRef first = roomType(5);
+        LocalDate start = utcToday().plusDays(10);
+        var made = reservations.createReservation(booking("before-off-sale-" + first.roomTypeId(), first, start,
+                start.plusDays(1), 1, "g")).getReservation();
+
+        // staff take the hotel off sale (the lookup sees it once it asks hotel-svc again: here, for a new room type)
+        long added = Fixtures.newHotel(ZoneOffset.UTC).roomTypeId();
+        HotelInfo kept = Fixtures.HOTELS.get(first.hotelId());
+        Fixtures.HOTELS.put(first.hotelId(), new HotelInfo(kept.hotelId(), kept.timeZone(),
+                Set.of(first.roomTypeId(), added), true));
+        catalogSync().setRoomTypeCapacity(SetRoomTypeCapacityRequest.newBuilder().setHotelId(first.hotelId())
+                .setRoomTypeId(added).setRoomsInService(5).setCatalogVersion(1).build());
+
+        String refused = "after-off-sale-" + first.roomTypeId();
+        assertStatus(Status.Code.FAILED_PRECONDITION, "hotel " + first.hotelId()
+                + " is off sale: it takes no new bookings or quotes", () -> reservations.createReservation(
+                booking(refused, new RoomTypeRef(first.hotelId(), added), start, start.plusDays(1), 1, "g")));
+        assertEquals(0, queryInt("SELECT count(*) FROM reservation WHERE reservation_id = ?", refused));
+        assertEquals(made, reservations.createReservation(booking("before-off-sale-" + first.roomTypeId(), first,
+                start, start.plusDays(1), 1, "g")).getReservation(), "a replay still gets its answer");
+        assertEquals(1, totalReserved(first, start));
+    }
+
+    @Test
     void aStayStartingBeforeTodayInTheHotelsTimeZoneIsRefused() throws Exception {
         ZoneId seoul = ZoneId.of("Asia/Seoul");
         RoomTypeRef rt = Fixtures.newHotel(seoul);

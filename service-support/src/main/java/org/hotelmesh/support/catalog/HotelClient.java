@@ -56,7 +56,7 @@ public class HotelClient {
                         .getHotel(GetHotelRequest.newBuilder().setHotelId(hotelId).build()))
                 .map(found -> Optional.of(HotelInfo.of(found.getHotel().getId(),
                         found.getHotel().getDetails().getTimeZone(),
-                        found.getRoomTypesList().stream().map(RoomType::getId))))
+                        found.getRoomTypesList().stream().map(RoomType::getId), found.getHotel().getOffSale())))
                 .onFailure(failure -> GrpcStatuses.status(failure).getCode() == Status.Code.NOT_FOUND)
                 .recoverWithItem(Optional.empty())
                 .onFailure(StatusRuntimeException.class).transform(failure -> new IllegalStateException(
