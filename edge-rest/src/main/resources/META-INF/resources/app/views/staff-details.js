@@ -1,5 +1,5 @@
 // Staff: a hotel's details, in the same form when an administrator adds a hotel and on the details tab.
-import { del, post, put } from '../api.js';
+import { caller, del, post, put } from '../api.js';
 import { route, screen } from '../navigation.js';
 import { act, field, formValues, h, input, say } from '../ui.js';
 
@@ -40,6 +40,8 @@ export function newHotel() {
 }
 
 export function staffDetails(hotel, types, into) {
+  // deleting a hotel is a chain administrator's; its staff take it off sale instead (the button above the tabs)
+  const admin = (caller() || {}).admin;
   const remove = h('button', { class: 'danger' }, 'Delete hotel');
   remove.addEventListener('click', () => act(remove, async () => {
     if (!window.confirm(`Delete ${hotel.name} with its room types and rooms?`)) return;
@@ -51,5 +53,5 @@ export function staffDetails(hotel, types, into) {
     await put(`/v1/hotels/${hotel.id}`, body);
     say('info', 'Saved.');
     route();
-  }), h('p', {}, remove));
+  }), admin ? h('p', {}, remove) : '');
 }
