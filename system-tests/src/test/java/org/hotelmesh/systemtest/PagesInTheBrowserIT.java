@@ -228,9 +228,10 @@ class PagesInTheBrowserIT {
      * until asked to (anyone can send such a link).
      */
     private static void signIn(Page page, String token) {
+        Object before = page.url().startsWith(base) ? page.evaluate("localStorage.getItem('hotelmesh.token')") : null;
         page.navigate(base + "/#/signin?token=" + token);
         page.getByText("Sign in with this link?").waitFor();
-        assertEquals(null, page.evaluate("localStorage.getItem('hotelmesh.token')"), "nothing stored before asked");
+        assertEquals(before, page.evaluate("localStorage.getItem('hotelmesh.token')"), "nothing stored before asked");
         assertFalse(page.url().contains(token), "the token leaves the address at once");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Sign in as "))).click();
         page.waitForURL(Pattern.compile(".*#/hotels$"));

@@ -8,16 +8,16 @@ import org.hotelmesh.edge.config.HttpLimitsConfig;
 import org.hotelmesh.edge.error.Problems;
 
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Every request body is held to the API's limit ({@code hotelmesh.http.max-body-bytes}), answered with a problem
  * document, before anything reads it: one that announces a larger Content-Length gets 413 at once; one sent chunked
- * (with no length to check up front) gets 411, since the API's clients send a length and a chunked body could
- * otherwise only be cut off mid-stream. Runs ahead of every other route, Quarkus' own upload limit among them
- * ({@code quarkus.http.limits.max-body-size}, the same size, stays the backstop).
+ * over HTTP/1.1 (with no length to check up front) gets 411, since the API's clients send a length and a chunked body
+ * could otherwise only be cut off mid-stream. Runs ahead of every other route, Quarkus' own upload limit among them.
+ * An HTTP/2 stream may carry a body without announcing its length (clients do that): it is cut off by that limit
+ * ({@code quarkus.http.limits.max-body-size}, the same size) with a bare 413.
  */
 @ApplicationScoped
 public class BodyLimits {
@@ -41,9 +41,7 @@ public class BodyLimits {
                 refuse(ctx, problems, 413, "The request body is larger than " + limit + " bytes");
                 return;
             }
-        } else if (transfer != null && !transfer.isBlank()
-                // HTTP/2 has no chunked coding: a body without a length is one whose stream has not ended yet
-                || ctx.request().version() == HttpVersion.HTTP_2 && !ctx.request().isEnded()) {
+        } else if (transfer != null && !transfer.isBlank()) {
             refuse(ctx, problems, 411, "Send the request body with a Content-Length (at most " + limit
                     + " bytes); chunked bodies are not accepted");
             return;

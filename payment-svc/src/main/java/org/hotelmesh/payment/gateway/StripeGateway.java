@@ -84,7 +84,7 @@ public class StripeGateway implements PaymentGateway {
                     JsonObject body = body(response);
                     if (response.statusCode() == 200) {
                         return "processing".equals(body.getString("status"))
-                                ? get("/v1/payment_intents/" + body.getString("id") + "?expand[]=latest_charge")
+                                ? get("/v1/payment_intents/" + body.getString("id") + "?expand%5B%5D=latest_charge")
                                         .map(current -> intent(idempotencyKey, current))
                                 : Uni.createFrom().item(intent(idempotencyKey, body));
                     }

@@ -98,7 +98,10 @@ public class Payments {
                 });
     }
 
-    /** Refunds part or all of the reservation's captured charge, once; a retry with the same amount answers again. */
+    /**
+     * Refunds part or all of the reservation's captured charge, once; a retry with the same amount answers where it
+     * stands (refunded once the processor confirmed it, else still asked for).
+     */
     public Uni<Payment> refund(RefundCommand refund) {
         PaymentValidator.refund(refund);
         RefundCommand withReason = refund.reason() == null || refund.reason().isBlank()
@@ -108,8 +111,7 @@ public class Payments {
                 .chain(payment -> {
                     refundable(payment, withReason);
                     return payments.insertRefund(pool, newId("re_"), withReason)
-                            .chain(() -> payments.findRefund(pool, refund.reservationId()))
-                            .chain(found -> {
+                            .chain(inserted -> payments.findRefund(pool, refund.reservationId()).chain(found -> {
                                 Refund existing = found.orElseThrow();
                                 if (existing.amountMinor() != refund.amountMinor()) {
                                     return Uni.createFrom().failure(new PreconditionFailed("reservation "
@@ -117,9 +119,12 @@ public class Payments {
                                             + " " + existing.amountMinor()
                                             + " (minor units); a reservation is refunded once"));
                                 }
-                                return existing.done() ? current(refund.reservationId())
-                                        : detached(payBack(payment, existing));
-                            });
+                                // the call that asked for the refund asks the processor; a repeat while it is not
+                                // confirmed answers where it stands, and the resume job alone asks again, so a
+                                // refund the processor keeps pending is not asked about at every caller's retry
+                                return inserted ? detached(payBack(payment, existing))
+                                        : current(refund.reservationId());
+                            }));
                 });
     }
 
