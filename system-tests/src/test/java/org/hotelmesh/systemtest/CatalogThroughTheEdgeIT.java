@@ -208,7 +208,12 @@ class CatalogThroughTheEdgeIT {
         assertEquals(409, refused.statusCode(), refused.body());
         assertProblem(refused, 409);
 
-        assertEquals(204, send("DELETE", "/v1/hotels/" + hotelId, staff, null).statusCode());
+        // its staff take it off sale; deleting it is an administrator's
+        HttpResponse<String> offSale = send("PUT", "/v1/hotels/" + hotelId + "/sale", staff, "{\"offSale\":true}");
+        assertEquals(200, offSale.statusCode(), offSale.body());
+        assertTrue(JSON.readTree(send("GET", "/v1/hotels/" + hotelId, null, null).body()).get("offSale").asBoolean());
+        assertProblem(send("DELETE", "/v1/hotels/" + hotelId, staff, null), 403);
+        assertEquals(204, send("DELETE", "/v1/hotels/" + hotelId, admin, null).statusCode());
         assertEquals(404, send("GET", "/v1/hotels/" + hotelId, null, null).statusCode());
         assertEquals(404, send("GET", "/v1/hotels/" + hotelId + "/rooms/" + roomId, null, null).statusCode());
     }
