@@ -429,13 +429,18 @@ class ChartTest {
     }
 
     @Test
-    void theEdgeCountsRateLimitsPerClientBehindTheTrustedProxiesOnly() throws Exception {
+    void theEdgeCountsRateLimitsBehindTheTrustedProxiesAndPublishesItsApiDescriptionOnlyWhenAsked() throws Exception {
         assertEquals("1", one(render("rel"), ConfigMap.class, "edge-rest").getData().get("HOTELMESH_TRUSTED_PROXIES"));
         assertEquals("2", one(render("rel", "--set", "edge.trustedProxies=2"), ConfigMap.class, "edge-rest").getData()
                 .get("HOTELMESH_TRUSTED_PROXIES"));
         assertFalse(one(render("rel"), ConfigMap.class, "reservation-svc").getData()
                 .containsKey("HOTELMESH_TRUSTED_PROXIES"));
         assertRefused("/edge/trustedProxies", "--set", "edge.trustedProxies=-1");
+        // the API's description is published only when asked for
+        assertEquals("false", one(render("rel"), ConfigMap.class, "edge-rest").getData()
+                .get("HOTELMESH_PUBLIC_API_DOCS"));
+        assertEquals("true", one(render("rel", "--set", "edge.publicApiDocs=true"), ConfigMap.class, "edge-rest")
+                .getData().get("HOTELMESH_PUBLIC_API_DOCS"));
     }
 
     @Test
