@@ -302,4 +302,23 @@ class RequestValidationTest {
                 .body("errors[0].field", equalTo("name"))
                 .body("detail", startsWith("Field 'name' must not contain"));
     }
+
+    @Test
+    void aLongRequestTargetIs414AndHugeHeadersAre431WithProblemDocuments() {
+        given().when().get("/v1/hotels/1?pad=" + "x".repeat(5_000))
+                .then().statusCode(414).contentType("application/problem+json")
+                .body("detail", equalTo("The request target is longer than 4096 characters"));
+        given().header("X-Pad", "y".repeat(30_000)).when().get("/v1/hotels/1")
+                .then().statusCode(431).contentType("application/problem+json")
+                .body("detail", equalTo("The request headers are larger than 20480 bytes"));
+        given().header("X-Pad", "y".repeat(12_000)).header("X-Pad-2", "z".repeat(12_000))
+                .when().get("/v1/hotels/abc")
+                .then().statusCode(431).contentType("application/problem+json");
+    }
+
+    @Test
+    void beyondVertxOwnLimitsTheAnswerIsStillA4xx() {
+        given().when().get("/v1/hotels/1?pad=" + "x".repeat(20_000)).then().statusCode(414);
+        given().header("X-Pad", "y".repeat(100_000)).when().get("/v1/hotels/1").then().statusCode(431);
+    }
 }
