@@ -16,16 +16,30 @@ import java.util.Objects;
  * neither is part of the fingerprint (a retry with another card answers the original booking).
  */
 public record BookingRequest(String reservationId, long hotelId, long roomTypeId, LocalDate startDate,
-        LocalDate endDate, int rooms, String guestId, String quoteId, String paymentToken, StayPrice price) {
+        LocalDate endDate, int rooms, String guestId, String quoteId, String paymentToken, StayPrice price,
+        boolean guestLimited) {
 
     public BookingRequest(String reservationId, long hotelId, long roomTypeId, LocalDate startDate, LocalDate endDate,
             int rooms, String guestId, String quoteId, String paymentToken) {
-        this(reservationId, hotelId, roomTypeId, startDate, endDate, rooms, guestId, quoteId, paymentToken, null);
+        this(reservationId, hotelId, roomTypeId, startDate, endDate, rooms, guestId, quoteId, paymentToken, null,
+                false);
+    }
+
+    public BookingRequest(String reservationId, long hotelId, long roomTypeId, LocalDate startDate, LocalDate endDate,
+            int rooms, String guestId, String quoteId, String paymentToken, StayPrice price) {
+        this(reservationId, hotelId, roomTypeId, startDate, endDate, rooms, guestId, quoteId, paymentToken, price,
+                false);
     }
 
     public BookingRequest priced(StayPrice stayPrice) {
         return new BookingRequest(reservationId, hotelId, roomTypeId, startDate, endDate, rooms, guestId, quoteId,
-                paymentToken, stayPrice);
+                paymentToken, stayPrice, guestLimited);
+    }
+
+    /** The same booking, made by its guest for themselves: held to the guest's limits ({@code GuestLimits}). */
+    public BookingRequest heldToGuestLimits() {
+        return new BookingRequest(reservationId, hotelId, roomTypeId, startDate, endDate, rooms, guestId, quoteId,
+                paymentToken, price, true);
     }
 
     public int nights() {

@@ -16,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hotelmesh.reservation.domain.BookingRequest;
 import org.hotelmesh.reservation.domain.CancellationPolicy;
+import org.hotelmesh.reservation.domain.GuestHoldings;
+import org.hotelmesh.reservation.domain.GuestLedger;
 import org.hotelmesh.reservation.domain.PageRequest;
 import org.hotelmesh.reservation.domain.PaymentInfo;
 import org.hotelmesh.reservation.domain.PaymentState;
@@ -197,10 +199,6 @@ public class ReservationRepository {
                 });
     }
 
-    /** What a guest holds besides one reservation: their unpaid holds, and their most rooms at a hotel on one night. */
-    public record GuestHoldings(long unpaidHolds, long mostRoomsOnANight) {
-    }
-
     /**
      * {@code guestId}'s unpaid holds anywhere, and the most rooms they hold at {@code hotelId} on one night of
      * [{@code start}, {@code end}), leaving out reservation {@code exceptId} (a replay must not count itself). Served
@@ -223,6 +221,41 @@ public class ReservationRepository {
                     Row row = rows.iterator().next();
                     return new GuestHoldings(row.getLong("holds"), row.getLong("rooms"));
                 });
+    }
+
+    /**
+     * Takes the transaction's lock of each guest (sorted, so two transactions never wait on each other in turn) and
+     * then reads what they hold into {@code ledger}: their unpaid holds anywhere, their rooms at {@code hotelId} on each
+     * night of [{@code from}, {@code to}). Read after the locks, so a booking of the same guest that committed meanwhile
+     * is counted.
+     */
+    public Uni<Void> lockAndReadHoldings(SqlClient tx, List<String> guests, long hotelId, LocalDate from,
+            LocalDate to, GuestLedger ledger) {
+        String[] sorted = guests.stream().distinct().sorted().toArray(String[]::new);
+        return tx.preparedQuery("""
+                SELECT count(pg_advisory_xact_lock(hashtextextended('hotelmesh.guest:' || g, 0)))
+                FROM (SELECT g FROM unnest($1::text[]) AS g ORDER BY g) AS guests
+                """)
+                .execute(Tuple.of(sorted))
+                .chain(() -> tx.preparedQuery("""
+                        SELECT guest_id, NULL::date AS night, count(*) AS n FROM reservation
+                        WHERE guest_id = ANY($1) AND status = 'pending' GROUP BY guest_id
+                        UNION ALL
+                        SELECT r.guest_id, night::date, sum(r.rooms) FROM reservation r
+                        CROSS JOIN generate_series($3::date, $4::date - 1, interval '1 day') AS night
+                        WHERE r.guest_id = ANY($1) AND r.hotel_id = $2 AND r.status IN ('pending', 'paid')
+                        AND r.start_date <= night AND r.end_date > night GROUP BY r.guest_id, night
+                        """)
+                        .execute(Tuple.of(sorted, hotelId, from, to)))
+                .invoke(rows -> rows.forEach(row -> {
+                    LocalDate night = row.getLocalDate("night");
+                    if (night == null) {
+                        ledger.held(row.getString("guest_id"), row.getLong("n"));
+                    } else {
+                        ledger.heldOn(row.getString("guest_id"), night, row.getLong("n"));
+                    }
+                }))
+                .replaceWithVoid();
     }
 
     /** One keyset page of a guest's (or a hotel's) reservations, ordered by (start_date, reservation_id). */

@@ -17,6 +17,7 @@ import org.hotelmesh.reservation.config.BookingConfig;
 import org.hotelmesh.reservation.config.CancellationConfig;
 import org.hotelmesh.reservation.config.SagaConfig;
 import org.hotelmesh.reservation.domain.BookingRequest;
+import org.hotelmesh.reservation.domain.GuestLedger;
 import org.hotelmesh.reservation.domain.InventoryBusy;
 import org.hotelmesh.reservation.domain.InventoryNight;
 import org.hotelmesh.reservation.domain.NoInventory;
@@ -75,8 +76,11 @@ public class BookingEngine {
     private final CancellationConfig cancellation;
     private final AtomicLong conflicts = new AtomicLong();
 
+    private final GuestLimits guestLimits;
+
     public BookingEngine(Pool pool, InventoryRepository inventory, ReservationRepository reservations,
-            BookingConfig config, SagaConfig saga, CancellationConfig cancellation) {
+            BookingConfig config, SagaConfig saga, CancellationConfig cancellation, GuestLimits guestLimits) {
+        this.guestLimits = guestLimits;
         this.pool = pool;
         this.inventory = inventory;
         this.reservations = reservations;
@@ -147,20 +151,26 @@ public class BookingEngine {
                     if (fresh.isEmpty()) {
                         return Uni.createFrom().item(new Decision(List.of(outcomes), List.of()));
                     }
-                    return allocate(conn, hotelId, roomTypeId, requests, fresh, outcomes, read.getItem2());
+                    List<String> limitedGuests = fresh.stream().map(requests::get)
+                            .filter(BookingRequest::guestLimited).map(BookingRequest::guestId).toList();
+                    GuestLedger ledger = new GuestLedger();
+                    Uni<Void> guestsRead = limitedGuests.isEmpty() ? Uni.createFrom().voidItem()
+                            : reservations.lockAndReadHoldings(conn, limitedGuests, hotelId, from, to, ledger);
+                    return guestsRead.chain(() -> allocate(conn, hotelId, roomTypeId, requests, fresh, outcomes,
+                            read.getItem2(), ledger));
                 });
     }
 
     private Uni<Decision> allocate(SqlConnection conn, long hotelId, long roomTypeId, List<BookingRequest> requests,
-            List<Integer> fresh, Outcome[] outcomes, List<InventoryNight> nights) {
+            List<Integer> fresh, Outcome[] outcomes, List<InventoryNight> nights, GuestLedger ledger) {
         Map<LocalDate, InventoryNight> byDate = new HashMap<>();
         nights.forEach(n -> byDate.put(n.date(), n));
         Map<LocalDate, Integer> reserved = new TreeMap<>(); // working totals of the nights this batch touches
         List<Integer> accepted = new ArrayList<>();
         for (int i : fresh) {
             BookingRequest request = requests.get(i);
-            ServiceException refusal = null;
-            for (LocalDate date : request.nightDates()) {
+            ServiceException refusal = request.guestLimited() ? guestLimits.refusal(request, ledger.of(request)) : null;
+            for (LocalDate date : refusal != null ? List.<LocalDate>of() : request.nightDates()) {
                 InventoryNight night = byDate.get(date);
                 if (night == null) {
                     refusal = new NoInventory(hotelId, roomTypeId, date);
@@ -178,6 +188,9 @@ public class BookingEngine {
             }
             for (LocalDate date : request.nightDates()) {
                 reserved.put(date, reserved.getOrDefault(date, byDate.get(date).totalReserved()) + request.rooms());
+            }
+            if (request.guestLimited()) {
+                ledger.accepted(request);
             }
             accepted.add(i);
         }

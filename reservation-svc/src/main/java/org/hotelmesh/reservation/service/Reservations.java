@@ -8,8 +8,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hotelmesh.reservation.config.GuestLimitsConfig;
-import org.hotelmesh.reservation.config.SagaConfig;
 import org.hotelmesh.reservation.domain.BookingRequest;
 import org.hotelmesh.reservation.domain.CancelOutcome;
 import org.hotelmesh.reservation.domain.CancellationPolicy;
@@ -61,14 +59,12 @@ public class Reservations {
     private final Holds holds;
     private final CancellationPolicies policies;
     private final Clock clock;
-    private final GuestLimitsConfig guestLimits;
-    private final SagaConfig sagaConfig;
+    private final GuestLimits guestLimits;
 
     public Reservations(Pool pool, ReservationRepository reservations, SagaRepository saga,
             BookingBatcher batcher, CatalogLookup catalog, BookingPricer pricer, PaymentSaga payments, Holds holds,
-            CancellationPolicies policies, Clock clock, GuestLimitsConfig guestLimits, SagaConfig sagaConfig) {
+            CancellationPolicies policies, Clock clock, GuestLimits guestLimits) {
         this.guestLimits = guestLimits;
-        this.sagaConfig = sagaConfig;
         this.pool = pool;
         this.reservations = reservations;
         this.saga = saga;
@@ -87,10 +83,10 @@ public class Reservations {
      * rejected, or still pending when payment-svc did not answer in time (the recovery job finishes it; so does a
      * replay of this request).
      */
-    public Uni<Reservation> create(BookingRequest request, boolean guestLimits) {
+    public Uni<Reservation> create(BookingRequest request, boolean limitToGuest) {
         ReservationValidator.booking(request);
-        return withinGuestLimits(request, guestLimits)
-                .flatMap(ignored -> catalog.hotel(request.hotelId(), request.roomTypeId()))
+        return withinGuestLimits(request, limitToGuest).flatMap(held -> catalog.hotel(request.hotelId(),
+                        request.roomTypeId())
                 .invoke(hotel -> ReservationValidator.againstCatalog(request, hotel, clock))
                 // off sale: no new booking, but a replay of one made before still gets its answer
                 .flatMap(hotel -> hotel.get().offSale()
@@ -99,33 +95,25 @@ public class Reservations {
                                 .onFailure(ServiceException.class)
                                 .recoverWithUni(failure -> replayUnpriced(request, (ServiceException) failure)))
                 .flatMap(priced -> priced.price() == null ? Uni.createFrom().item(priced.replay())
-                        : batcher.submit(request.priced(priced.price())))
+                        : batcher.submit(held.priced(priced.price()))))
                 .flatMap(outcome -> afterBooking(outcome.reservation(), outcome.created(), request.paymentToken()));
     }
 
     /**
-     * Refuses a guest's booking that would take them past their unpaid holds or rooms per hotel-night
-     * ({@link GuestLimitsConfig}). Checked before the booking is queued, so a burst of one guest's concurrent bookings
-     * can pass it together; the edge's per-guest booking bucket bounds such a burst.
+     * Refuses early a guest's booking that would take them past their limits ({@link GuestLimits}); the booking's
+     * transaction checks them again, exactly, under a lock per guest.
      */
-    private Uni<Void> withinGuestLimits(BookingRequest request, boolean apply) {
+    private Uni<BookingRequest> withinGuestLimits(BookingRequest request, boolean apply) {
         if (!apply) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(request);
         }
         return reservations.holdings(pool, request.guestId(), request.hotelId(), request.startDate(),
                 request.endDate(), request.reservationId()).map(held -> {
-                    if (held.unpaidHolds() >= guestLimits.unpaidHolds()) {
-                        throw new Overloaded("guest " + request.guestId() + " has " + held.unpaidHolds()
-                                + " unpaid holds, the most one guest may have at once (" + guestLimits.unpaidHolds()
-                                + "); pay or cancel one first", sagaConfig.holdTtl());
+                    Overloaded refusal = guestLimits.refusal(request, held);
+                    if (refusal != null) {
+                        throw refusal;
                     }
-                    if (held.mostRoomsOnANight() + request.rooms() > guestLimits.roomsPerHotelNight()) {
-                        throw new Overloaded("guest " + request.guestId() + " would hold "
-                                + (held.mostRoomsOnANight() + request.rooms()) + " rooms at hotel "
-                                + request.hotelId() + " on one night; one guest may hold at most "
-                                + guestLimits.roomsPerHotelNight() + " (the hotel books groups)", sagaConfig.holdTtl());
-                    }
-                    return null;
+                    return request.heldToGuestLimits();
                 });
     }
 

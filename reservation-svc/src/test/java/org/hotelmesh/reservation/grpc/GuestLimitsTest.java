@@ -9,6 +9,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -134,5 +138,50 @@ class GuestLimitsTest extends ReservationTestBase {
                 start.plusDays(3), start.plusDays(4), 6, "", "tok_visa")).getReservation().getStatus());
         assertEquals(ReservationStatus.PAID, as.createReservation(booking(UUID.randomUUID().toString(), other,
                 start, start.plusDays(1), 9, "", "tok_visa")).getReservation().getStatus());
+    }
+
+    @Test
+    void tenConcurrentHoldsOfOneGuestAtTenHotelsLeaveExactlyThree() throws Exception {
+        String guest = "burst-" + UUID.randomUUID();
+        LocalDate start = utcToday().plusDays(60);
+        List<RoomTypeRef> hotels = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            hotels.add(roomType(5));
+        }
+        ExecutorService callers = Executors.newFixedThreadPool(10);
+        List<Future<ReservationStatus>> answers = new ArrayList<>();
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            for (RoomTypeRef rt : hotels) {
+                String id = UUID.randomUUID().toString();
+                answers.add(callers.submit(() -> {
+                    go.await();
+                    try {
+                        return asGuest(guest).createReservation(booking(id, rt, start, start.plusDays(1), 1, "",
+                                "tok_pending")).getReservation().getStatus();
+                    } catch (io.grpc.StatusRuntimeException refused) {
+                        assertEquals(Status.Code.RESOURCE_EXHAUSTED, refused.getStatus().getCode(),
+                                refused.getStatus().getDescription());
+                        return null;
+                    }
+                }));
+            }
+            go.countDown();
+            int held = 0;
+            for (Future<ReservationStatus> answer : answers) {
+                if (answer.get(30, TimeUnit.SECONDS) == ReservationStatus.PENDING) {
+                    held++;
+                }
+            }
+            assertEquals(3, held, "exactly the guest's three unpaid holds, however the bookings raced");
+        } finally {
+            callers.shutdownNow();
+        }
+        List<String> stored = queryIds("SELECT reservation_id FROM reservation WHERE guest_id = ?", guest);
+        assertEquals(3, stored.size());
+        holds.addAll(stored);
+        for (RoomTypeRef rt : hotels) {
+            assertEquals(activeRooms(rt, start), totalReserved(rt, start));
+        }
     }
 }
