@@ -6,7 +6,6 @@ import java.util.Set;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.impl.HttpUtils;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -14,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.hotelmesh.edge.config.RateLimitConfig;
 import org.hotelmesh.edge.error.Problems;
+import org.hotelmesh.edge.http.RequestPaths;
 import org.hotelmesh.edge.ratelimit.RateLimiter.Bucket;
 import org.hotelmesh.edge.security.Authorizer;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -51,7 +51,7 @@ public class RateLimitFilter {
         if (!config.enabled()) {
             return Uni.createFrom().nullItem();
         }
-        List<Bucket> buckets = request.method() == HttpMethod.POST && COSTLY_WRITES.contains(canonicalPath(request))
+        List<Bucket> buckets = request.method() == HttpMethod.POST && COSTLY_WRITES.contains(RequestPaths.canonical(request))
                 ? WRITE : READ;
         return identity(request)
                 .chain(identity -> limiter.hit(identity, buckets))
@@ -74,15 +74,6 @@ public class RateLimitFilter {
             response.getHeaders().putSingle(LIMIT_HEADER, String.valueOf(decision.limit()));
             response.getHeaders().putSingle(REMAINING_HEADER, String.valueOf(decision.remaining()));
         }
-    }
-
-    /**
-     * The path as the router resolves it (Vert.x's own normalisation: percent-encoded unreserved characters decoded,
-     * dot segments removed), with repeated and trailing slashes dropped.
-     */
-    static String canonicalPath(HttpServerRequest request) {
-        String path = HttpUtils.normalizePath(request.path()).replaceAll("/{2,}", "/");
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     private Uni<String> identity(HttpServerRequest request) {

@@ -78,10 +78,10 @@ public class RateLimiter {
         if (now < redisRetryAt) {
             return Uni.createFrom().item(locally(buckets, keys, now));
         }
-        List<String> args = new ArrayList<>(List.of("EVAL", SCRIPT, String.valueOf(keys.size())));
+        List<String> args = new ArrayList<>(List.of(SCRIPT, String.valueOf(keys.size())));
         args.addAll(keys);
         args.add(String.valueOf(Math.max(1, windowMillis() / 1000)));
-        return redis.execute(args.get(0), args.subList(1, args.size()).toArray(String[]::new))
+        return redis.execute("EVAL", args.toArray(String[]::new))
                 .ifNoItem().after(config.redisTimeout()).fail()
                 .map(reply -> decide(buckets, counts(reply), now, false))
                 .onFailure().recoverWithItem(failure -> {

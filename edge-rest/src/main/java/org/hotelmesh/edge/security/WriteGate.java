@@ -6,12 +6,12 @@ import java.util.regex.Pattern;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Response;
 
+import org.hotelmesh.edge.http.RequestPaths;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.impl.HttpUtils;
 
 /**
  * Who may write is decided before what they wrote is read: a write (POST, PUT, PATCH, DELETE) under /v1/ needs a
@@ -36,7 +36,7 @@ public class WriteGate {
                 && method != HttpMethod.DELETE) {
             return Uni.createFrom().nullItem();
         }
-        String path = HttpUtils.normalizePath(request.path());
+        String path = RequestPaths.canonical(request);
         if (!path.startsWith("/v1/")) {
             return Uni.createFrom().nullItem();
         }

@@ -15,10 +15,8 @@ public class StripeFakeResource implements QuarkusTestResourceLifecycleManager {
         return Map.of("hotelmesh.gateway.kind", "stripe",
                 "hotelmesh.gateway.stripe.api-base", fake.baseUrl(),
                 "hotelmesh.gateway.stripe.secret-key", StripeFake.SECRET_KEY,
-                // slower than the timeout: the payment stays PROCESSING, the resume job finishes it
-                "hotelmesh.gateway.timeout", "1s",
-                "hotelmesh.payments.resume-after", "1s",
-                "hotelmesh.payments.refund-stuck-after", "1s");
+                // Stripe's slow answer (2.5 s) outlasts it: the payment stays PROCESSING, the resume job finishes it
+                "hotelmesh.gateway.timeout", "1s");
     }
 
     @Override

@@ -118,14 +118,14 @@ class StripeGatewayTest extends PaymentTestBase {
     }
 
     @Test
-    void aSlowAnswerPastTheTimeoutIsFinishedByTheResumeJob() throws InterruptedException {
+    void aSlowAnswerPastTheTimeoutIsFinishedByTheResumeJob() {
         String id = newReservationId();
         stripe().next(Next.SLOW);
 
         Payment first = payments.charge(charge(id, AMOUNT, "pm_card_visa")).getPayment();
         assertEquals(PaymentStatus.PROCESSING, first.getStatus(), "the timeout (1 s) is shorter than Stripe (2.5 s)");
 
-        Thread.sleep(StripeFake.SLOW_MILLIS);
+        leftAnHourAgo("payment", id);
         service.resumeStuck().await().indefinitely();
 
         assertEquals(PaymentStatus.CAPTURED, paymentOf(id).getStatus());
@@ -134,18 +134,17 @@ class StripeGatewayTest extends PaymentTestBase {
     }
 
     @Test
-    void aChargeStillProcessingAtStripeIsLookedUpUntilItSucceeds() throws InterruptedException {
+    void aChargeStillProcessingAtStripeIsLookedUpUntilItSucceeds() {
         String id = newReservationId();
         stripe().next(Next.UNFINISHED);
 
         Payment first = payments.charge(charge(id, AMOUNT, "pm_card_visa")).getPayment();
         assertEquals(PaymentStatus.PROCESSING, first.getStatus());
-        Thread.sleep(1_100);
+        leftAnHourAgo("payment", id);
         service.resumeStuck().await().indefinitely();
         assertEquals(PaymentStatus.PROCESSING, paymentOf(id).getStatus(), "the replay still says processing");
 
         stripe().settle();
-        Thread.sleep(1_100);
         service.resumeStuck().await().indefinitely();
 
         assertEquals(PaymentStatus.CAPTURED, paymentOf(id).getStatus());
@@ -174,7 +173,7 @@ class StripeGatewayTest extends PaymentTestBase {
     }
 
     @Test
-    void aPendingRefundIsNotRefundedUntilStripeConfirmsItAndMeanwhileCountsAsStuck() throws InterruptedException {
+    void aPendingRefundIsNotRefundedUntilStripeConfirmsItAndMeanwhileCountsAsStuck() {
         String id = newReservationId();
         payments.charge(charge(id, AMOUNT, "pm_card_visa"));
         stripe().next(Next.UNFINISHED);
@@ -184,10 +183,10 @@ class StripeGatewayTest extends PaymentTestBase {
         assertEquals(PaymentStatus.CAPTURED, asked.getStatus(), "pending at Stripe is not refunded");
         assertEquals(0, asked.getRefunded().getAmountMinor());
         assertFalse(asked.getRefundRequestedAt().isEmpty());
-        Thread.sleep(1_100);
+        leftAnHourAgo("refund", id);
         service.resumeStuck().await().indefinitely();
         long stuck = service.countStuckRefunds().await().indefinitely();
-        assertTrue(stuck >= 1, "this refund is older than refund-stuck-after (1 s)");
+        assertTrue(stuck >= 1, "this refund is older than refund-stuck-after (1 h)");
         assertEquals(stuck, stuckRefundsInTheDatabase());
         assertEquals((double) stuck, registry.get("hotelmesh.refunds.stuck").gauge().value());
         assertEquals(PaymentStatus.CAPTURED, paymentOf(id).getStatus());
@@ -208,6 +207,16 @@ class StripeGatewayTest extends PaymentTestBase {
                 .execute(Tuple.of(reservationId)).await().indefinitely().iterator().next().getString(0);
     }
 
+    /**
+     * The state an operation the processor has not finished leaves after an hour: old enough for the resume job
+     * (resume-after, 1 minute) and, for a refund, to count as stuck (refund-stuck-after, 1 hour).
+     */
+    private void leftAnHourAgo(String table, String reservationId) {
+        pool.preparedQuery("UPDATE " + table + " SET created_at = now() - interval '61 minutes',"
+                        + " updated_at = now() - interval '61 minutes' WHERE reservation_id = $1")
+                .execute(Tuple.of(reservationId)).await().indefinitely();
+    }
+
     private String refundId(String reservationId) {
         return pool.preparedQuery("SELECT refund_id FROM refund WHERE reservation_id = $1")
                 .execute(Tuple.of(reservationId)).await().indefinitely().iterator().next().getString(0);
@@ -215,7 +224,7 @@ class StripeGatewayTest extends PaymentTestBase {
 
     private long stuckRefundsInTheDatabase() {
         return pool.query("SELECT count(*) FROM refund WHERE status = 'processing'"
-                + " AND created_at < now() - interval '1 second'").execute().await().indefinitely()
+                + " AND created_at < now() - interval '1 hour'").execute().await().indefinitely()
                 .iterator().next().getLong(0);
     }
 }

@@ -1,5 +1,5 @@
 package org.hotelmesh.reservation.domain;
 
-/** What a guest holds besides one booking: their unpaid holds, and their most rooms at one hotel on one night. */
+/** What a guest holds: their unpaid holds, and their most rooms at one hotel on the nights of a booking. */
 public record GuestHoldings(long unpaidHolds, long mostRoomsOnANight) {
 }

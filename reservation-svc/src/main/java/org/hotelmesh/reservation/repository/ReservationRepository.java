@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hotelmesh.reservation.domain.BookingRequest;
 import org.hotelmesh.reservation.domain.CancellationPolicy;
-import org.hotelmesh.reservation.domain.GuestHoldings;
 import org.hotelmesh.reservation.domain.GuestLedger;
 import org.hotelmesh.reservation.domain.PageRequest;
 import org.hotelmesh.reservation.domain.PaymentInfo;
@@ -196,30 +195,6 @@ public class ReservationRepository {
                             """)
                             .execute(Tuple.of(id, to.db(), by))
                             .map(ignored -> Optional.of(stay));
-                });
-    }
-
-    /**
-     * {@code guestId}'s unpaid holds anywhere, and the most rooms they hold at {@code hotelId} on one night of
-     * [{@code start}, {@code end}), leaving out reservation {@code exceptId} (a replay must not count itself). Served
-     * by the guest index.
-     */
-    public Uni<GuestHoldings> holdings(SqlClient client, String guestId, long hotelId, LocalDate start, LocalDate end,
-            String exceptId) {
-        return client.preparedQuery("""
-                SELECT (SELECT count(*) FROM reservation WHERE guest_id = $1 AND status = 'pending'
-                        AND reservation_id <> $5) AS holds,
-                       (SELECT coalesce(max(rooms), 0) FROM (
-                            SELECT sum(r.rooms) AS rooms FROM reservation r
-                            CROSS JOIN generate_series($3::date, $4::date - 1, interval '1 day') AS night
-                            WHERE r.guest_id = $1 AND r.hotel_id = $2 AND r.status IN ('pending', 'paid')
-                            AND r.reservation_id <> $5 AND r.start_date <= night AND r.end_date > night
-                            GROUP BY night) AS nights) AS rooms
-                """)
-                .execute(Tuple.of(guestId, hotelId, start, end, exceptId))
-                .map(rows -> {
-                    Row row = rows.iterator().next();
-                    return new GuestHoldings(row.getLong("holds"), row.getLong("rooms"));
                 });
     }
 

@@ -10,8 +10,8 @@ import org.hotelmesh.support.error.Overloaded;
 
 /**
  * What one guest booking for themselves may hold ({@link GuestLimitsConfig}): unpaid holds at once, rooms at a hotel
- * on one night. Checked twice: early, before a booking is queued (a cheap refusal), and exactly, in the booking's own
- * transaction under a lock per guest, so that a burst of one guest's concurrent bookings cannot pass together.
+ * on one night. Checked in the booking's own transaction under a lock per guest ({@link BookingEngine}), so that a
+ * burst of one guest's concurrent bookings cannot pass together.
  */
 @ApplicationScoped
 public class GuestLimits {

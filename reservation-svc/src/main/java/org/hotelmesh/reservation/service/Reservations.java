@@ -26,7 +26,6 @@ import org.hotelmesh.support.catalog.CatalogLookup;
 import org.hotelmesh.support.catalog.HotelInfo;
 import org.hotelmesh.support.error.InvalidInput;
 import org.hotelmesh.support.error.NotFound;
-import org.hotelmesh.support.error.Overloaded;
 import org.hotelmesh.support.error.PreconditionFailed;
 import org.hotelmesh.support.error.ServiceException;
 
@@ -59,12 +58,10 @@ public class Reservations {
     private final Holds holds;
     private final CancellationPolicies policies;
     private final Clock clock;
-    private final GuestLimits guestLimits;
 
     public Reservations(Pool pool, ReservationRepository reservations, SagaRepository saga,
             BookingBatcher batcher, CatalogLookup catalog, BookingPricer pricer, PaymentSaga payments, Holds holds,
-            CancellationPolicies policies, Clock clock, GuestLimits guestLimits) {
-        this.guestLimits = guestLimits;
+            CancellationPolicies policies, Clock clock) {
         this.pool = pool;
         this.reservations = reservations;
         this.saga = saga;
@@ -85,8 +82,9 @@ public class Reservations {
      */
     public Uni<Reservation> create(BookingRequest request, boolean limitToGuest) {
         ReservationValidator.booking(request);
-        return withinGuestLimits(request, limitToGuest).flatMap(held -> catalog.hotel(request.hotelId(),
-                        request.roomTypeId())
+        // a guest booking for themselves is held to their limits in the booking's own transaction (GuestLimits)
+        BookingRequest booking = limitToGuest ? request.heldToGuestLimits() : request;
+        return catalog.hotel(request.hotelId(), request.roomTypeId())
                 .invoke(hotel -> ReservationValidator.againstCatalog(request, hotel, clock))
                 // off sale: no new booking, but a replay of one made before still gets its answer
                 .flatMap(hotel -> hotel.get().offSale()
@@ -95,26 +93,8 @@ public class Reservations {
                                 .onFailure(ServiceException.class)
                                 .recoverWithUni(failure -> replayUnpriced(request, (ServiceException) failure)))
                 .flatMap(priced -> priced.price() == null ? Uni.createFrom().item(priced.replay())
-                        : batcher.submit(held.priced(priced.price()))))
+                        : batcher.submit(booking.priced(priced.price())))
                 .flatMap(outcome -> afterBooking(outcome.reservation(), outcome.created(), request.paymentToken()));
-    }
-
-    /**
-     * Refuses early a guest's booking that would take them past their limits ({@link GuestLimits}); the booking's
-     * transaction checks them again, exactly, under a lock per guest.
-     */
-    private Uni<BookingRequest> withinGuestLimits(BookingRequest request, boolean apply) {
-        if (!apply) {
-            return Uni.createFrom().item(request);
-        }
-        return reservations.holdings(pool, request.guestId(), request.hotelId(), request.startDate(),
-                request.endDate(), request.reservationId()).map(held -> {
-                    Overloaded refusal = guestLimits.refusal(request, held);
-                    if (refusal != null) {
-                        throw refusal;
-                    }
-                    return request.heldToGuestLimits();
-                });
     }
 
     /** A price for a new booking, or the answer to a replay of one already made. */
