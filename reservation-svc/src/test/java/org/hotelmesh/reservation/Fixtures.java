@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +17,7 @@ import org.hotelmesh.proto.common.v1.DateRange;
 import org.hotelmesh.proto.reservation.v1.CreateReservationRequest;
 import org.hotelmesh.reservation.domain.StayPrice;
 import org.hotelmesh.support.catalog.HotelClient;
+import org.hotelmesh.support.catalog.HotelClient.RoomInfo;
 import org.hotelmesh.support.catalog.HotelInfo;
 
 /** Builders and assertions shared by the tests; every test creates its own hotels and room types. */
@@ -22,6 +25,9 @@ public final class Fixtures {
 
     /** The catalog the mocked HotelClient answers from. */
     public static final Map<Long, HotelInfo> HOTELS = new ConcurrentHashMap<>();
+
+    /** The rooms the mocked HotelClient lists, by hotel. */
+    public static final Map<Long, List<RoomInfo>> ROOMS = new ConcurrentHashMap<>();
 
     /** What the mocked rate-svc charges per room and night, in EUR minor units. */
     public static final long NIGHT_PRICE = 12_000;
@@ -44,6 +50,29 @@ public final class Fixtures {
         long roomTypeId = nextId();
         HOTELS.put(hotelId, new HotelInfo(hotelId, zone, Set.of(roomTypeId)));
         return new RoomTypeRef(hotelId, roomTypeId);
+    }
+
+    /**
+     * Gives the room type {@code inService} rooms in service and {@code outOfService} out of order in the (mocked)
+     * catalog, numbered from 101 on; returns them, in service first.
+     */
+    public static List<RoomInfo> rooms(RoomTypeRef rt, int inService, int outOfService) {
+        List<RoomInfo> rooms = new ArrayList<>();
+        for (int i = 0; i < inService + outOfService; i++) {
+            rooms.add(new RoomInfo(nextId(), Integer.toString(101 + i), 1, rt.roomTypeId(), i < inService));
+        }
+        ROOMS.merge(rt.hotelId(), rooms, (old, added) -> {
+            List<RoomInfo> all = new ArrayList<>(old);
+            all.addAll(added);
+            return List.copyOf(all);
+        });
+        return rooms;
+    }
+
+    /** Takes a room out of service in the (mocked) catalog. */
+    public static void outOfService(RoomTypeRef rt, long roomId) {
+        ROOMS.computeIfPresent(rt.hotelId(), (hotel, rooms) -> rooms.stream().map(room -> room.id() != roomId ? room
+                : new RoomInfo(room.id(), room.number(), room.floor(), room.roomTypeId(), false)).toList());
     }
 
     /** {@link #NIGHT_PRICE} for every night of the stay, total for all rooms. */

@@ -62,6 +62,11 @@ public abstract class ReservationTestBase {
     protected void catalogAnswersFromFixtures() {
         when(catalog.findHotel(anyLong())).thenAnswer(call -> Uni.createFrom()
                 .item(Optional.ofNullable(Fixtures.HOTELS.get((Long) call.getArgument(0)))));
+        when(catalog.rooms(anyLong(), anyLong())).thenAnswer(call -> {
+            long type = call.getArgument(1);
+            return Uni.createFrom().item(Fixtures.ROOMS.getOrDefault((Long) call.getArgument(0), List.of()).stream()
+                    .filter(room -> type == 0 || room.roomTypeId() == type).toList());
+        });
     }
 
     /** Unless a test says otherwise, every night costs {@link Fixtures#NIGHT_PRICE} per room, in EUR. */
@@ -85,12 +90,12 @@ public abstract class ReservationTestBase {
     }
 
     /**
-     * Rooms held on {@code date} by pending or paid reservations, and by stays ended early on their nights before the
-     * first one released: what total_reserved must equal.
+     * Rooms held on {@code date} by pending, paid or checked-in reservations, and by stays that ended after they began
+     * (ended early, checked out, no-show) on their nights before the first one released: what total_reserved must equal.
      */
     protected int activeRooms(RoomTypeRef rt, LocalDate date) {
         return queryInt("SELECT coalesce(sum(rooms), 0) FROM reservation WHERE hotel_id = ? AND room_type_id = ?"
-                + " AND start_date <= ? AND (status IN ('pending', 'paid') AND end_date > ?"
+                + " AND start_date <= ? AND (status IN ('pending', 'paid', 'checked_in') AND end_date > ?"
                 + " OR nights_released_from > ?)",
                 rt.hotelId(), rt.roomTypeId(), date, date, date);
     }

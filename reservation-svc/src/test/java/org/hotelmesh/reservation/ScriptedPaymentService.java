@@ -17,6 +17,7 @@ import org.hotelmesh.proto.payment.v1.GetPaymentResponse;
 import org.hotelmesh.proto.payment.v1.Payment;
 import org.hotelmesh.proto.payment.v1.PaymentService;
 import org.hotelmesh.proto.payment.v1.PaymentStatus;
+import org.hotelmesh.proto.payment.v1.RefundOutcome;
 import org.hotelmesh.proto.payment.v1.RefundRequest;
 import org.hotelmesh.proto.payment.v1.RefundResponse;
 import org.hotelmesh.support.grpc.CallerDeadline;
@@ -28,8 +29,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * payment-svc as reservation-svc's tests need it: served by the test application on its own port, so the real
  * PaymentClient (deadline, retries, circuit breaker, translation) is what talks to it. Keeps payment-svc's contract -
- * one charge and one refund per reservation, a retry answers the first outcome, other values are FAILED_PRECONDITION -
- * and payment-svc's test tokens, plus:
+ * one charge per (reservation, charge id) and one refund per (reservation, refund id), never more refunded than
+ * captured, a retry answers the first outcome, other values are FAILED_PRECONDITION - and payment-svc's test tokens,
+ * plus:
  * <ul>
  * <li>{@code tok_pending}: the processor never answers by itself (PROCESSING until {@link #complete});</li>
  * <li>{@code tok_slow}: captured after {@link #SLOW}, longer than the client's deadline; Charge answers only then;</li>
@@ -51,6 +53,23 @@ public class ScriptedPaymentService implements PaymentService {
     private static final Map<String, AtomicInteger> CAPTURES = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> REFUNDS = new ConcurrentHashMap<>();
     private static final Map<String, Duration> CHARGE_DEADLINES = new ConcurrentHashMap<>();
+    /** Refunds by reservation id + "/" + refund id: the amount refunded. */
+    private static final Map<String, Long> REFUNDED = new ConcurrentHashMap<>();
+
+    /** The key of a charge: the booking's is the reservation id itself. */
+    static String key(String reservationId, String chargeId) {
+        return chargeId.isEmpty() ? reservationId : reservationId + "/" + chargeId;
+    }
+
+    /** A further charge of the reservation (a change of stay's difference), or null. */
+    public static Payment payment(String reservationId, String chargeId) {
+        return PAYMENTS.get(key(reservationId, chargeId));
+    }
+
+    /** What the reservation's refund {@code refundId} gave back, or null when none was made. */
+    public static Long refunded(String reservationId, String refundId) {
+        return REFUNDED.get(reservationId + "/" + refundId);
+    }
 
     /** Charges that moved money for the reservation (at most one, or the contract is broken). */
     public static int captures(String reservationId) {
@@ -88,7 +107,7 @@ public class ScriptedPaymentService implements PaymentService {
         if (down.get()) {
             return unavailable();
         }
-        String id = request.getReservationId();
+        String id = key(request.getReservationId(), request.getChargeId());
         CHARGE_DEADLINES.putIfAbsent(id, CallerDeadline.within(Duration.ofHours(1)));
         String token = request.getPaymentToken();
         PaymentStatus outcome;
@@ -114,7 +133,8 @@ public class ScriptedPaymentService implements PaymentService {
                         .withDescription("paymentToken: is not a token the processor knows").asRuntimeException());
             }
         }
-        Payment fresh = Payment.newBuilder().setPaymentId("pay_" + id).setReservationId(id)
+        Payment fresh = Payment.newBuilder().setPaymentId("pay_" + id.replace('/', '_'))
+                .setReservationId(request.getReservationId()).setChargeId(request.getChargeId())
                 .setAmount(request.getAmount()).setStatus(outcome).setDeclineCode(declineCode)
                 .setRefunded(Money.newBuilder().setCurrency(request.getAmount().getCurrency())).build();
         Payment stored = PAYMENTS.computeIfAbsent(id, k -> {
@@ -145,37 +165,51 @@ public class ScriptedPaymentService implements PaymentService {
             return unavailable();
         }
         String id = request.getReservationId();
-        Payment payment = PAYMENTS.get(id);
-        if (payment == null) {
-            return Uni.createFrom().failure(Status.NOT_FOUND.withDescription("reservation " + id
-                    + " has no payment").asRuntimeException());
-        }
-        if (payment.getStatus() == PaymentStatus.REFUNDED || payment.getStatus() == PaymentStatus.PARTIALLY_REFUNDED) {
-            if (payment.getRefunded().equals(request.getAmount())) {
-                return Uni.createFrom().item(RefundResponse.newBuilder().setPayment(payment).build());
+        String refundKey = id + "/" + request.getRefundId();
+        long amount = request.getAmount().getAmountMinor();
+        synchronized (REFUNDED) {
+            long captured = PAYMENTS.values().stream().filter(p -> p.getReservationId().equals(id))
+                    .filter(p -> p.getStatus() != PaymentStatus.PROCESSING && p.getStatus() != PaymentStatus.DECLINED
+                            && p.getStatus() != PaymentStatus.FAILED)
+                    .mapToLong(p -> p.getAmount().getAmountMinor()).sum();
+            if (captured == 0) {
+                return Uni.createFrom().failure(Status.FAILED_PRECONDITION.withDescription("reservation " + id
+                        + " has nothing captured").asRuntimeException());
             }
-            return Uni.createFrom().failure(Status.FAILED_PRECONDITION.withDescription("reservation " + id
-                    + " was refunded another amount").asRuntimeException());
-        }
-        if (payment.getStatus() != PaymentStatus.CAPTURED
-                || request.getAmount().getAmountMinor() > payment.getAmount().getAmountMinor()) {
-            return Uni.createFrom().failure(Status.FAILED_PRECONDITION.withDescription("reservation " + id
-                    + " cannot be refunded " + request.getAmount()).asRuntimeException());
-        }
-        if (refundsPending.get()) {
-            return Uni.createFrom().item(RefundResponse.newBuilder().setPayment(payment.toBuilder()
-                    .setRefundReason(request.getReason()).setRefundRequestedAt(Instant.now().toString())).build());
-        }
-        Payment refunded = PAYMENTS.compute(id, (k, p) -> {
-            if (p.getStatus() != PaymentStatus.CAPTURED) {
-                return p; // a concurrent refund won
+            Long before = REFUNDED.get(refundKey);
+            if (before != null && before != amount) {
+                return Uni.createFrom().failure(Status.FAILED_PRECONDITION.withDescription("refund " + refundKey
+                        + " was made with another amount").asRuntimeException());
             }
-            REFUNDS.computeIfAbsent(k, x -> new AtomicInteger()).incrementAndGet();
-            boolean full = request.getAmount().getAmountMinor() == p.getAmount().getAmountMinor();
-            return p.toBuilder().setRefunded(request.getAmount()).setRefundReason(request.getReason())
-                    .setStatus(full ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED).build();
-        });
-        return Uni.createFrom().item(RefundResponse.newBuilder().setPayment(refunded).build());
+            long refundedElsewhere = REFUNDED.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith(id + "/") && !e.getKey().equals(refundKey))
+                    .mapToLong(Map.Entry::getValue).sum();
+            if (before == null && refundedElsewhere + amount > captured) {
+                return Uni.createFrom().failure(Status.FAILED_PRECONDITION.withDescription("reservation " + id
+                        + " cannot be refunded " + amount + " more").asRuntimeException());
+            }
+            boolean done = before != null || !refundsPending.get();
+            if (before == null && done) {
+                REFUNDED.put(refundKey, amount);
+                REFUNDS.computeIfAbsent(id, x -> new AtomicInteger()).incrementAndGet();
+                PAYMENTS.computeIfPresent(id, (k, p) -> {
+                    long onBooking = Math.min(p.getAmount().getAmountMinor(), refundedElsewhere + amount);
+                    return p.toBuilder().setRefunded(p.getRefunded().toBuilder().setAmountMinor(onBooking))
+                            .setRefundReason(request.getReason())
+                            .setStatus(onBooking == p.getAmount().getAmountMinor() ? PaymentStatus.REFUNDED
+                                    : PaymentStatus.PARTIALLY_REFUNDED).build();
+                });
+            }
+            Payment booking = PAYMENTS.get(id);
+            RefundResponse.Builder answer = RefundResponse.newBuilder().setRefund(RefundOutcome.newBuilder()
+                    .setRefundId(request.getRefundId()).setAmount(request.getAmount()).setDone(done)
+                    .setConfirmed(request.getAmount().toBuilder().setAmountMinor(done ? amount : 0)));
+            if (booking != null) {
+                answer.setPayment(done ? booking : booking.toBuilder().setRefundReason(request.getReason())
+                        .setRefundRequestedAt(Instant.now().toString()).build());
+            }
+            return Uni.createFrom().item(answer.build());
+        }
     }
 
     @Override
@@ -183,7 +217,7 @@ public class ScriptedPaymentService implements PaymentService {
         if (down.get()) {
             return unavailable();
         }
-        Payment payment = PAYMENTS.get(request.getReservationId());
+        Payment payment = PAYMENTS.get(key(request.getReservationId(), request.getChargeId()));
         if (payment == null) {
             return Uni.createFrom().failure(Status.NOT_FOUND.withDescription("reservation "
                     + request.getReservationId() + " has no payment").asRuntimeException());

@@ -1,4 +1,6 @@
 package org.hotelmesh.payment.domain;
 
-public record ChargeCommand(String reservationId, long amountMinor, String currency, String paymentToken) {
+/** A charge as asked: {@code chargeId} "" is the booking's charge, any other a further charge of the reservation. */
+public record ChargeCommand(String reservationId, String chargeId, long amountMinor, String currency,
+                            String paymentToken) {
 }

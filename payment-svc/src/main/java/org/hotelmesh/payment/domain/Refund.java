@@ -1,8 +1,9 @@
 package org.hotelmesh.payment.domain;
 
-import java.time.Instant;
-
-/** The one refund of a reservation's payment; {@code done} once the processor confirmed the money went back. */
-public record Refund(String refundId, String reservationId, long amountMinor, String reason, boolean done,
-                     Instant requestedAt) {
+/**
+ * A refund of a reservation as asked, across the charges it was taken from (its parts): {@code confirmedMinor} is
+ * what the processor confirmed so far, {@code done} once it confirmed every part.
+ */
+public record Refund(String reservationId, String refundId, long amountMinor, String currency, String reason,
+                     long confirmedMinor, boolean done) {
 }

@@ -1,4 +1,5 @@
 package org.hotelmesh.payment.domain;
 
-public record RefundCommand(String reservationId, long amountMinor, String currency, String reason) {
+/** A refund as asked: {@code refundId} "" is the refund that ends the reservation, any other a further refund. */
+public record RefundCommand(String reservationId, String refundId, long amountMinor, String currency, String reason) {
 }

@@ -22,7 +22,8 @@ public interface PaymentGateway {
 
     /**
      * Refunds part or all of a captured charge: the processor's id of the refund once it confirmed the money went
-     * back; a failure while it has not (the refund stays requested and is asked about again).
+     * back; a failure while it has not (the refund stays requested and is asked about again). A charge may be refunded
+     * several times, each with its own key, up to what it captured.
      */
     Uni<String> refund(String idempotencyKey, String chargeReference, long amountMinor, String currency);
 

@@ -14,7 +14,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * A card processor simulated with test tokens in the style of the big processors. The outcome is a function of the
  * token only, so asking again with the same idempotency key answers the same; the ledger of what was captured and
- * refunded, by idempotency key, shows that nothing was ever moved twice.
+ * refunded, by idempotency key, shows that nothing was ever moved twice. A charge may be refunded several times, as
+ * the big processors allow, never beyond what it captured (a refund that would is refused and nothing moves; the
+ * ledger is in memory, so this is checked for the charges captured since the start).
  *
  * <ul>
  * <li>{@code tok_visa}, {@code tok_mastercard}: approved;</li>
@@ -44,6 +46,10 @@ public class SimulatedGateway implements PaymentGateway {
     private final GatewayConfig config;
     private final Map<String, Long> captured = new ConcurrentHashMap<>();
     private final Map<String, Long> refunded = new ConcurrentHashMap<>();
+    private final Map<String, Integer> refundRequests = new ConcurrentHashMap<>();
+    /** What was captured and refunded of each charge, by the charge's reference. */
+    private final Map<String, Long> capturedByCharge = new ConcurrentHashMap<>();
+    private final Map<String, Long> refundedByCharge = new ConcurrentHashMap<>();
 
     public SimulatedGateway(GatewayConfig config) {
         this.config = config;
@@ -65,6 +71,7 @@ public class SimulatedGateway implements PaymentGateway {
         Uni<ChargeOutcome> answer = Uni.createFrom().item(() -> {
             if (outcome instanceof Captured c) {
                 captured.putIfAbsent(idempotencyKey, amountMinor);
+                capturedByCharge.putIfAbsent("ch_" + idempotencyKey, amountMinor);
                 return new Captured("ch_" + idempotencyKey, c.paymentMethod());
             }
             return outcome;
@@ -76,7 +83,20 @@ public class SimulatedGateway implements PaymentGateway {
     @Override
     public Uni<String> refund(String idempotencyKey, String chargeReference, long amountMinor, String currency) {
         return Uni.createFrom().item(() -> {
-            refunded.putIfAbsent(idempotencyKey, amountMinor);
+            refundRequests.merge(idempotencyKey, 1, Integer::sum);
+            synchronized (refunded) {
+                if (!refunded.containsKey(idempotencyKey)) {
+                    long before = refundedByCharge.getOrDefault(chargeReference, 0L);
+                    Long charged = capturedByCharge.get(chargeReference);
+                    // a charge captured before a restart is not in memory: its refunds are taken on trust
+                    if (charged != null && before + amountMinor > charged) {
+                        throw new IllegalStateException("refund " + idempotencyKey + " of " + amountMinor
+                                + " is more than what is left of charge " + chargeReference);
+                    }
+                    refundedByCharge.put(chargeReference, before + amountMinor);
+                    refunded.put(idempotencyKey, amountMinor);
+                }
+            }
             return "re_" + idempotencyKey;
         });
     }
@@ -89,5 +109,15 @@ public class SimulatedGateway implements PaymentGateway {
     /** Amounts refunded, by idempotency key. */
     public Map<String, Long> refunded() {
         return Map.copyOf(refunded);
+    }
+
+    /** How often a refund was asked with this idempotency key (the first time and every repeat). */
+    public int refundRequests(String idempotencyKey) {
+        return refundRequests.getOrDefault(idempotencyKey, 0);
+    }
+
+    /** What was refunded of a charge, by its reference (the processor's id, {@code ch_} and the payment id). */
+    public long refundedOfCharge(String chargeReference) {
+        return refundedByCharge.getOrDefault(chargeReference, 0L);
     }
 }

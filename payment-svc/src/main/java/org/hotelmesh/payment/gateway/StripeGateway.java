@@ -23,7 +23,8 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 
 /**
  * Stripe, through its PaymentIntents and Refunds API (form-encoded requests, JSON answers). A charge creates and
- * confirms a PaymentIntent with the guest's payment method in one request; a refund refunds part or all of it.
+ * confirms a PaymentIntent with the guest's payment method in one request; a refund refunds part or all of it (one
+ * PaymentIntent may have several refunds, as long as together they stay within its amount).
  *
  * <p>Every write carries payment-svc's id of the operation as {@code Idempotency-Key}: asked again - after a lost
  * answer, a timeout, a crash - Stripe answers what it answered the first time and moves no money twice. Stripe

@@ -37,13 +37,12 @@ public class PaymentGrpcService implements org.hotelmesh.proto.payment.v1.Paymen
 
     @Override
     public Uni<RefundResponse> refund(RefundRequest request) {
-        return ERRORS.serve(() -> payments.refund(PaymentMapper.toDomain(request))
-                .map(p -> RefundResponse.newBuilder().setPayment(PaymentMapper.toProto(p)).build()));
+        return ERRORS.serve(() -> payments.refund(PaymentMapper.toDomain(request)).map(PaymentMapper::toProto));
     }
 
     @Override
     public Uni<GetPaymentResponse> getPayment(GetPaymentRequest request) {
-        return ERRORS.serve(() -> payments.get(request.getReservationId())
+        return ERRORS.serve(() -> payments.get(request.getReservationId(), request.getChargeId())
                 .map(p -> GetPaymentResponse.newBuilder().setPayment(PaymentMapper.toProto(p)).build()));
     }
 }

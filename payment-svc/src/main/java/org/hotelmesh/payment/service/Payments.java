@@ -2,6 +2,7 @@ package org.hotelmesh.payment.service;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,6 +17,8 @@ import org.hotelmesh.payment.domain.Payment;
 import org.hotelmesh.payment.domain.PaymentState;
 import org.hotelmesh.payment.domain.Refund;
 import org.hotelmesh.payment.domain.RefundCommand;
+import org.hotelmesh.payment.domain.RefundPart;
+import org.hotelmesh.payment.domain.RefundResult;
 import org.hotelmesh.payment.gateway.PaymentGateway.Captured;
 import org.hotelmesh.payment.gateway.PaymentGateway.ChargeOutcome;
 import org.hotelmesh.payment.gateway.PaymentGateway.Declined;
@@ -34,10 +37,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
- * Charges and refunds, each at most once per reservation. The row is written (PROCESSING) before the gateway is
- * asked, and the gateway is asked with the row's id as idempotency key, so any caller - a retry, a concurrent
- * duplicate, the resume job after a crash - can finish an operation another one started, and the conditional
- * updates let exactly one of them record the outcome.
+ * Charges and refunds, each at most once per key: a charge per (reservation, charge id), a refund per (reservation,
+ * refund id). The row is written (PROCESSING) before the gateway is asked, and the gateway is asked with the row's id
+ * as idempotency key, so any caller - a retry, a concurrent duplicate, the resume job after a crash - can finish an
+ * operation another one started, and the conditional updates let exactly one of them record the outcome. A refund is
+ * taken from the reservation's captured charges, newest first ({@link RefundPlan}), as one refund at the processor per
+ * charge it touches (a part, with its own id as the key).
  */
 @ApplicationScoped
 public class Payments {
@@ -78,20 +83,35 @@ public class Payments {
     }
 
     /**
-     * Charges the reservation, or answers its charge when it has one. The gateway's work is detached from the caller:
-     * a caller whose deadline expires does not stop it, and GetPayment tells the outcome.
+     * Charges the reservation (its booking's charge, or a further one by charge id), or answers that charge when it
+     * exists. The gateway's work is detached from the caller: a caller whose deadline expires does not stop it, and
+     * GetPayment tells the outcome.
      */
     public Uni<Payment> charge(ChargeCommand charge) {
         PaymentValidator.charge(charge, gateway);
-        return payments.insertCharge(pool, newId("pay_"), charge)
+        Uni<Void> sameCurrency = Payment.BOOKING.equals(charge.chargeId()) ? Uni.createFrom().voidItem()
+                : payments.otherCurrency(pool, charge.reservationId(), charge.chargeId(), charge.currency())
+                        .invoke(other -> other.ifPresent(currency -> {
+                            throw new PreconditionFailed("reservation " + charge.reservationId() + " is charged in "
+                                    + currency + "; a further charge is in the same currency");
+                        }))
+                        .replaceWithVoid();
+        return sameCurrency
+                .chain(() -> payments.insertCharge(pool, newId("pay_"), charge))
                 .chain(inserted -> inserted.isPresent() ? Uni.createFrom().item(inserted.get())
-                        : current(charge.reservationId()))
+                        : current(charge.reservationId(), charge.chargeId()))
                 .chain(payment -> {
                     if (payment.amountMinor() != charge.amountMinor() || !payment.currency().equals(charge.currency())
                             || !payment.tokenFingerprint().equals(Payment.fingerprint(charge.paymentToken()))) {
-                        return Uni.createFrom().failure(new PreconditionFailed("reservation " + charge.reservationId()
-                                + " was already charged " + payment.currency() + " " + payment.amountMinor()
-                                + " (minor units) with another token or amount; a reservation is charged once"));
+                        return Uni.createFrom().failure(new PreconditionFailed(Payment.BOOKING.equals(
+                                charge.chargeId())
+                                ? "reservation " + charge.reservationId() + " was already charged "
+                                        + payment.currency() + " " + payment.amountMinor() + " (minor units) with"
+                                        + " another token or amount; a reservation is charged once"
+                                : "charge " + charge.chargeId() + " of reservation " + charge.reservationId()
+                                        + " was already made for " + payment.currency() + " "
+                                        + payment.amountMinor() + " (minor units) with another token or amount; a"
+                                        + " charge id is charged once"));
                     }
                     return payment.state() == PaymentState.PROCESSING ? detached(capture(payment))
                             : Uni.createFrom().item(payment);
@@ -99,38 +119,53 @@ public class Payments {
     }
 
     /**
-     * Refunds part or all of the reservation's captured charge, once; a retry with the same amount answers where it
-     * stands (refunded once the processor confirmed it, else still asked for).
+     * Refunds part or all of what the reservation's charges captured, once per refund id: taken from the newest
+     * charges first, never more than they captured less every refund taken from them before. The parts are decided
+     * in one transaction that holds the reservation's charges locked, so concurrent refunds are judged one after the
+     * other. A retry with the same amount answers where the refund stands (done once the processor confirmed every
+     * part); the processor is asked by the call that recorded the refund, and again only by the resume job.
      */
-    public Uni<Payment> refund(RefundCommand refund) {
+    public Uni<RefundResult> refund(RefundCommand refund) {
         PaymentValidator.refund(refund);
-        RefundCommand withReason = refund.reason() == null || refund.reason().isBlank()
-                ? new RefundCommand(refund.reservationId(), refund.amountMinor(), refund.currency(), "requested")
+        RefundCommand asked = refund.reason() == null || refund.reason().isBlank()
+                ? new RefundCommand(refund.reservationId(), refund.refundId(), refund.amountMinor(),
+                        refund.currency(), "requested")
                 : refund;
-        return current(refund.reservationId())
-                .chain(payment -> {
-                    refundable(payment, withReason);
-                    return payments.insertRefund(pool, newId("re_"), withReason)
-                            .chain(inserted -> payments.findRefund(pool, refund.reservationId()).chain(found -> {
-                                Refund existing = found.orElseThrow();
-                                if (existing.amountMinor() != refund.amountMinor()) {
-                                    return Uni.createFrom().failure(new PreconditionFailed("reservation "
-                                            + refund.reservationId() + " was already refunded " + payment.currency()
-                                            + " " + existing.amountMinor()
-                                            + " (minor units); a reservation is refunded once"));
+        String id = asked.reservationId();
+        return pool.withTransaction(tx -> payments.lockCharges(tx, id)
+                        .chain(charges -> {
+                            if (charges.isEmpty()) {
+                                return Uni.createFrom().failure(noPayment(id, Payment.BOOKING));
+                            }
+                            return payments.findRefund(tx, id, asked.refundId()).chain(existing -> {
+                                if (existing.isPresent()) {
+                                    sameRefund(existing.get(), asked);
+                                    return Uni.createFrom().item(List.<Asked>of());
                                 }
-                                // the call that asked for the refund asks the processor; a repeat while it is not
-                                // confirmed answers where it stands, and the resume job alone asks again, so a
-                                // refund the processor keeps pending is not asked about at every caller's retry
-                                return inserted ? detached(payBack(payment, existing))
-                                        : current(refund.reservationId());
-                            }));
-                });
+                                return payments.takenByCharge(tx, id).chain(taken -> {
+                                    List<Asked> parts = RefundPlan.split(charges, taken, asked).stream()
+                                            .map(share -> new Asked(new RefundPart(newId("re_"), id,
+                                                    asked.refundId(), share.charge().paymentId(),
+                                                    share.amountMinor(), false), share.charge()))
+                                            .toList();
+                                    return payments.insertRefund(tx, asked, parts.stream().map(Asked::part)
+                                            .toList()).replaceWith(parts);
+                                });
+                            });
+                        }))
+                // the call that recorded the refund asks the processor; a repeat while it is not confirmed answers
+                // where it stands, and the resume job alone asks again, so a refund the processor keeps pending is
+                // not asked about at every caller's retry
+                .chain(parts -> parts.isEmpty() ? Uni.createFrom().voidItem()
+                        : detached(Multi.createFrom().iterable(parts).onItem()
+                                .transformToUniAndConcatenate(part -> payBack(part.charge(), part.part()))
+                                .collect().last().replaceWithVoid()))
+                .chain(() -> refunded(id, asked.refundId()));
     }
 
-    public Uni<Payment> get(String reservationId) {
-        PaymentValidator.reservationId(reservationId);
-        return current(reservationId);
+    public Uni<Payment> get(String reservationId, String chargeId) {
+        PaymentValidator.payment(reservationId, chargeId);
+        return current(reservationId, chargeId);
     }
 
     @Scheduled(identity = "payment-resume", every = "${hotelmesh.payments.resume-every:30s}",
@@ -143,7 +178,10 @@ public class Payments {
         }).chain(this::countStuckRefunds).replaceWithVoid();
     }
 
-    /** Counts the refunds the processor has not confirmed in time, for the metric hotelmesh_refunds_stuck. */
+    /**
+     * Counts the refunds the processor has not confirmed in full in time, for the metric hotelmesh_refunds_stuck: a
+     * refund counts once however many of its parts are unconfirmed.
+     */
     public Uni<Long> countStuckRefunds() {
         return payments.countStuckRefunds(pool, config.refundStuckAfter()).invoke(stuck -> {
             if (stuck > 0 && stuckRefunds.get() != stuck) {
@@ -162,10 +200,10 @@ public class Payments {
         Uni<Integer> charges = payments.stuckCharges(pool, config.resumeAfter(), RESUME_BATCH)
                 .chain(stuck -> Multi.createFrom().iterable(stuck).onItem().transformToUniAndConcatenate(this::capture)
                         .collect().asList().map(done -> stuck.size()));
-        Uni<Integer> refunds = payments.stuckRefunds(pool, config.resumeAfter(), RESUME_BATCH)
+        Uni<Integer> refunds = payments.stuckParts(pool, config.resumeAfter(), RESUME_BATCH)
                 .chain(stuck -> Multi.createFrom().iterable(stuck).onItem()
-                        .transformToUniAndConcatenate(refund -> current(refund.reservationId())
-                                .chain(payment -> payBack(payment, refund)))
+                        .transformToUniAndConcatenate(part -> payments.findById(pool, part.paymentId())
+                                .chain(charge -> payBack(charge.orElseThrow(), part)))
                         .collect().asList().map(done -> stuck.size()));
         return charges.chain(c -> refunds.map(r -> c + r));
     }
@@ -182,7 +220,7 @@ public class Payments {
                 })
                 // recorded by this call: as written; else by another, or not at all: as it stands now
                 .chain(recorded -> recorded.isPresent() ? Uni.createFrom().item(recorded.get())
-                        : current(payment.reservationId()));
+                        : payments.findById(pool, payment.paymentId()).map(Optional::orElseThrow));
     }
 
     private Uni<Optional<Payment>> record(Payment payment, ChargeOutcome outcome) {
@@ -198,43 +236,54 @@ public class Payments {
         return payments.completeCharge(pool, payment.paymentId(), PaymentState.FAILED, null, null, null);
     }
 
-    private Uni<Payment> payBack(Payment payment, Refund refund) {
-        return gateway.refund(refund.refundId(), payment.gatewayReference(), refund.amountMinor(), payment.currency())
+    /**
+     * Asks the processor to refund one part from its charge (idempotently, by the part's id) and records the
+     * confirmation; a processor that has not confirmed it leaves the part PROCESSING for the resume job.
+     */
+    private Uni<Void> payBack(Payment charge, RefundPart part) {
+        return gateway.refund(part.partId(), charge.gatewayReference(), part.amountMinor(), charge.currency())
                 .ifNoItem().after(gatewayConfig.timeout()).fail()
-                .chain(reference -> pool.withTransaction(tx -> payments.completeRefund(tx, refund.reservationId(),
-                        reference)))
+                .chain(reference -> pool.withTransaction(tx -> payments.completePart(tx, part.partId(), reference)))
                 .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf("refund %s of reservation %s: the processor has not confirmed it (%s); left processing"
-                            + " for the resume job", refund.refundId(), refund.reservationId(), failure.toString());
+                    LOG.warnf("refund %s (refund '%s' of reservation %s, from charge %s): the processor has not"
+                            + " confirmed it (%s); left processing for the resume job", part.partId(),
+                            part.refundId(), part.reservationId(), charge.paymentId(), failure.toString());
                     return Uni.createFrom().voidItem();
-                })
-                .chain(() -> current(refund.reservationId()));
+                });
     }
 
-    private static void refundable(Payment payment, RefundCommand refund) {
-        String id = payment.reservationId();
-        if (!payment.currency().equals(refund.currency())) {
-            throw new PreconditionFailed("reservation " + id + " was charged in " + payment.currency()
-                    + "; a refund is in the charge's currency");
+    /** A refund asked again: the same amount in the same currency, or refused. */
+    private static void sameRefund(Refund existing, RefundCommand asked) {
+        if (existing.amountMinor() == asked.amountMinor() && existing.currency().equals(asked.currency())) {
+            return;
         }
-        if (refund.amountMinor() > payment.amountMinor()) {
-            throw new PreconditionFailed("reservation " + id + " was charged " + payment.currency() + " "
-                    + payment.amountMinor() + " (minor units); a refund cannot be more");
-        }
-        switch (payment.state()) {
-            case PROCESSING -> throw new PreconditionFailed("the charge of reservation " + id
-                    + " is still processing; refund it once it is captured");
-            case DECLINED, FAILED -> throw new PreconditionFailed("the charge of reservation " + id + " was "
-                    + payment.state().column() + ": nothing was captured, so there is nothing to refund");
-            default -> {
-                // captured, or refunded before: the refund row decides
-            }
-        }
+        String id = asked.reservationId();
+        String was = existing.currency() + " " + existing.amountMinor() + " (minor units)";
+        throw new PreconditionFailed(Payment.BOOKING.equals(asked.refundId())
+                ? "reservation " + id + " was already refunded " + was + "; a reservation is refunded once"
+                : "refund " + asked.refundId() + " of reservation " + id + " was already asked for " + was
+                        + "; a refund id is refunded once");
     }
 
-    private Uni<Payment> current(String reservationId) {
-        return payments.find(pool, reservationId).map(found -> found.orElseThrow(
-                () -> new NotFound("reservation " + reservationId + " has no payment")));
+    /** The refund as it stands, with the booking's charge as it stands. */
+    private Uni<RefundResult> refunded(String reservationId, String refundId) {
+        return payments.findRefund(pool, reservationId, refundId)
+                .chain(refund -> payments.find(pool, reservationId, Payment.BOOKING)
+                        .map(booking -> new RefundResult(booking.orElse(null), refund.orElseThrow())));
+    }
+
+    private Uni<Payment> current(String reservationId, String chargeId) {
+        return payments.find(pool, reservationId, chargeId)
+                .map(found -> found.orElseThrow(() -> noPayment(reservationId, chargeId)));
+    }
+
+    private static NotFound noPayment(String reservationId, String chargeId) {
+        return new NotFound(Payment.BOOKING.equals(chargeId) ? "reservation " + reservationId + " has no payment"
+                : "reservation " + reservationId + " has no charge " + chargeId);
+    }
+
+    /** A part of a refund and the charge it is taken from. */
+    private record Asked(RefundPart part, Payment charge) {
     }
 
     /**

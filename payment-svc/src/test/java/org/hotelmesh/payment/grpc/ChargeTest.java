@@ -4,6 +4,7 @@ import static org.hotelmesh.devtools.test.GrpcAssertions.assertInvalid;
 import static org.hotelmesh.devtools.test.GrpcAssertions.assertStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.hotelmesh.proto.payment.v1.GetPaymentRequest;
 import org.hotelmesh.proto.payment.v1.Payment;
 import org.hotelmesh.proto.payment.v1.PaymentStatus;
 import org.junit.jupiter.api.Test;
@@ -158,5 +160,68 @@ class ChargeTest extends PaymentTestBase {
         String id = newReservationId();
 
         assertStatus(Status.Code.NOT_FOUND, "reservation " + id + " has no payment", () -> paymentOf(id));
+    }
+
+    @Test
+    void aFurtherChargeIsAPaymentOfItsOwnAndEachIsIdempotent() {
+        String id = newReservationId();
+        Payment booking = payments.charge(charge(id, AMOUNT, "tok_visa")).getPayment();
+
+        Payment change = payments.charge(charge(id, "change-1", 12_000, "tok_mastercard")).getPayment();
+
+        assertNotEquals(booking.getPaymentId(), change.getPaymentId());
+        assertEquals("", booking.getChargeId());
+        assertEquals("change-1", change.getChargeId());
+        assertEquals(PaymentStatus.CAPTURED, change.getStatus());
+        assertEquals(12_000, change.getAmount().getAmountMinor());
+        assertEquals("mastercard", change.getPaymentMethod());
+        // each answered again as it is, by its own key, and read by it
+        assertEquals(booking, payments.charge(charge(id, AMOUNT, "tok_visa")).getPayment());
+        assertEquals(change, payments.charge(charge(id, "change-1", 12_000, "tok_mastercard")).getPayment());
+        assertEquals(booking, paymentOf(id));
+        assertEquals(booking, paymentOf(id, ""));
+        assertEquals(change, paymentOf(id, "change-1"));
+        assertEquals(2, rows("payment", id));
+        assertEquals(AMOUNT, gateway.captured().get(booking.getPaymentId()));
+        assertEquals(12_000L, gateway.captured().get(change.getPaymentId()));
+    }
+
+    @Test
+    void aFurtherChargeWithAnotherAmountTokenOrCurrencyIsRefused() {
+        String id = newReservationId();
+        payments.charge(charge(id, AMOUNT, "tok_visa"));
+        payments.charge(charge(id, "change-1", 12_000, "tok_visa"));
+
+        assertStatus(Status.Code.FAILED_PRECONDITION, "charge change-1 of reservation " + id + " was already made for"
+                + " EUR 12000 (minor units) with another token or amount; a charge id is charged once",
+                () -> payments.charge(charge(id, "change-1", 12_001, "tok_visa")));
+        assertStatus(Status.Code.FAILED_PRECONDITION, null,
+                () -> payments.charge(charge(id, "change-1", 12_000, "tok_mastercard")));
+        assertStatus(Status.Code.FAILED_PRECONDITION, "reservation " + id + " is charged in EUR; a further charge is"
+                + " in the same currency", () -> payments.charge(charge(id, "change-2", 100, "tok_visa").toBuilder()
+                        .setAmount(org.hotelmesh.proto.common.v1.Money.newBuilder().setAmountMinor(100)
+                                .setCurrency("USD")).build()));
+        assertEquals(12_000, paymentOf(id, "change-1").getAmount().getAmountMinor());
+        assertEquals(2, rows("payment", id));
+    }
+
+    @Test
+    void aMalformedChargeIdIsInvalidAndNothingIsStored() throws Exception {
+        String id = newReservationId();
+
+        assertInvalid(() -> payments.charge(charge(id, "change 1", AMOUNT, "tok_visa")), "chargeID");
+        assertInvalid(() -> payments.charge(charge(id, "x".repeat(65), 0, "tok_visa")), "chargeID", "amount");
+        assertInvalid(() -> payments.getPayment(GetPaymentRequest.newBuilder().setReservationId(id)
+                .setChargeId("change/1").build()), "chargeID");
+        assertEquals(0, rows("payment", id));
+    }
+
+    @Test
+    void aChargeIdTheReservationDoesNotHaveIsNotFound() {
+        String id = newReservationId();
+        payments.charge(charge(id, AMOUNT, "tok_visa"));
+
+        assertStatus(Status.Code.NOT_FOUND, "reservation " + id + " has no charge change-9",
+                () -> paymentOf(id, "change-9"));
     }
 }

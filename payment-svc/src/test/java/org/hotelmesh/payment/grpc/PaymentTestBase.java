@@ -42,13 +42,38 @@ abstract class PaymentTestBase {
                 .setAmount(Money.newBuilder().setAmountMinor(amount).setCurrency("EUR")).setPaymentToken(token).build();
     }
 
+    /** A further charge of the reservation (a change of stay that cost more). */
+    static ChargeRequest charge(String reservationId, String chargeId, long amount, String token) {
+        return charge(reservationId, amount, token).toBuilder().setChargeId(chargeId).build();
+    }
+
     static RefundRequest refund(String reservationId, long amount, String reason) {
         return RefundRequest.newBuilder().setReservationId(reservationId)
                 .setAmount(Money.newBuilder().setAmountMinor(amount).setCurrency("EUR")).setReason(reason).build();
     }
 
+    /** A further refund of the reservation, by its own id. */
+    static RefundRequest refund(String reservationId, String refundId, long amount, String reason) {
+        return refund(reservationId, amount, reason).toBuilder().setRefundId(refundId).build();
+    }
+
     Payment paymentOf(String reservationId) {
         return payments.getPayment(GetPaymentRequest.newBuilder().setReservationId(reservationId).build()).getPayment();
+    }
+
+    Payment paymentOf(String reservationId, String chargeId) {
+        return payments.getPayment(GetPaymentRequest.newBuilder().setReservationId(reservationId)
+                .setChargeId(chargeId).build()).getPayment();
+    }
+
+    /** The ids the processor was asked with for the parts of a refund, oldest charge first. */
+    java.util.List<String> partIds(String reservationId, String refundId) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        pool.preparedQuery("SELECT rp.part_id FROM refund_part rp JOIN payment p USING (payment_id)"
+                        + " WHERE rp.reservation_id = $1 AND rp.refund_id = $2 ORDER BY p.created_at, p.payment_id")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(reservationId, refundId)).await().indefinitely()
+                .forEach(row -> ids.add(row.getString(0)));
+        return ids;
     }
 
     /** How many rows of {@code table} belong to the reservation, read straight from the database. */

@@ -1,6 +1,7 @@
 package org.hotelmesh.payment.grpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 
@@ -21,11 +22,33 @@ class ResumeTest extends PaymentTestBase {
 
     /** The state a crash leaves: the row PROCESSING since long ago, the gateway maybe asked, maybe not. */
     private void leftProcessingByACrash(String reservationId, String token) {
-        pool.preparedQuery("INSERT INTO payment (payment_id, reservation_id, amount_minor, currency, payment_token,"
-                        + " token_fingerprint, status, updated_at) VALUES ($1, $2, $3, 'EUR', $4,"
-                        + " encode(sha256(convert_to($4, 'UTF8')), 'hex'), 'processing', now() - interval '1 hour')")
-                .execute(Tuple.of("pay_crash_" + reservationId, reservationId, AMOUNT, token))
+        leftProcessingByACrash(reservationId, "", "pay_crash_" + reservationId, token);
+    }
+
+    private void leftProcessingByACrash(String reservationId, String chargeId, String paymentId, String token) {
+        pool.preparedQuery("INSERT INTO payment (payment_id, reservation_id, charge_id, amount_minor, currency,"
+                        + " payment_token, token_fingerprint, status, updated_at) VALUES ($1, $2, $3, $4, 'EUR', $5,"
+                        + " encode(sha256(convert_to($5, 'UTF8')), 'hex'), 'processing', now() - interval '1 hour')")
+                .execute(Tuple.of(paymentId, reservationId, chargeId, AMOUNT, token))
                 .await().indefinitely();
+    }
+
+    /**
+     * The state a crash leaves after recording a refund, before the processor was asked: each part (an id and the
+     * charge id it is taken from, in pairs) PROCESSING since long ago.
+     */
+    private void leftRefundingByACrash(String reservationId, String refundId, long amount, String... parts) {
+        pool.preparedQuery("INSERT INTO refund (reservation_id, refund_id, amount_minor, currency, reason)"
+                        + " VALUES ($1, $2, $3, 'EUR', 'canceled')")
+                .execute(Tuple.of(reservationId, refundId, amount)).await().indefinitely();
+        for (int i = 0; i < parts.length; i += 2) {
+            pool.preparedQuery("INSERT INTO refund_part (part_id, reservation_id, refund_id, payment_id,"
+                            + " amount_minor, status, updated_at) SELECT $1, $2, $3, payment_id, $4, 'processing',"
+                            + " now() - interval '1 hour' FROM payment WHERE reservation_id = $2 AND charge_id = $5")
+                    .execute(Tuple.from(new Object[] {parts[i], reservationId, refundId, amount / (parts.length / 2),
+                            parts[i + 1]}))
+                    .await().indefinitely();
+        }
     }
 
     @Test
@@ -71,9 +94,7 @@ class ResumeTest extends PaymentTestBase {
     void aRefundLeftProcessingIsRefundedOnce() {
         String id = newReservationId();
         payments.charge(charge(id, AMOUNT, "tok_visa"));
-        pool.preparedQuery("INSERT INTO refund (refund_id, reservation_id, amount_minor, reason, status, updated_at)"
-                        + " VALUES ($1, $2, 10000, 'canceled', 'processing', now() - interval '1 hour')")
-                .execute(Tuple.of("re_crash_" + id, id)).await().indefinitely();
+        leftRefundingByACrash(id, "", 10_000, "re_crash_" + id, "");
 
         service.resumeStuck().await().indefinitely();
         service.resumeStuck().await().indefinitely();
@@ -82,5 +103,48 @@ class ResumeTest extends PaymentTestBase {
         assertEquals(PaymentStatus.PARTIALLY_REFUNDED, payment.getStatus());
         assertEquals(10_000, payment.getRefunded().getAmountMinor());
         assertEquals(10_000L, gateway.refunded().get("re_crash_" + id));
+    }
+
+    @Test
+    void aFurtherChargeLeftProcessingIsCapturedOnceByTheResumeJob() {
+        String id = newReservationId();
+        payments.charge(charge(id, AMOUNT, "tok_visa"));
+        leftProcessingByACrash(id, "change-1", "pay_crash_change_" + id, "tok_mastercard");
+        assertEquals(PaymentStatus.PROCESSING, paymentOf(id, "change-1").getStatus());
+
+        service.resumeStuck().await().indefinitely();
+        service.resumeStuck().await().indefinitely();
+
+        Payment further = paymentOf(id, "change-1");
+        assertEquals(PaymentStatus.CAPTURED, further.getStatus());
+        assertEquals("change-1", further.getChargeId());
+        assertEquals("mastercard", further.getPaymentMethod());
+        assertEquals(AMOUNT, gateway.captured().get("pay_crash_change_" + id));
+        // a retry of the change's charge answers it, and the booking's charge is its own
+        assertEquals(further, payments.charge(charge(id, "change-1", AMOUNT, "tok_mastercard")).getPayment());
+        assertEquals(PaymentStatus.CAPTURED, paymentOf(id).getStatus());
+        assertEquals(2, rows("payment", id));
+    }
+
+    @Test
+    void theRefundPartsLeftProcessingOnSeveralChargesAreEachRefundedOnce() {
+        String id = newReservationId();
+        payments.charge(charge(id, AMOUNT, "tok_visa"));
+        payments.charge(charge(id, "change-1", AMOUNT, "tok_visa"));
+        leftRefundingByACrash(id, "change-2", 2 * 10_000, "re_crash_a_" + id, "change-1", "re_crash_b_" + id, "");
+
+        service.resumeStuck().await().indefinitely();
+        service.resumeStuck().await().indefinitely();
+
+        assertEquals(10_000, paymentOf(id, "change-1").getRefunded().getAmountMinor());
+        assertEquals(PaymentStatus.PARTIALLY_REFUNDED, paymentOf(id, "change-1").getStatus());
+        assertEquals(10_000, paymentOf(id).getRefunded().getAmountMinor());
+        assertEquals(1, gateway.refundRequests("re_crash_a_" + id));
+        assertEquals(1, gateway.refundRequests("re_crash_b_" + id));
+        // asked again, the refund answers where it stands: done, and the processor is not asked again
+        var outcome = payments.refund(refund(id, "change-2", 20_000, "canceled")).getRefund();
+        assertEquals(20_000, outcome.getConfirmed().getAmountMinor());
+        assertTrue(outcome.getDone());
+        assertEquals(1, gateway.refundRequests("re_crash_a_" + id));
     }
 }

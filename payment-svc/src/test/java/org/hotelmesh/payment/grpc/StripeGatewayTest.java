@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import jakarta.inject.Inject;
 
 import org.hotelmesh.payment.gateway.StripeFake;
@@ -183,7 +185,7 @@ class StripeGatewayTest extends PaymentTestBase {
         assertEquals(PaymentStatus.CAPTURED, asked.getStatus(), "pending at Stripe is not refunded");
         assertEquals(0, asked.getRefunded().getAmountMinor());
         assertFalse(asked.getRefundRequestedAt().isEmpty());
-        leftAnHourAgo("refund", id);
+        leftAnHourAgo("refund_part", id);
         service.resumeStuck().await().indefinitely();
         long stuck = service.countStuckRefunds().await().indefinitely();
         assertTrue(stuck >= 1, "this refund is older than refund-stuck-after (1 h)");
@@ -202,6 +204,80 @@ class StripeGatewayTest extends PaymentTestBase {
         assertEquals(stuck - 1, service.countStuckRefunds().await().indefinitely());
     }
 
+    @Test
+    void aRefundAcrossTwoChargesIsOneStripeRefundOnEachPaymentIntent() {
+        String id = newReservationId();
+        Payment booking = payments.charge(charge(id, AMOUNT, "pm_card_visa")).getPayment();
+        Payment change = payments.charge(charge(id, "change-1", 12_000, "pm_card_mastercard")).getPayment();
+        assertEquals(PaymentStatus.CAPTURED, change.getStatus());
+        assertEquals(12_000L, stripe().captured().get(change.getPaymentId()));
+
+        var outcome = payments.refund(refund(id, 20_000, "canceled")).getRefund();
+
+        assertEquals(20_000, outcome.getConfirmed().getAmountMinor());
+        assertTrue(outcome.getDone());
+        List<String> parts = partIds(id, "");
+        assertEquals(2, parts.size());
+        // the newest charge (the change's) in full, the rest from the booking's
+        assertEquals(8_000L, stripe().refunded().get(parts.get(0)));
+        assertEquals(12_000L, stripe().refunded().get(parts.get(1)));
+        assertEquals(12_000, paymentOf(id, "change-1").getRefunded().getAmountMinor());
+        assertEquals(PaymentStatus.REFUNDED, paymentOf(id, "change-1").getStatus());
+        assertEquals(8_000, paymentOf(id).getRefunded().getAmountMinor());
+        assertEquals(booking.getPaymentId(), paymentOf(id).getPaymentId());
+
+        // a second refund of the booking's charge is a second Stripe refund on its PaymentIntent
+        var second = payments.refund(refund(id, "change-2", AMOUNT - 8_000, "shorter stay")).getRefund();
+
+        assertTrue(second.getDone());
+        String last = partIds(id, "change-2").get(0);
+        assertEquals(AMOUNT - 8_000, stripe().refunded().get(last));
+        assertEquals(PaymentStatus.REFUNDED, paymentOf(id).getStatus());
+        assertEquals(AMOUNT, paymentOf(id).getRefunded().getAmountMinor());
+        // asked again: answered as it stands, no request reaches Stripe
+        assertEquals(second, payments.refund(refund(id, "change-2", AMOUNT - 8_000, "shorter stay")).getRefund());
+        for (String part : List.of(parts.get(0), parts.get(1), last)) {
+            assertEquals(1, stripe().requests(part), part);
+            assertEquals(1, stripe().executions(part), part);
+        }
+    }
+
+    @Test
+    void aRefundWithOnePartPendingAtStripeIsNotDoneAndCountsAsOneStuckRefund() {
+        String id = newReservationId();
+        payments.charge(charge(id, AMOUNT, "pm_card_visa"));
+        payments.charge(charge(id, "change-1", 12_000, "pm_card_visa"));
+        long stuckBefore = service.countStuckRefunds().await().indefinitely();
+        stripe().next(Next.UNFINISHED);
+        stripe().next(Next.UNFINISHED);
+
+        var asked = payments.refund(refund(id, 20_000, "canceled")).getRefund();
+
+        assertEquals(0, asked.getConfirmed().getAmountMinor());
+        assertFalse(asked.getDone());
+        assertEquals(PaymentStatus.CAPTURED, paymentOf(id, "change-1").getStatus(), "pending is not refunded");
+        assertFalse(paymentOf(id, "change-1").getRefundRequestedAt().isEmpty());
+        leftAnHourAgo("refund_part", id);
+        assertEquals(stuckBefore + 1, service.countStuckRefunds().await().indefinitely(),
+                "one refund, however many of its parts are pending");
+        assertEquals(stuckBefore + 1, stuckRefundsInTheDatabase());
+
+        stripe().settle();
+        service.resumeStuck().await().indefinitely();
+
+        var confirmed = payments.refund(refund(id, 20_000, "canceled")).getRefund();
+        assertEquals(20_000, confirmed.getConfirmed().getAmountMinor());
+        assertTrue(confirmed.getDone());
+        assertEquals(PaymentStatus.REFUNDED, paymentOf(id, "change-1").getStatus());
+        assertTrue(paymentOf(id, "change-1").getRefundRequestedAt().isEmpty());
+        assertEquals(8_000, paymentOf(id).getRefunded().getAmountMinor());
+        assertEquals(stuckRefundsInTheDatabase(), service.countStuckRefunds().await().indefinitely());
+        assertEquals(0, pool.preparedQuery("SELECT count(*) FROM refund_part WHERE reservation_id = $1"
+                + " AND status = 'processing'").execute(Tuple.of(id)).await().indefinitely().iterator().next()
+                .getLong(0));
+        partIds(id, "").forEach(part -> assertEquals(1, stripe().executions(part), part));
+    }
+
     private String column(String column, String reservationId) {
         return pool.preparedQuery("SELECT " + column + " FROM payment WHERE reservation_id = $1")
                 .execute(Tuple.of(reservationId)).await().indefinitely().iterator().next().getString(0);
@@ -217,14 +293,16 @@ class StripeGatewayTest extends PaymentTestBase {
                 .execute(Tuple.of(reservationId)).await().indefinitely();
     }
 
+    /** The processor's key of the reservation's one refund part (its refund of the booking's charge). */
     private String refundId(String reservationId) {
-        return pool.preparedQuery("SELECT refund_id FROM refund WHERE reservation_id = $1")
+        return pool.preparedQuery("SELECT part_id FROM refund_part WHERE reservation_id = $1")
                 .execute(Tuple.of(reservationId)).await().indefinitely().iterator().next().getString(0);
     }
 
+    /** Refunds with a part unconfirmed for over an hour: each refund once, however many of its parts are. */
     private long stuckRefundsInTheDatabase() {
-        return pool.query("SELECT count(*) FROM refund WHERE status = 'processing'"
-                + " AND created_at < now() - interval '1 hour'").execute().await().indefinitely()
-                .iterator().next().getLong(0);
+        return pool.query("SELECT count(DISTINCT (reservation_id, refund_id)) FROM refund_part"
+                + " WHERE status = 'processing' AND created_at < now() - interval '1 hour'").execute().await()
+                .indefinitely().iterator().next().getLong(0);
     }
 }

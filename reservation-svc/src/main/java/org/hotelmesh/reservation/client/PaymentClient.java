@@ -23,8 +23,10 @@ import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 
 /**
- * payment-svc, as the booking saga sees it. Every call is idempotent by reservation id (one charge and one refund per
- * reservation), so a call that never reached payment-svc (UNAVAILABLE) is retried. One that ran out of time is not:
+ * payment-svc, as the sagas see it. Every call is idempotent by its key (a charge by reservation and charge id: "" for
+ * the booking's, a change's id for the difference a change of stay costs; a refund by reservation and refund id: ""
+ * for the one that ends the stay, a change's id for a change's), so a call that never reached payment-svc
+ * (UNAVAILABLE) is retried. One that ran out of time is not:
  * payment-svc goes on with it, and the saga learns the outcome later. An open circuit fails at once.
  *
  * <p>A refusal is an answer, not an error: a charge payment-svc refuses (an invalid token, or a reservation charged
@@ -32,6 +34,9 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class PaymentClient {
+
+    /** The charge and refund id of the booking's own charge and of the refund that ends the stay. */
+    public static final String BOOKING = "";
 
     /** Decline code of a token payment-svc refused as invalid. */
     public static final String INVALID_TOKEN = "invalid_token";
@@ -60,8 +65,14 @@ public class PaymentClient {
     }
 
     public Uni<PaymentView> charge(String reservationId, long amountMinor, String currency, String paymentToken) {
+        return charge(reservationId, BOOKING, amountMinor, currency, paymentToken);
+    }
+
+    /** {@code chargeId}: {@link #BOOKING} for the booking's charge, else the change of stay's id. */
+    public Uni<PaymentView> charge(String reservationId, String chargeId, long amountMinor, String currency,
+            String paymentToken) {
         return guard.call("Charge", Retry.WHEN_UNREACHABLE, () -> call().charge(ChargeRequest.newBuilder()
-                        .setReservationId(reservationId).setAmount(money(amountMinor, currency))
+                        .setReservationId(reservationId).setChargeId(chargeId).setAmount(money(amountMinor, currency))
                         .setPaymentToken(paymentToken).build()))
                 .map(response -> toView(response.getPayment()))
                 .onFailure(failure -> refused(failure)).recoverWithItem(failure -> refusal(reservationId,
@@ -70,15 +81,17 @@ public class PaymentClient {
     }
 
     /**
-     * Refunds {@code amountMinor} of the reservation's charge, once. A refusal (nothing captured, more than captured,
-     * refunded before with another amount) fails with {@link RefundRefused}: the saga never asks for those, so one
-     * means the two services disagree.
+     * Refunds {@code amountMinor} of what the reservation's charges captured, once per {@code refundId}
+     * ({@link #BOOKING}: the refund that ends the stay). True once the card processor confirmed all of it. A refusal
+     * (nothing captured, more than captured, refunded before with another amount) fails with {@link RefundRefused}:
+     * the sagas never ask for those, so one means the two services disagree.
      */
-    public Uni<PaymentView> refund(String reservationId, long amountMinor, String currency, String reason) {
+    public Uni<Boolean> refund(String reservationId, String refundId, long amountMinor, String currency,
+            String reason) {
         return guard.call("Refund", Retry.WHEN_UNREACHABLE, () -> call().refund(RefundRequest.newBuilder()
-                        .setReservationId(reservationId).setAmount(money(amountMinor, currency)).setReason(reason)
-                        .build()))
-                .map(response -> toView(response.getPayment()))
+                        .setReservationId(reservationId).setRefundId(refundId).setAmount(money(amountMinor, currency))
+                        .setReason(reason).build()))
+                .map(response -> response.getRefund().getDone())
                 .onFailure(PaymentClient::refused).transform(failure -> new RefundRefused(
                         GrpcStatuses.status(failure).getDescription()))
                 .onFailure().transform(failure -> translate("Refund", failure));
@@ -86,8 +99,13 @@ public class PaymentClient {
 
     /** The reservation's payment, or empty when no charge ever reached payment-svc. */
     public Uni<Optional<PaymentView>> find(String reservationId) {
+        return find(reservationId, BOOKING);
+    }
+
+    /** One charge of the reservation, or empty when it never reached payment-svc. */
+    public Uni<Optional<PaymentView>> find(String reservationId, String chargeId) {
         return guard.call("GetPayment", Retry.WHEN_UNREACHABLE, () -> call().getPayment(GetPaymentRequest.newBuilder()
-                        .setReservationId(reservationId).build()))
+                        .setReservationId(reservationId).setChargeId(chargeId).build()))
                 .map(response -> Optional.of(toView(response.getPayment())))
                 .onFailure(failure -> GrpcStatuses.status(failure).getCode() == Status.Code.NOT_FOUND)
                 .recoverWithItem(Optional.empty())

@@ -1,45 +1,48 @@
 package org.hotelmesh.reservation.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * A booking as the client asked for it; {@link #requestHash()} is its idempotency fingerprint. {@code paymentToken}
  * is what the booking is charged to, and {@code price} what it is charged, set by the service before it is decided;
- * neither is part of the fingerprint (a retry with another card answers the original booking).
+ * neither is part of the fingerprint (a retry with another card answers the original booking). {@code bookedBy} is
+ * who made it (the guest, or the staff member booking for them), {@code guestName} the name staff booked it under.
  */
 public record BookingRequest(String reservationId, long hotelId, long roomTypeId, LocalDate startDate,
         LocalDate endDate, int rooms, String guestId, String quoteId, String paymentToken, StayPrice price,
-        boolean guestLimited) {
+        boolean guestLimited, String bookedBy, String guestName) {
 
     public BookingRequest(String reservationId, long hotelId, long roomTypeId, LocalDate startDate, LocalDate endDate,
             int rooms, String guestId, String quoteId, String paymentToken) {
         this(reservationId, hotelId, roomTypeId, startDate, endDate, rooms, guestId, quoteId, paymentToken, null,
-                false);
+                false, guestId, null);
     }
 
     public BookingRequest(String reservationId, long hotelId, long roomTypeId, LocalDate startDate, LocalDate endDate,
             int rooms, String guestId, String quoteId, String paymentToken, StayPrice price) {
         this(reservationId, hotelId, roomTypeId, startDate, endDate, rooms, guestId, quoteId, paymentToken, price,
-                false);
+                false, guestId, null);
     }
 
     public BookingRequest priced(StayPrice stayPrice) {
         return new BookingRequest(reservationId, hotelId, roomTypeId, startDate, endDate, rooms, guestId, quoteId,
-                paymentToken, stayPrice, guestLimited);
+                paymentToken, stayPrice, guestLimited, bookedBy, guestName);
     }
 
     /** The same booking, made by its guest for themselves: held to the guest's limits ({@code GuestLimits}). */
     public BookingRequest heldToGuestLimits() {
         return new BookingRequest(reservationId, hotelId, roomTypeId, startDate, endDate, rooms, guestId, quoteId,
-                paymentToken, price, true);
+                paymentToken, price, true, bookedBy, guestName);
+    }
+
+    /** The same booking, made by {@code staff} for the guest {@code name} (and {@code guest}, their account). */
+    public BookingRequest bookedByStaff(String staff, String guest, String name) {
+        return new BookingRequest(reservationId, hotelId, roomTypeId, startDate, endDate, rooms, guest, quoteId,
+                paymentToken, price, false, staff, name);
     }
 
     public int nights() {
@@ -54,13 +57,8 @@ public record BookingRequest(String reservationId, long hotelId, long roomTypeId
     public String requestHash() {
         String canonical = String.join("\n", reservationId, Long.toString(hotelId), Long.toString(roomTypeId),
                 startDate.toString(), endDate.toString(), Integer.toString(rooms), guestId,
-                quoteId == null ? "" : quoteId);
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+                quoteId == null ? "" : quoteId) + (guestName == null ? "" : "\nname:" + guestName);
+        return Fingerprint.of(canonical);
     }
 
     /** The request fields (REST names) in which a stored reservation differs from this request. */

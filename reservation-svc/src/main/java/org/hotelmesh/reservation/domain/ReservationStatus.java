@@ -3,7 +3,7 @@ package org.hotelmesh.reservation.domain;
 import java.util.Locale;
 
 public enum ReservationStatus {
-    PENDING, PAID, REJECTED, CANCELED, REFUNDED;
+    PENDING, PAID, REJECTED, CANCELED, REFUNDED, CHECKED_IN, CHECKED_OUT, NO_SHOW;
 
     /** The value stored in the database. */
     public String db() {
@@ -14,8 +14,11 @@ public enum ReservationStatus {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }
 
-    /** Pending and paid reservations hold inventory. */
+    /**
+     * Pending, paid and checked-in reservations hold every night of their stay; those that ended after they began
+     * (refunded early, checked out, no-show) keep only their nights before {@code nights_released_from}.
+     */
     public boolean holdsInventory() {
-        return this == PENDING || this == PAID;
+        return this == PENDING || this == PAID || this == CHECKED_IN;
     }
 }

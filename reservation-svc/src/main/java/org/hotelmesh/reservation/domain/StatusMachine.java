@@ -7,7 +7,8 @@ import java.util.Set;
 import org.hotelmesh.support.error.PreconditionFailed;
 
 /**
- * The reservation life cycle: pending -> paid | rejected | canceled, paid -> refunded. The database trigger
+ * The reservation life cycle: pending -> paid | rejected | canceled; paid -> refunded (canceled after payment) |
+ * checked_in | no_show; checked_in -> checked_out. The database trigger
  * {@code reservation_status_guard} enforces the same table, so a buggy writer cannot skip it either.
  */
 public final class StatusMachine {
@@ -15,7 +16,11 @@ public final class StatusMachine {
     private static final Map<ReservationStatus, Set<ReservationStatus>> NEXT = Map.of(
             ReservationStatus.PENDING,
             EnumSet.of(ReservationStatus.PAID, ReservationStatus.REJECTED, ReservationStatus.CANCELED),
-            ReservationStatus.PAID, EnumSet.of(ReservationStatus.REFUNDED),
+            ReservationStatus.PAID,
+            EnumSet.of(ReservationStatus.REFUNDED, ReservationStatus.CHECKED_IN, ReservationStatus.NO_SHOW),
+            ReservationStatus.CHECKED_IN, EnumSet.of(ReservationStatus.CHECKED_OUT),
+            ReservationStatus.CHECKED_OUT, EnumSet.noneOf(ReservationStatus.class),
+            ReservationStatus.NO_SHOW, EnumSet.noneOf(ReservationStatus.class),
             ReservationStatus.REJECTED, EnumSet.noneOf(ReservationStatus.class),
             ReservationStatus.CANCELED, EnumSet.noneOf(ReservationStatus.class),
             ReservationStatus.REFUNDED, EnumSet.noneOf(ReservationStatus.class));

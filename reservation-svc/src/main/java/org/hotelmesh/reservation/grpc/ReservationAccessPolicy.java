@@ -33,6 +33,13 @@ public class ReservationAccessPolicy extends AccessPolicy {
         rule(ReservationServiceGrpc.getHasFutureReservationsMethod(), AccessRule.services("hotel-svc").orTools());
         rule(ReservationServiceGrpc.getGetCancellationPolicyMethod(), edgeReads);
         rule(ReservationServiceGrpc.getSetCancellationPolicyMethod(), edgeWrites);
+        rule(ReservationServiceGrpc.getChangeStayMethod(), edgeWrites);
+        rule(ReservationServiceGrpc.getPreviewStayChangeMethod(), edgeReads);
+        rule(ReservationServiceGrpc.getGetFrontDeskMethod(), edgeReads);
+        rule(ReservationServiceGrpc.getListFreeRoomsMethod(), edgeReads);
+        rule(ReservationServiceGrpc.getCheckInMethod(), edgeWrites);
+        rule(ReservationServiceGrpc.getMoveRoomMethod(), edgeWrites);
+        rule(ReservationServiceGrpc.getCheckOutMethod(), edgeWrites);
 
         rule(InventoryServiceGrpc.getGetAvailabilityMethod(), AccessRule.anyone());
         rule(InventoryServiceGrpc.getGetInventoryMethod(), AccessRule.services("edge-rest", "rate-svc").orTools());

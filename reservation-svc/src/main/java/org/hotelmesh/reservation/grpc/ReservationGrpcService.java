@@ -2,10 +2,25 @@ package org.hotelmesh.reservation.grpc;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 
 import org.hotelmesh.proto.reservation.v1.CancelReservationRequest;
 import org.hotelmesh.proto.reservation.v1.CancelReservationResponse;
+import org.hotelmesh.proto.reservation.v1.ChangeStayRequest;
+import org.hotelmesh.proto.reservation.v1.ChangeStayResponse;
+import org.hotelmesh.proto.reservation.v1.CheckInRequest;
+import org.hotelmesh.proto.reservation.v1.CheckInResponse;
+import org.hotelmesh.proto.reservation.v1.CheckOutRequest;
+import org.hotelmesh.proto.reservation.v1.CheckOutResponse;
 import org.hotelmesh.proto.reservation.v1.CreateReservationRequest;
+import org.hotelmesh.proto.reservation.v1.FreeRoom;
+import org.hotelmesh.proto.reservation.v1.GetFrontDeskRequest;
+import org.hotelmesh.proto.reservation.v1.GetFrontDeskResponse;
+import org.hotelmesh.proto.reservation.v1.ListFreeRoomsRequest;
+import org.hotelmesh.proto.reservation.v1.ListFreeRoomsResponse;
+import org.hotelmesh.proto.reservation.v1.MoveRoomRequest;
+import org.hotelmesh.proto.reservation.v1.MoveRoomResponse;
+import org.hotelmesh.proto.reservation.v1.PreviewStayChangeResponse;
 import org.hotelmesh.proto.reservation.v1.CreateReservationResponse;
 import org.hotelmesh.proto.reservation.v1.GetCancellationPolicyRequest;
 import org.hotelmesh.proto.reservation.v1.GetCancellationPolicyResponse;
@@ -24,14 +39,17 @@ import org.hotelmesh.proto.reservation.v1.SetCancellationPolicyRequest;
 import org.hotelmesh.proto.reservation.v1.SetCancellationPolicyResponse;
 import org.hotelmesh.reservation.domain.Reservation;
 import org.hotelmesh.reservation.mapping.ReservationMapper;
+import org.hotelmesh.reservation.domain.BookingRequest;
 import org.hotelmesh.reservation.service.CancellationPolicies;
+import org.hotelmesh.reservation.service.FrontDesk;
+import org.hotelmesh.reservation.service.StayChanges;
 import org.hotelmesh.reservation.service.ReservationValidator;
 import org.hotelmesh.reservation.service.Reservations;
 import org.hotelmesh.store.StoreOutage;
+import org.hotelmesh.support.error.InvalidInput;
 import org.hotelmesh.support.error.NotFound;
 import org.hotelmesh.support.error.PermissionDenied;
 import org.hotelmesh.reservation.config.SagaConfig;
-import org.hotelmesh.reservation.domain.Reservation;
 import org.hotelmesh.support.grpc.ErrorTranslator;
 import org.hotelmesh.support.grpc.ProtoTypes;
 import org.hotelmesh.support.identity.Access;
@@ -52,13 +70,20 @@ public class ReservationGrpcService implements ReservationService {
 
     static final ErrorTranslator ERRORS = new ErrorTranslator("reservation", StoreOutage::detected);
 
+    /** The guest id of a booking staff made for someone without an account: "desk:" and the reservation id. */
+    public static final String DESK_GUEST = "desk:";
+
     private final Reservations reservations;
     private final CancellationPolicies policies;
     private final SagaConfig saga;
     private final Clock clock;
+    private final FrontDesk frontDesk;
+    private final StayChanges stayChanges;
 
     public ReservationGrpcService(Reservations reservations, CancellationPolicies policies, SagaConfig saga,
-            Clock clock) {
+            Clock clock, FrontDesk frontDesk, StayChanges stayChanges) {
+        this.frontDesk = frontDesk;
+        this.stayChanges = stayChanges;
         this.reservations = reservations;
         this.policies = policies;
         this.saga = saga;
@@ -73,15 +98,144 @@ public class ReservationGrpcService implements ReservationService {
         return clock.instant().minus(saga.refundOverdueAfter());
     }
 
+    /**
+     * A guest books for themselves (held to their limits); staff of the hotel (or an administrator) book for a guest
+     * they name ({@code guest_name}, and the guest's account when they have one); a tool books for the guest it names.
+     * The reservation records who made it.
+     */
     @Override
     public Uni<CreateReservationResponse> createReservation(CreateReservationRequest request) {
         return ERRORS.serve(() -> {
             Caller caller = Access.caller();
-            return reservations.create(ReservationMapper.toDomain(
-                            request.toBuilder().setGuestId(caller.guest(request.getGuestId())).build()),
-                    caller.userFacing())
+            boolean forAGuest = caller.endUser().map(user -> !user.isGuest()).orElse(false);
+            BookingRequest booking;
+            if (forAGuest) {
+                caller.requireStaffOf(request.getHotelId());
+                if (request.getGuestName().isBlank()) {
+                    throw new InvalidInput("guestName", "is required when staff book for a guest: the name the"
+                            + " reservation is under");
+                }
+                String guest = request.getGuestId().isEmpty() ? DESK_GUEST + request.getReservationId()
+                        : request.getGuestId();
+                booking = ReservationMapper.toDomain(request).bookedByStaff(caller.actor(), guest,
+                        request.getGuestName());
+            } else {
+                String guest = caller.guest(request.getGuestId());
+                booking = ReservationMapper.toDomain(request.toBuilder().setGuestId(guest).build());
+                if (!caller.userFacing()) {
+                    booking = booking.bookedByStaff(caller.actor(), guest, booking.guestName());
+                }
+            }
+            return reservations.create(booking, caller.userFacing() && !forAGuest)
                     .map(r -> CreateReservationResponse.newBuilder().setReservation(view(r)).build());
         });
+    }
+
+    @Override
+    public Uni<ChangeStayResponse> changeStay(ChangeStayRequest request) {
+        return ERRORS.serve(() -> {
+            Caller caller = Access.caller();
+            return visible(caller, request.getReservationId())
+                    .chain(r -> stayChanges.change(r, ReservationMapper.toDomain(request), caller.actor(),
+                            caller.mayManage(r.hotelId())))
+                    .map(outcome -> ChangeStayResponse.newBuilder().setReservation(view(outcome.reservation()))
+                            .setChange(ReservationMapper.toProto(outcome.change())).build());
+        });
+    }
+
+    @Override
+    public Uni<PreviewStayChangeResponse> previewStayChange(ChangeStayRequest request) {
+        return ERRORS.serve(() -> {
+            Caller caller = Access.caller();
+            return visible(caller, request.getReservationId())
+                    .chain(r -> stayChanges.preview(r, ReservationMapper.toDomain(request),
+                            caller.mayManage(r.hotelId())))
+                    .map(preview -> {
+                        String currency = preview.afterPrice().currency();
+                        return PreviewStayChangeResponse.newBuilder()
+                                .setBefore(ReservationMapper.toProto(preview.before(), currency))
+                                .setAfter(ReservationMapper.toProto(preview.after(), currency))
+                                .setDifference(ProtoTypes.money(preview.differenceMinor(), currency))
+                                .build();
+                    });
+        });
+    }
+
+    @Override
+    public Uni<GetFrontDeskResponse> getFrontDesk(GetFrontDeskRequest request) {
+        return ERRORS.serve(() -> {
+            Access.caller().requireStaffOf(request.getHotelId());
+            LocalDate date = request.hasDate() ? ProtoTypes.toLocalDate(request.getDate()) : null;
+            if (request.hasDate() && date == null) {
+                throw new InvalidInput("date", "is not a date");
+            }
+            return frontDesk.day(request.getHotelId(), date)
+                    .map(day -> GetFrontDeskResponse.newBuilder()
+                            .setDate(ReservationMapper.toProto(day.date()))
+                            .addAllArrivals(day.arrivals().stream().map(this::view).toList())
+                            .addAllCheckedInToday(day.checkedInToday().stream().map(this::view).toList())
+                            .addAllInHouse(day.inHouse().stream().map(this::view).toList())
+                            .addAllDepartures(day.departures().stream().map(this::view).toList())
+                            .build());
+        });
+    }
+
+    @Override
+    public Uni<ListFreeRoomsResponse> listFreeRooms(ListFreeRoomsRequest request) {
+        return ERRORS.serve(() -> {
+            Access.caller().requireStaffOf(request.getHotelId());
+            return frontDesk.freeRooms(request.getHotelId(), request.getRoomTypeId(),
+                            ProtoTypes.startDate(request.getNights()), ProtoTypes.endDate(request.getNights()))
+                    .map(rooms -> ListFreeRoomsResponse.newBuilder().addAllRooms(rooms.stream()
+                            .map(room -> FreeRoom.newBuilder().setRoomId(room.id()).setNumber(room.number())
+                                    .setFloor(room.floor()).build())
+                            .toList()).build());
+        });
+    }
+
+    @Override
+    public Uni<CheckInResponse> checkIn(CheckInRequest request) {
+        return ERRORS.serve(() -> {
+            Caller caller = Access.caller();
+            return managed(caller, request.getReservationId())
+                    .chain(r -> frontDesk.checkIn(r.reservationId(), request.getRoomIdsList(), caller.actor()))
+                    .map(r -> CheckInResponse.newBuilder().setReservation(view(r)).build());
+        });
+    }
+
+    @Override
+    public Uni<MoveRoomResponse> moveRoom(MoveRoomRequest request) {
+        return ERRORS.serve(() -> {
+            Caller caller = Access.caller();
+            return managed(caller, request.getReservationId())
+                    .chain(r -> frontDesk.moveRoom(r.reservationId(), request.getFromRoomId(), request.getToRoomId(),
+                            caller.actor()))
+                    .map(r -> MoveRoomResponse.newBuilder().setReservation(view(r)).build());
+        });
+    }
+
+    @Override
+    public Uni<CheckOutResponse> checkOut(CheckOutRequest request) {
+        return ERRORS.serve(() -> {
+            Caller caller = Access.caller();
+            return managed(caller, request.getReservationId())
+                    .chain(r -> frontDesk.checkOut(r.reservationId(), caller.actor()))
+                    .map(out -> {
+                        CheckOutResponse.Builder b = CheckOutResponse.newBuilder().setReservation(view(out.reservation()));
+                        if (out.reservation().price() != null) {
+                            b.setRefund(ProtoTypes.money(out.refundMinor(), out.reservation().price().currency()));
+                        }
+                        return b.build();
+                    });
+        });
+    }
+
+    /**
+     * The reservation, if the caller may work on it at the front desk: staff of its hotel or an administrator. Anyone
+     * else who may see it (its guest) is refused; one who may not see it is answered as for an unknown one.
+     */
+    private Uni<Reservation> managed(Caller caller, String reservationId) {
+        return visible(caller, reservationId).invoke(r -> caller.requireStaffOf(r.hotelId()));
     }
 
     @Override

@@ -14,6 +14,9 @@ import org.hotelmesh.proto.common.v1.DateRange;
 import org.hotelmesh.proto.common.v1.PageInfo;
 import org.hotelmesh.proto.reservation.v1.CancelReservationResponse;
 import org.hotelmesh.proto.reservation.v1.CancellationFee;
+import org.hotelmesh.proto.reservation.v1.ChangeState;
+import org.hotelmesh.proto.reservation.v1.ChangeStayRequest;
+import org.hotelmesh.proto.reservation.v1.RoomAssignment;
 import org.hotelmesh.proto.reservation.v1.CreateReservationRequest;
 import org.hotelmesh.proto.reservation.v1.InventoryRow;
 import org.hotelmesh.proto.reservation.v1.NightPrice;
@@ -25,6 +28,9 @@ import org.hotelmesh.proto.reservation.v1.RoomTypeAvailability;
 import org.hotelmesh.proto.reservation.v1.StatusChange;
 import org.hotelmesh.reservation.domain.BookingRequest;
 import org.hotelmesh.reservation.domain.CancellationPolicy;
+import org.hotelmesh.reservation.domain.ChangeRequest;
+import org.hotelmesh.reservation.domain.StayChange;
+import org.hotelmesh.reservation.domain.StayTerms;
 import org.hotelmesh.reservation.domain.InventoryNight;
 import org.hotelmesh.reservation.domain.NightAvailability;
 import org.hotelmesh.reservation.domain.Page;
@@ -40,10 +46,61 @@ public final class ReservationMapper {
     private ReservationMapper() {
     }
 
+    /** A guest's own booking (booked by them); staff booking for a guest make it {@code bookedByStaff}. */
     public static BookingRequest toDomain(CreateReservationRequest in) {
         return new BookingRequest(in.getReservationId(), in.getHotelId(), in.getRoomTypeId(),
                 startDate(in.getStay()), endDate(in.getStay()), in.getRooms(), in.getGuestId(),
-                in.getQuoteId().isEmpty() ? null : in.getQuoteId(), in.getPaymentToken());
+                in.getQuoteId().isEmpty() ? null : in.getQuoteId(), in.getPaymentToken(), null, false,
+                in.getGuestId(), in.getGuestName().isEmpty() ? null : in.getGuestName());
+    }
+
+    public static ChangeRequest toDomain(ChangeStayRequest in) {
+        return new ChangeRequest(in.getReservationId(), in.getChangeId(), in.getRoomTypeId(),
+                in.hasStay() && in.getStay().hasStartDate() ? startDate(in.getStay()) : null,
+                in.hasStay() && in.getStay().hasEndDate() ? endDate(in.getStay()) : null, in.getRooms(),
+                in.getPaymentToken(), in.getQuoteId().isEmpty() ? null : in.getQuoteId());
+    }
+
+    public static org.hotelmesh.proto.reservation.v1.StayTerms toProto(StayTerms terms, String currency) {
+        return org.hotelmesh.proto.reservation.v1.StayTerms.newBuilder()
+                .setRoomTypeId(terms.roomTypeId())
+                .setStay(ProtoTypes.range(terms.startDate(), terms.endDate()))
+                .setRooms(terms.rooms())
+                .setTotal(money(terms.totalMinor(), currency))
+                .build();
+    }
+
+    public static org.hotelmesh.proto.reservation.v1.StayChange toProto(StayChange c) {
+        org.hotelmesh.proto.reservation.v1.StayChange.Builder b = org.hotelmesh.proto.reservation.v1.StayChange
+                .newBuilder()
+                .setChangeId(c.changeId())
+                .setBy(c.by())
+                .setBefore(toProto(c.before(), c.currency()))
+                .setAfter(toProto(c.after(), c.currency()))
+                .setDifference(money(c.differenceMinor(), c.currency()))
+                .setState(switch (c.state()) {
+                    case CHARGING -> ChangeState.CHANGE_CHARGING;
+                    case APPLIED -> ChangeState.CHANGE_APPLIED;
+                    case DECLINED -> ChangeState.CHANGE_DECLINED;
+                    case SOLD_OUT -> ChangeState.CHANGE_SOLD_OUT;
+                })
+                .setRefundState(toProto(c.refundState()));
+        if (c.at() != null) {
+            b.setAt(c.at().toString());
+        }
+        if (c.declineCode() != null) {
+            b.setDeclineCode(c.declineCode());
+        }
+        return b.build();
+    }
+
+    private static RefundState toProto(org.hotelmesh.reservation.domain.RefundState state) {
+        return switch (state) {
+            case NONE -> RefundState.REFUND_STATE_NONE;
+            case REQUESTED -> RefundState.REFUND_STATE_REQUESTED;
+            case REFUNDED -> RefundState.REFUND_STATE_REFUNDED;
+            case FAILED -> RefundState.REFUND_STATE_FAILED;
+        };
     }
 
     public static Date toProto(LocalDate date) {
@@ -65,6 +122,9 @@ public final class ReservationMapper {
             case REJECTED -> ReservationStatus.REJECTED;
             case CANCELED -> ReservationStatus.CANCELED;
             case REFUNDED -> ReservationStatus.REFUNDED;
+            case CHECKED_IN -> ReservationStatus.CHECKED_IN;
+            case CHECKED_OUT -> ReservationStatus.CHECKED_OUT;
+            case NO_SHOW -> ReservationStatus.NO_SHOW;
         };
     }
 
@@ -109,7 +169,17 @@ public final class ReservationMapper {
             b.setCancellationPolicy(toProto(r.cancellationPolicy()));
         }
         r.history().forEach(change -> b.addHistory(StatusChange.newBuilder().setStatus(toProto(change.status()))
-                .setAt(change.at().toString())));
+                .setAt(change.at().toString()).setBy(change.by())));
+        b.setBookedBy(r.bookedBy());
+        if (r.guestName() != null) {
+            b.setGuestName(r.guestName());
+        }
+        if (r.releasedFrom() != null) {
+            b.setReleasedFrom(toProto(r.releasedFrom()));
+        }
+        r.assignments().forEach(a -> b.addRoomAssignments(RoomAssignment.newBuilder().setRoomId(a.roomId())
+                .setRoomNumber(a.roomNumber()).setNights(ProtoTypes.range(a.from(), a.to())).setOutOfService(a.outOfService())));
+        r.changes().forEach(c -> b.addChanges(toProto(c)));
         return b.build();
     }
 
@@ -123,12 +193,7 @@ public final class ReservationMapper {
                     case DECLINED -> PaymentState.PAYMENT_STATE_DECLINED;
                     case FAILED -> PaymentState.PAYMENT_STATE_FAILED;
                 })
-                .setRefundState(switch (p.refundState()) {
-                    case NONE -> RefundState.REFUND_STATE_NONE;
-                    case REQUESTED -> RefundState.REFUND_STATE_REQUESTED;
-                    case REFUNDED -> RefundState.REFUND_STATE_REFUNDED;
-                    case FAILED -> RefundState.REFUND_STATE_FAILED;
-                });
+                .setRefundState(toProto(p.refundState()));
         if (p.declineCode() != null) {
             b.setDeclineCode(p.declineCode());
         }

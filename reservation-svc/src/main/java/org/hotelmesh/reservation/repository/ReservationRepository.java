@@ -32,14 +32,25 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** SQL over reservation and reservation_status_change; every method takes the client to run on. */
+/**
+ * SQL over reservation and reservation_status_change (a reservation is read with its rooms and changes, from
+ * {@link RoomAssignmentRepository} and {@link StayChangeRepository}); every method takes the client to run on.
+ */
 @ApplicationScoped
 public class ReservationRepository {
+
+    private final RoomAssignmentRepository assignments;
+    private final StayChangeRepository changes;
+
+    public ReservationRepository(RoomAssignmentRepository assignments, StayChangeRepository changes) {
+        this.assignments = assignments;
+        this.changes = changes;
+    }
 
     private static final String COLUMNS = "reservation_id, hotel_id, room_type_id, start_date, end_date, rooms,"
             + " guest_id, status, request_hash, quote_id, currency, total_amount_minor, nightly_prices_minor, created_at,"
             + " payment_state, decline_code, payment_id, refund_state, refund_minor, fee_minor, hold_expires_at,"
-            + " cancel_free_until_days, cancel_fee_kind, cancel_fee_percent";
+            + " cancel_free_until_days, cancel_fee_kind, cancel_fee_percent, booked_by, guest_name, nights_released_from";
 
     /** The stay a pending reservation held, returned when this call was the one that cancelled it. */
     public record ReleasedStay(long hotelId, long roomTypeId, LocalDate startDate, LocalDate endDate, int rooms) {
@@ -95,6 +106,8 @@ public class ReservationRepository {
         // One text literal per booking ('{100,200}'): the extended protocol has no bigint[][] for ragged arrays.
         String[] nightly = new String[n];
         String[] tokens = new String[n];
+        String[] bookers = new String[n];
+        String[] names = new String[n];
         for (int i = 0; i < n; i++) {
             BookingRequest b = bookings.get(i);
             ids[i] = b.reservationId();
@@ -107,6 +120,8 @@ public class ReservationRepository {
             hashes[i] = b.requestHash();
             quotes[i] = b.quoteId();
             tokens[i] = b.paymentToken();
+            bookers[i] = b.bookedBy();
+            names[i] = b.guestName();
             if (b.price() == null) {
                 throw new IllegalStateException("booking " + b.reservationId() + " reached the database unpriced");
             }
@@ -121,27 +136,28 @@ public class ReservationRepository {
                 WITH r AS (INSERT INTO reservation (reservation_id, hotel_id, room_type_id,
                 start_date, end_date, rooms, guest_id, status, request_hash, quote_id, currency,
                 total_amount_minor, nightly_prices_minor, payment_token, payment_state, hold_expires_at,
-                cancel_free_until_days, cancel_fee_kind, cancel_fee_percent)
+                cancel_free_until_days, cancel_fee_kind, cancel_fee_percent, booked_by, guest_name)
                 SELECT r.id, r.hotel, r.room_type, r.start_date, r.end_date, r.rooms, r.guest, 'pending',
                 r.hash, r.quote, r.currency, r.total, r.nightly::bigint[], r.token, 'charging',
                 now() + $17::bigint * interval '1 millisecond',
                 coalesce(p.free_until_days, $14::int), coalesce(p.fee_kind, $15::varchar),
-                CASE WHEN p.hotel_id IS NULL THEN $16::int ELSE p.fee_percent END
+                CASE WHEN p.hotel_id IS NULL THEN $16::int ELSE p.fee_percent END, r.booker, r.name
                 FROM unnest($1::varchar[], $2::bigint[], $3::bigint[], $4::date[], $5::date[], $6::int[],
                 $7::varchar[], $8::varchar[], $9::varchar[], $10::varchar[], $11::bigint[], $12::text[],
-                $13::varchar[])
+                $13::varchar[], $18::varchar[], $19::varchar[])
                 AS r(id, hotel, room_type, start_date, end_date, rooms, guest, hash, quote, currency, total,
-                nightly, token)
+                nightly, token, booker, name)
                 LEFT JOIN cancellation_policy p ON p.hotel_id = r.hotel
-                RETURNING reservation_id, guest_id, created_at, hold_expires_at, cancel_free_until_days,
+                RETURNING reservation_id, booked_by, created_at, hold_expires_at, cancel_free_until_days,
                 cancel_fee_kind, cancel_fee_percent),
                 h AS (INSERT INTO reservation_status_change (reservation_id, status, changed_by, changed_at)
-                SELECT reservation_id, 'pending', guest_id, created_at FROM r)
+                SELECT reservation_id, 'pending', booked_by, created_at FROM r)
                 SELECT * FROM r
                 """)
                 .execute(Tuple.from(List.<Object>of(ids, hotels, roomTypes, starts, ends, rooms, guests, hashes, quotes,
                                 currencies, totals, nightly, tokens, defaultPolicy.freeUntilDays(), defaultPolicy.fee().db()))
-                        .addValue(defaultPolicy.feePercent()).addValue(holdTtl.toMillis()))
+                        .addValue(defaultPolicy.feePercent()).addValue(holdTtl.toMillis()).addValue(bookers)
+                        .addValue(names))
                 .map(rows -> {
                     Map<String, Inserted> inserted = new HashMap<>();
                     for (Row row : rows) {
@@ -218,7 +234,7 @@ public class ReservationRepository {
                         UNION ALL
                         SELECT r.guest_id, night::date, sum(r.rooms) FROM reservation r
                         CROSS JOIN generate_series($3::date, $4::date - 1, interval '1 day') AS night
-                        WHERE r.guest_id = ANY($1) AND r.hotel_id = $2 AND r.status IN ('pending', 'paid')
+                        WHERE r.guest_id = ANY($1) AND r.hotel_id = $2 AND r.status IN ('pending', 'paid', 'checked_in')
                         AND r.start_date <= night AND r.end_date > night GROUP BY r.guest_id, night
                         """)
                         .execute(Tuple.of(sorted, hotelId, from, to)))
@@ -231,6 +247,59 @@ public class ReservationRepository {
                     }
                 }))
                 .replaceWithVoid();
+    }
+
+    /**
+     * {@code from} -> {@code to} with its history row, in one statement, only if the reservation is still {@code from};
+     * false when another call moved it first. For transitions that release nothing (a check-in).
+     */
+    public Uni<Boolean> transition(SqlClient client, String id, ReservationStatus from, ReservationStatus to,
+            String by) {
+        return client.preparedQuery("""
+                WITH moved AS (UPDATE reservation SET status = $3 WHERE reservation_id = $1 AND status = $2
+                RETURNING reservation_id)
+                INSERT INTO reservation_status_change (reservation_id, status, changed_by)
+                SELECT reservation_id, $3, $4 FROM moved
+                """)
+                .execute(Tuple.of(id, from.db(), to.db(), by))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /**
+     * A hotel's front desk on {@code day}: paid stays due (arriving that day, or late and not yet marked no-show) and
+     * checked-in ones (in house or due out), by arrival; at most {@code limit}.
+     */
+    public Uni<List<Reservation>> frontDesk(SqlClient client, long hotelId, LocalDate day, int limit) {
+        return client.preparedQuery("SELECT " + COLUMNS + """
+                 FROM reservation WHERE hotel_id = $1 AND status IN ('paid', 'checked_in') AND start_date <= $2
+                AND (end_date > $2 OR status = 'checked_in') ORDER BY start_date, reservation_id LIMIT $3
+                """)
+                .execute(Tuple.of(hotelId, day, limit))
+                .flatMap(rows -> {
+                    Map<String, Reservation> found = new LinkedHashMap<>();
+                    rows.forEach(row -> found.put(row.getString("reservation_id"), toReservation(row)));
+                    return found.isEmpty() ? Uni.createFrom().item(found) : withHistory(client, found);
+                })
+                .map(found -> new ArrayList<>(found.values()));
+    }
+
+    /** A paid stay not checked in, as the no-show job sees it. */
+    public record Arrival(String reservationId, long hotelId, LocalDate startDate) {
+    }
+
+    /** Paid stays that arrived before {@code day} (no hotel's today is later), oldest arrival first. */
+    public Uni<List<Arrival>> paidArrivingBefore(SqlClient client, LocalDate day, int limit) {
+        return client.preparedQuery("""
+                SELECT reservation_id, hotel_id, start_date FROM reservation
+                WHERE status = 'paid' AND start_date < $1 ORDER BY start_date, reservation_id LIMIT $2
+                """)
+                .execute(Tuple.of(day, limit))
+                .map(rows -> {
+                    List<Arrival> arrivals = new ArrayList<>();
+                    rows.forEach(row -> arrivals.add(new Arrival(row.getString(0), row.getLong(1),
+                            row.getLocalDate(2))));
+                    return arrivals;
+                });
     }
 
     /** One keyset page of a guest's (or a hotel's) reservations, ordered by (start_date, reservation_id). */
@@ -258,7 +327,7 @@ public class ReservationRepository {
     public Uni<Boolean> hasActiveEndingOnOrAfter(SqlClient client, long hotelId, LocalDate day) {
         return client.preparedQuery("""
                 SELECT EXISTS (SELECT 1 FROM reservation WHERE hotel_id = $1
-                AND status IN ('pending', 'paid') AND end_date >= $2)
+                AND status IN ('pending', 'paid', 'checked_in') AND end_date >= $2)
                 """)
                 .execute(Tuple.of(hotelId, day))
                 .map(rows -> rows.iterator().next().getBoolean(0));
@@ -273,21 +342,29 @@ public class ReservationRepository {
         };
     }
 
+    /** The reservations with their status history, rooms and changes: three reads, pipelined on the client. */
     private Uni<Map<String, Reservation>> withHistory(SqlClient client, Map<String, Reservation> found) {
-        return client.preparedQuery("""
+        String[] ids = found.keySet().toArray(String[]::new);
+        Uni<Map<String, List<StatusChange>>> history = client.preparedQuery("""
                 SELECT reservation_id, status, changed_at, changed_by
                 FROM reservation_status_change WHERE reservation_id = ANY($1) ORDER BY id
                 """)
-                .execute(Tuple.of(found.keySet().toArray(String[]::new)))
+                .execute(Tuple.of(ids))
                 .map(rows -> {
-                    Map<String, List<StatusChange>> history = new HashMap<>();
+                    Map<String, List<StatusChange>> byId = new HashMap<>();
                     for (Row row : rows) {
-                        history.computeIfAbsent(row.getString("reservation_id"), k -> new ArrayList<>())
+                        byId.computeIfAbsent(row.getString("reservation_id"), k -> new ArrayList<>())
                                 .add(new StatusChange(ReservationStatus.fromDb(row.getString("status")),
                                         row.getOffsetDateTime("changed_at").toInstant(), row.getString("changed_by")));
                     }
+                    return byId;
+                });
+        return Uni.combine().all().unis(history, assignments.forReservations(client, ids),
+                        changes.forReservations(client, ids)).asTuple()
+                .map(read -> {
                     Map<String, Reservation> result = new LinkedHashMap<>();
-                    found.forEach((id, r) -> result.put(id, r.withHistory(history.getOrDefault(id, List.of()))));
+                    found.forEach((id, r) -> result.put(id, r.withDetails(read.getItem1().getOrDefault(id, List.of()),
+                            read.getItem2().getOrDefault(id, List.of()), read.getItem3().getOrDefault(id, List.of()))));
                     return result;
                 });
     }
@@ -298,7 +375,8 @@ public class ReservationRepository {
                 row.getLocalDate("start_date"), row.getLocalDate("end_date"), row.getInteger("rooms"),
                 row.getString("guest_id"), ReservationStatus.fromDb(row.getString("status")),
                 row.getString("request_hash"), row.getString("quote_id"), price(row), payment(row), policy(row),
-                created.toInstant(), List.of());
+                created.toInstant(), List.of(), row.getString("booked_by"), row.getString("guest_name"),
+                row.getLocalDate("nights_released_from"), List.of(), List.of());
     }
 
     private static PaymentInfo payment(Row row) {

@@ -140,13 +140,25 @@ public class SagaRepository {
      */
     public Uni<Optional<ReleasedStay>> cancelPaid(SqlClient client, String id, String by, long refundMinor,
             long feeMinor, LocalDate releaseFrom) {
+        return endAfterPayment(client, id, ReservationStatus.PAID, ReservationStatus.REFUNDED, by, refundMinor,
+                feeMinor, releaseFrom);
+    }
+
+    /**
+     * Ends a paid stay ({@code from} paid or checked in) as {@code to} (refunded, checked out, no-show), with the refund
+     * owed (none when zero), the fee kept and the first night given back ({@code releaseFrom}; null: all of them,
+     * the stay's end: none). Returns the nights to release when this call made the change; empty when another call
+     * had already moved the reservation on.
+     */
+    public Uni<Optional<ReleasedStay>> endAfterPayment(SqlClient client, String id, ReservationStatus from,
+            ReservationStatus to, String by, long refundMinor, long feeMinor, LocalDate releaseFrom) {
         return ReservationRepository.endStay(client, id, """
-                UPDATE reservation SET status = 'refunded',
+                UPDATE reservation SET status = $6,
                 refund_state = CASE WHEN $2 > 0 THEN 'requested' ELSE 'none' END,
                 refund_minor = nullif($2, 0), fee_minor = $3, nights_released_from = $4
-                WHERE reservation_id = $1 AND status = 'paid'
+                WHERE reservation_id = $1 AND status = $5
                 """,
-                Tuple.of(id, refundMinor, feeMinor, releaseFrom), ReservationStatus.REFUNDED, by)
+                Tuple.of(id, refundMinor, feeMinor, releaseFrom, from.db(), to.db()), to, by)
                 .map(ended -> releaseFrom == null ? ended : ended.map(stay -> stay.from(releaseFrom)));
     }
 

@@ -7,6 +7,7 @@ public final class SqlStates {
 
     public static final String UNIQUE_VIOLATION = "23505";
     public static final String CHECK_VIOLATION = "23514";
+    public static final String EXCLUSION_VIOLATION = "23P01";
 
     private SqlStates() {
     }

@@ -229,7 +229,8 @@ public class BookingEngine {
                         Reservation created = new Reservation(r.reservationId(), r.hotelId(), r.roomTypeId(),
                                 r.startDate(), r.endDate(), r.rooms(), r.guestId(), ReservationStatus.PENDING,
                                 r.requestHash(), r.quoteId(), r.price(), payment, stored.policy(), createdAt,
-                                List.of(new StatusChange(ReservationStatus.PENDING, createdAt, r.guestId())));
+                                List.of(new StatusChange(ReservationStatus.PENDING, createdAt, r.bookedBy())),
+                                r.bookedBy(), r.guestName(), null, List.of(), List.of());
                         outcomes[i] = new Outcome(created, null, true);
                     }
                     return new Decision(List.of(outcomes), written.getItem1());

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hotelmesh.reservation.config.CancellationConfig;
 import org.hotelmesh.reservation.domain.CancellationPolicy;
+import org.hotelmesh.reservation.domain.Reservation;
 import org.hotelmesh.reservation.repository.CancellationPolicyRepository;
 import org.hotelmesh.support.catalog.CatalogLookup;
 import org.hotelmesh.support.error.NotFound;
@@ -33,6 +34,11 @@ public class CancellationPolicies {
         this.repository = repository;
         this.catalog = catalog;
         this.config = config;
+    }
+
+    /** The policy a reservation was booked under; the default for one booked before policies. */
+    public CancellationPolicy of(Reservation reservation) {
+        return reservation.cancellationPolicy() != null ? reservation.cancellationPolicy() : defaultPolicy();
     }
 
     public CancellationPolicy defaultPolicy() {

@@ -193,12 +193,15 @@ public class PaymentSaga {
 
     private Uni<Void> refund(SagaState state) {
         String id = state.reservationId();
-        String reason = state.status() == ReservationStatus.REFUNDED ? "reservation canceled"
-                : "reservation ended before its payment was captured";
-        return payments.refund(id, state.refundMinor(), state.currency(), reason)
+        String reason = switch (state.status()) {
+            case REFUNDED -> "reservation canceled";
+            case CHECKED_OUT -> "early departure: the nights not stayed";
+            case NO_SHOW -> "no-show: the nights after the arrival night";
+            default -> "reservation ended before its payment was captured";
+        };
+        return payments.refund(id, PaymentClient.BOOKING, state.refundMinor(), state.currency(), reason)
                 // refunded only once the processor confirmed it; until then it stays requested and is asked again
-                .flatMap(payment -> payment.refundedMinor() >= state.refundMinor()
-                        ? saga.finishRefund(pool, id, RefundState.REFUNDED)
+                .flatMap(done -> done ? saga.finishRefund(pool, id, RefundState.REFUNDED)
                         : Uni.createFrom().voidItem().invoke(() -> LOG.debugf(
                                 "reservation %s: refund asked, not confirmed by the processor yet", id)))
                 .onFailure(PaymentSaga::unanswered).recoverWithUni(failure -> {

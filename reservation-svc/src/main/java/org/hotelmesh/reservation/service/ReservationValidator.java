@@ -16,6 +16,7 @@ import org.hotelmesh.support.catalog.HotelInfo;
 import org.hotelmesh.support.error.InvalidInput;
 import org.hotelmesh.support.error.ServiceException.Violation;
 import org.hotelmesh.support.paging.PageToken;
+import org.hotelmesh.support.validation.PlainText;
 import org.hotelmesh.support.validation.StayRules;
 
 /**
@@ -46,6 +47,12 @@ public final class ReservationValidator {
         stay(v, r.startDate(), r.endDate(), StayRules.MAX_NIGHTS, "nights");
         StayRules.rooms(v, r.rooms());
         StayRules.guestId(v, r.guestId());
+        if (r.guestName() != null) {
+            if (r.guestName().isBlank() || r.guestName().codePointCount(0, r.guestName().length()) > 100) {
+                v.add(new Violation("guestName", "must be 1 to 100 characters"));
+            }
+            PlainText.problem(r.guestName()).ifPresent(problem -> v.add(new Violation("guestName", problem)));
+        }
         if (r.quoteId() != null && r.quoteId().length() > 128) {
             v.add(new Violation("quoteID", "must be at most 128 characters"));
         }

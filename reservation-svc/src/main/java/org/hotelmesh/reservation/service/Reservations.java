@@ -18,6 +18,7 @@ import org.hotelmesh.reservation.domain.RefundState;
 import org.hotelmesh.reservation.domain.Reservation;
 import org.hotelmesh.reservation.domain.ReservationStatus;
 import org.hotelmesh.reservation.domain.StatusMachine;
+import org.hotelmesh.reservation.domain.StayEnding;
 import org.hotelmesh.reservation.domain.StayPrice;
 import org.hotelmesh.reservation.domain.TimeFilter;
 import org.hotelmesh.reservation.repository.ReservationRepository;
@@ -238,23 +239,17 @@ public class Reservations {
                         + paid.startDate() + " (hotel time): a stay in progress cannot be canceled; the hotel's front"
                         + " desk can end it early, refunding the nights not yet begun");
             }
-            CancellationPolicy policy = paid.cancellationPolicy() != null ? paid.cancellationPolicy()
-                    : policies.defaultPolicy();
-            StayPrice price = paid.price();
             int begun = inProgress ? (int) paid.startDate().datesUntil(today).count() : 0;
-            long stayed = price.nightlyMinor().subList(0, begun).stream().mapToLong(Long::longValue).sum()
-                    * paid.rooms();
-            long policyFee = waiveFee ? 0 : policy.feeMinor(price, paid.rooms(), paid.startDate(), today);
-            long kept = Math.min(price.totalMinor(), Math.max(stayed, policyFee));
-            String words = waiveFee ? "fee waived by staff" : policy.terms(paid.startDate());
+            StayEnding ending = StayEnding.of(paid, policies.of(paid), inProgress ? today : null, today, waiveFee);
+            String words = waiveFee ? "fee waived by staff" : policies.of(paid).terms(paid.startDate());
             if (inProgress) {
                 words = "ended early by the hotel on " + today + ": the " + begun + (begun == 1 ? " night" : " nights")
                         + " already begun are kept, the nights from today are refunded; " + words;
             } else if (waiveFee) {
                 words += ": refunded in full";
             }
-            return new CancellationTerms(price.totalMinor() - kept, kept - stayed, price.currency(), words,
-                    inProgress ? today : null);
+            return new CancellationTerms(ending.refundMinor(), ending.feeMinor(),
+                    paid.price() == null ? null : paid.price().currency(), words, ending.releaseFrom());
         });
     }
 

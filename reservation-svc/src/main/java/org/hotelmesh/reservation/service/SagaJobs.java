@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hotelmesh.reservation.config.SagaConfig;
 import org.hotelmesh.reservation.repository.ReservationRepository;
 import org.hotelmesh.reservation.repository.SagaRepository;
+import org.hotelmesh.reservation.repository.StayChangeRepository;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
@@ -20,7 +21,9 @@ import io.vertx.mutiny.sqlclient.Pool;
  * <li>recovery: reservations whose payment outcome is unknown here, or whose refund is owed, are taken one step
  * further by asking payment-svc (a crash between charge and status update, payment-svc down or slow);</li>
  * <li>expiry: pending reservations whose hold ended are canceled and their rooms released, after one last look at
- * payment-svc (a charge captured in time makes them paid; one that captures later is refunded by recovery).</li>
+ * payment-svc (a charge captured in time makes them paid; one that captures later is refunded by recovery);</li>
+ * <li>changes of stay whose difference's charge has no known outcome, or whose refund is owed, likewise;</li>
+ * <li>no-shows: paid stays not checked in by the end of their arrival day ({@link FrontDesk#markNoShow}).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -34,9 +37,18 @@ public class SagaJobs {
     private final PaymentSaga payments;
     private final Holds holds;
     private final SagaConfig config;
+    private final StayChangeRepository changes;
+    private final StayChanges stayChanges;
+    private final FrontDesk frontDesk;
+    private final HotelCalendar calendar;
 
     public SagaJobs(Pool pool, SagaRepository saga, ReservationRepository reservations, PaymentSaga payments,
-            Holds holds, SagaConfig config) {
+            Holds holds, SagaConfig config, StayChangeRepository changes, StayChanges stayChanges,
+            FrontDesk frontDesk, HotelCalendar calendar) {
+        this.changes = changes;
+        this.stayChanges = stayChanges;
+        this.frontDesk = frontDesk;
+        this.calendar = calendar;
         this.pool = pool;
         this.saga = saga;
         this.reservations = reservations;
@@ -63,12 +75,43 @@ public class SagaJobs {
         }).replaceWithVoid();
     }
 
-    /** One recovery pass; the number of reservations it took a step on. */
+    @Scheduled(every = "${hotelmesh.front-desk.no-show-every:5m}", delayed = "${hotelmesh.front-desk.no-show-every:5m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> noShowsScheduled() {
+        return noShows().invoke(n -> {
+            if (n > 0) {
+                LOG.infof("%d paid stay(s) were not checked in by the end of their arrival day: no-show", n);
+            }
+        }).replaceWithVoid();
+    }
+
+    /** One recovery pass; the number of reservations and changes it took a step on. */
     public Uni<Integer> recover() {
-        return saga.open(pool, config.recoverAfter(), config.batchSize())
+        Uni<Integer> bookings = saga.open(pool, config.recoverAfter(), config.batchSize())
                 .flatMap(ids -> Multi.createFrom().iterable(ids)
                         .onItem().transformToUniAndConcatenate(id -> payments.advance(id, PaymentSaga.Mode.RESUME)
                                 .replaceWith(id))
+                        .collect().asList().map(List::size));
+        return bookings.flatMap(booked -> changes.open(pool, config.recoverAfter(), config.batchSize())
+                .flatMap(ids -> Multi.createFrom().iterable(ids)
+                        .onItem().transformToUniAndConcatenate(id -> stayChanges.step(id, false).replaceWith(id))
+                        .collect().asList().map(done -> booked + done.size())));
+    }
+
+    /**
+     * One no-show pass: paid stays that arrived before the latest today anywhere, each marked if its arrival day has
+     * ended in its hotel's calendar (the conditional transition makes a concurrent pass a no-op). The number marked.
+     */
+    public Uni<Integer> noShows() {
+        return reservations.paidArrivingBefore(pool, calendar.latestToday(), config.batchSize())
+                .flatMap(arrivals -> Multi.createFrom().iterable(arrivals)
+                        .onItem().transformToUniAndConcatenate(a -> frontDesk.markNoShow(a.reservationId())
+                                .onFailure().recoverWithItem(failure -> {
+                                    LOG.warnf(failure, "no-show of reservation %s not marked; the next pass retries",
+                                            a.reservationId());
+                                    return false;
+                                }))
+                        .filter(Boolean::booleanValue)
                         .collect().asList().map(List::size));
     }
 

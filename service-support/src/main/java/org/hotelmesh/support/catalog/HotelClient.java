@@ -1,11 +1,16 @@
 package org.hotelmesh.support.catalog;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hotelmesh.proto.common.v1.PageRequest;
 import org.hotelmesh.proto.hotel.v1.GetHotelRequest;
+import org.hotelmesh.proto.hotel.v1.ListRoomsRequest;
+import org.hotelmesh.proto.hotel.v1.ListRoomsResponse;
 import org.hotelmesh.proto.hotel.v1.MutinyHotelServiceGrpc.MutinyHotelServiceStub;
 import org.hotelmesh.proto.hotel.v1.RoomType;
 import org.hotelmesh.support.client.DownstreamGuard;
@@ -41,6 +46,12 @@ public class HotelClient {
         }
     };
 
+    /** A room as the front desk needs it. */
+    public record RoomInfo(long id, String number, int floor, long roomTypeId, boolean inService) {
+    }
+
+    private static final int ROOMS_PAGE = 100;
+
     private final MutinyHotelServiceStub hotels;
     private final DownstreamGuard guard;
 
@@ -61,5 +72,33 @@ public class HotelClient {
                 .recoverWithItem(Optional.empty())
                 .onFailure(StatusRuntimeException.class).transform(failure -> new IllegalStateException(
                         "hotel-svc GetHotel(" + hotelId + ") failed", failure));
+    }
+
+    /**
+     * The rooms of a hotel ({@code roomTypeId} 0: of every type), in hotel-svc's order, all pages; empty when hotel-svc
+     * does not know the hotel.
+     */
+    public Uni<List<RoomInfo>> rooms(long hotelId, long roomTypeId) {
+        return roomsFrom(hotelId, roomTypeId, "", new ArrayList<>());
+    }
+
+    private Uni<List<RoomInfo>> roomsFrom(long hotelId, long roomTypeId, String pageToken, List<RoomInfo> found) {
+        return guard.call("ListRooms", Retry.WHEN_UNREACHABLE_OR_SLOW, () -> hotels
+                        .withDeadlineAfter(guard.deadline().toMillis(), TimeUnit.MILLISECONDS)
+                        .listRooms(ListRoomsRequest.newBuilder().setHotelId(hotelId).setRoomTypeId(roomTypeId)
+                                .setPage(PageRequest.newBuilder().setPageSize(ROOMS_PAGE).setPageToken(pageToken))
+                                .build()))
+                .onFailure(failure -> GrpcStatuses.status(failure).getCode() == Status.Code.NOT_FOUND)
+                .recoverWithItem(ListRoomsResponse.getDefaultInstance())
+                .onFailure(StatusRuntimeException.class).transform(failure -> new IllegalStateException(
+                        "hotel-svc ListRooms(" + hotelId + ") failed", failure))
+                .flatMap(page -> {
+                    page.getRoomsList().forEach(room -> found.add(new RoomInfo(room.getId(),
+                            room.getDetails().getNumber(), room.getDetails().getFloor(),
+                            room.getDetails().getRoomTypeId(), room.getDetails().getInService())));
+                    String next = page.getPage().getNextPageToken();
+                    return next.isEmpty() ? Uni.createFrom().item(List.copyOf(found))
+                            : roomsFrom(hotelId, roomTypeId, next, found);
+                });
     }
 }
