@@ -24,8 +24,10 @@ ALTER TABLE reservation ADD CONSTRAINT reservation_released_within_stay CHECK (
     CASE status
         WHEN 'refunded' THEN nights_released_from IS NULL
             OR (nights_released_from > start_date AND nights_released_from < end_date)
-        WHEN 'checked_out' THEN nights_released_from > start_date AND nights_released_from <= end_date
-        WHEN 'no_show' THEN nights_released_from > start_date AND nights_released_from <= end_date
+        WHEN 'checked_out' THEN nights_released_from IS NOT NULL
+            AND nights_released_from > start_date AND nights_released_from <= end_date
+        WHEN 'no_show' THEN nights_released_from IS NOT NULL
+            AND nights_released_from > start_date AND nights_released_from <= end_date
         ELSE nights_released_from IS NULL
     END);
 

@@ -1,6 +1,9 @@
 package org.hotelmesh.reservation.domain;
 
 import static org.hotelmesh.reservation.domain.ReservationStatus.CANCELED;
+import static org.hotelmesh.reservation.domain.ReservationStatus.CHECKED_IN;
+import static org.hotelmesh.reservation.domain.ReservationStatus.CHECKED_OUT;
+import static org.hotelmesh.reservation.domain.ReservationStatus.NO_SHOW;
 import static org.hotelmesh.reservation.domain.ReservationStatus.PAID;
 import static org.hotelmesh.reservation.domain.ReservationStatus.PENDING;
 import static org.hotelmesh.reservation.domain.ReservationStatus.REFUNDED;
@@ -19,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class StatusMachineTest {
 
     @Test
-    void exactlyTheFourDocumentedTransitionsAreAllowed() {
+    void exactlyTheDocumentedTransitionsAreAllowed() {
         Set<String> allowed = new java.util.TreeSet<>();
         for (ReservationStatus from : ReservationStatus.values()) {
             for (ReservationStatus to : ReservationStatus.values()) {
@@ -28,12 +31,13 @@ class StatusMachineTest {
                 }
             }
         }
-        assertEquals(Set.of("pending->paid", "pending->rejected", "pending->canceled", "paid->refunded"), allowed);
+        assertEquals(Set.of("pending->paid", "pending->rejected", "pending->canceled", "paid->refunded",
+                "paid->checked_in", "paid->no_show", "checked_in->checked_out"), allowed);
     }
 
     @Test
-    void rejectedCanceledAndRefundedAreFinal() {
-        assertEquals(EnumSet.of(REJECTED, CANCELED, REFUNDED),
+    void rejectedCanceledRefundedCheckedOutAndNoShowAreFinal() {
+        assertEquals(EnumSet.of(REJECTED, CANCELED, REFUNDED, CHECKED_OUT, NO_SHOW),
                 EnumSet.copyOf(java.util.Arrays.stream(ReservationStatus.values()).filter(StatusMachine::isFinal)
                         .toList()));
         assertFalse(StatusMachine.allows(CANCELED, PENDING));
@@ -49,9 +53,11 @@ class StatusMachineTest {
     }
 
     @Test
-    void onlyPendingAndPaidHoldInventory() {
+    void onlyPendingPaidAndCheckedInHoldEveryNight() {
         assertTrue(PENDING.holdsInventory());
         assertTrue(PAID.holdsInventory());
-        assertFalse(CANCELED.holdsInventory() || REJECTED.holdsInventory() || REFUNDED.holdsInventory());
+        assertTrue(CHECKED_IN.holdsInventory());
+        assertFalse(CANCELED.holdsInventory() || REJECTED.holdsInventory() || REFUNDED.holdsInventory()
+                || CHECKED_OUT.holdsInventory() || NO_SHOW.holdsInventory());
     }
 }

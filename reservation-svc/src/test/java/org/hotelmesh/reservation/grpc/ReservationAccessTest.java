@@ -221,6 +221,49 @@ class ReservationAccessTest extends ReservationTestBase {
         assertEquals(aliceBooking, asGuest("alice").getReservation(get).getReservation().getReservationId());
     }
 
+    @Test
+    void staffOfTheHotelBookForANamedGuestAndTheReservationSaysWhoMadeIt() {
+        ReservationServiceBlockingStub desk = ReservationServiceGrpc.newBlockingStub(
+                TestIdentities.asEdgeFor(CHANNEL, TestIdentities.staff(rt.hotelId())));
+        String walkIn = UUID.randomUUID().toString();
+        var booked = desk.createReservation(booking(walkIn, rt, start, start.plusDays(1), 1, "", "tok_visa")
+                .toBuilder().setGuestName("Kim Min-jun").build()).getReservation();
+        assertEquals("desk:" + walkIn, booked.getGuestId());
+        assertEquals("Kim Min-jun", booked.getGuestName());
+        assertEquals("staff-[" + rt.hotelId() + "]", booked.getBookedBy());
+        assertEquals("staff-[" + rt.hotelId() + "]", booked.getHistory(0).getBy());
+
+        String forAlice = UUID.randomUUID().toString();
+        assertEquals("alice", desk.createReservation(booking(forAlice, rt, start, start.plusDays(1), 1, "alice",
+                "tok_visa").toBuilder().setGuestName("Alice Park").build()).getReservation().getGuestId());
+        assertEquals(forAlice, asGuest("alice").getReservation(GetReservationRequest.newBuilder()
+                .setReservationId(forAlice).build()).getReservation().getReservationId(), "the guest sees it");
+
+        String nameless = UUID.randomUUID().toString();
+        assertStatus(Status.Code.INVALID_ARGUMENT, null, () -> desk.createReservation(booking(nameless, rt, start,
+                start.plusDays(1), 1, "", "tok_visa")));
+        ReservationServiceBlockingStub otherDesk = ReservationServiceGrpc.newBlockingStub(
+                TestIdentities.asEdgeFor(CHANNEL, TestIdentities.staff(rt.hotelId() + 1_000_000)));
+        assertStatus(Status.Code.PERMISSION_DENIED, null, () -> otherDesk.createReservation(booking(nameless, rt,
+                start, start.plusDays(1), 1, "", "tok_visa").toBuilder().setGuestName("Somebody").build()));
+        assertEquals(0, reservationsOf(nameless));
+    }
+
+    @Test
+    void onlyTheHotelsStaffWorkTheFrontDesk() {
+        var checkIn = org.hotelmesh.proto.reservation.v1.CheckInRequest.newBuilder().setReservationId(aliceBooking)
+                .build();
+        assertStatus(Status.Code.PERMISSION_DENIED, null, () -> asGuest("alice").checkIn(checkIn));
+        assertStatus(Status.Code.NOT_FOUND, null, () -> ReservationServiceGrpc.newBlockingStub(
+                TestIdentities.asEdgeFor(CHANNEL, TestIdentities.staff(rt.hotelId() + 1_000_000))).checkIn(checkIn));
+        assertStatus(Status.Code.PERMISSION_DENIED, null, () -> asGuest("alice").getFrontDesk(
+                org.hotelmesh.proto.reservation.v1.GetFrontDeskRequest.newBuilder().setHotelId(rt.hotelId()).build()));
+        // staff of the hotel get as far as the rules of the day: alice arrives in ten days
+        assertStatus(Status.Code.FAILED_PRECONDITION, null, () -> ReservationServiceGrpc.newBlockingStub(
+                TestIdentities.asEdgeFor(CHANNEL, TestIdentities.staff(rt.hotelId()))).checkIn(checkIn));
+        assertEquals("paid", statusOf(aliceBooking));
+    }
+
     private SetRoomTypeCapacityRequest capacity(int rooms, long catalogVersion) {
         return SetRoomTypeCapacityRequest.newBuilder().setHotelId(rt.hotelId()).setRoomTypeId(rt.roomTypeId())
                 .setRoomsInService(rooms).setCatalogVersion(catalogVersion).build();

@@ -132,9 +132,9 @@ class CancelAndReadTest extends ReservationTestBase {
         }
         // a stay that is over (inserted directly: bookings in the past are refused)
         execute("INSERT INTO reservation (reservation_id, hotel_id, room_type_id, start_date, end_date, rooms,"
-                + " guest_id, status, request_hash) VALUES (?, ?, ?, ?, ?, 1, ?, 'pending', ?)",
+                + " guest_id, status, request_hash, booked_by) VALUES (?, ?, ?, ?, ?, 1, ?, 'pending', ?, ?)",
                 "list-old-" + rt.roomTypeId(), rt.hotelId(), rt.roomTypeId(), base.minusDays(60), base.minusDays(58),
-                guest, "0".repeat(64));
+                guest, "0".repeat(64), guest);
 
         ListReservationsResponse first = reservations.listReservations(ListReservationsRequest.newBuilder()
                 .setGuestId(guest).setWhen(TimeFilter.UPCOMING).setPage(PageRequest.newBuilder().setPageSize(2))

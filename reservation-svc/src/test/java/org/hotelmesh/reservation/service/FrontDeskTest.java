@@ -164,6 +164,22 @@ class FrontDeskTest extends SagaTestBase {
         assertDoesNotFail(() -> execute(insert, b, rt.hotelId(), today.plusDays(6), today.plusDays(8)));
     }
 
+    @Test
+    void theDatabaseKeepsTheStatusMachineWhateverTheCodeDoes() {
+        RoomTypeRef rt = roomType(5);
+        String id = "machine-" + rt.roomTypeId();
+        bookPaid(rt, id, utcToday().plusDays(3), 2, 1);
+        for (String skip : List.of("checked_out", "pending", "canceled")) {
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> execute("UPDATE reservation SET status = ? WHERE reservation_id = ?", skip, id));
+            assertEquals("23514", refused.getSQLState(), "paid -> " + skip);
+        }
+        SQLException noRelease = assertThrows(SQLException.class, () -> execute("UPDATE reservation SET status ="
+                + " 'no_show' WHERE reservation_id = ?", id));
+        assertEquals("23514", noRelease.getSQLState(), "a no-show says which nights it gave back");
+        assertEquals(ReservationStatus.PAID, get(id).getStatus());
+    }
+
     private interface Sql {
         void run() throws SQLException;
     }
