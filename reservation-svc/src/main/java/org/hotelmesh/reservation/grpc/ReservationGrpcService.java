@@ -137,7 +137,7 @@ public class ReservationGrpcService implements ReservationService {
             Caller caller = Access.caller();
             return visible(caller, request.getReservationId())
                     .chain(r -> stayChanges.change(r, ReservationMapper.toDomain(request), caller.actor(),
-                            caller.mayManage(r.hotelId())))
+                            caller.mayManage(r.hotelId()), caller.userFacing() && !caller.mayManage(r.hotelId())))
                     .map(outcome -> ChangeStayResponse.newBuilder().setReservation(view(outcome.reservation()))
                             .setChange(ReservationMapper.toProto(outcome.change())).build());
         });

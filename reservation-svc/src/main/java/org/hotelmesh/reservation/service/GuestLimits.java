@@ -31,6 +31,14 @@ public class GuestLimits {
                     + " unpaid holds, the most one guest may have at once (" + config.unpaidHolds()
                     + "); pay or cancel one first", saga.holdTtl());
         }
+        return roomsRefusal(request, held);
+    }
+
+    /**
+     * Why {@code request}'s rooms are refused when its guest already holds {@code held} on its nights, or null: for a
+     * change of stay, which adds no hold.
+     */
+    public Overloaded roomsRefusal(BookingRequest request, GuestHoldings held) {
         if (held.mostRoomsOnANight() + request.rooms() > config.roomsPerHotelNight()) {
             return new Overloaded("guest " + request.guestId() + " would hold " + (held.mostRoomsOnANight()
                     + request.rooms()) + " rooms at hotel " + request.hotelId() + " on one night; one guest may hold"

@@ -16,6 +16,7 @@ import org.hotelmesh.reservation.client.PaymentClient;
 import org.hotelmesh.reservation.config.BookingConfig;
 import org.hotelmesh.reservation.domain.BookingRequest;
 import org.hotelmesh.reservation.domain.ChangeRequest;
+import org.hotelmesh.reservation.domain.GuestLedger;
 import org.hotelmesh.reservation.domain.InventoryNight;
 import org.hotelmesh.reservation.domain.NoInventory;
 import org.hotelmesh.reservation.domain.PaymentState;
@@ -37,6 +38,7 @@ import org.hotelmesh.support.client.DownstreamUnavailable;
 import org.hotelmesh.support.error.Conflict;
 import org.hotelmesh.support.error.InvalidInput;
 import org.hotelmesh.support.error.NotFound;
+import org.hotelmesh.support.error.Overloaded;
 import org.hotelmesh.support.error.PreconditionFailed;
 import org.hotelmesh.support.error.ServiceException;
 import org.hotelmesh.support.validation.StayRules;
@@ -60,7 +62,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * then refunded: state sold_out);</li>
  * <li>a charge whose outcome is not known yet is left charging for the recovery job, which takes it on from there.</li>
  * </ul>
- * The guest changes their own stay until the day before arrival; the hotel's staff until its check-in.
+ * The guest changes their own stay until the day before arrival, held to the rooms one guest may have at a hotel on a
+ * night ({@link GuestLimits}); the hotel's staff until its check-in.
  */
 @ApplicationScoped
 public class StayChanges {
@@ -94,10 +97,12 @@ public class StayChanges {
     private final PaymentClient payments;
     private final HotelCalendar calendar;
     private final BookingConfig booking;
+    private final GuestLimits guestLimits;
 
     public StayChanges(Pool pool, ReservationRepository reservations, StayChangeRepository changes,
             InventoryRepository inventory, AvailabilityCache cache, CatalogLookup catalog, BookingPricer pricer,
-            PaymentClient payments, HotelCalendar calendar, BookingConfig booking) {
+            PaymentClient payments, HotelCalendar calendar, BookingConfig booking, GuestLimits guestLimits) {
+        this.guestLimits = guestLimits;
         this.pool = pool;
         this.reservations = reservations;
         this.changes = changes;
@@ -159,7 +164,7 @@ public class StayChanges {
      * Changes the stay (see the class comment), by {@code by}. A change id seen before answers where that change
      * stands (another change's values under it: ALREADY_EXISTS); a change still charging is taken a step further.
      */
-    public Uni<Outcome> change(Reservation r, ChangeRequest request, String by, boolean byHotel) {
+    public Uni<Outcome> change(Reservation r, ChangeRequest request, String by, boolean byHotel, boolean guestLimited) {
         validate(request, true);
         return changes.find(pool, request.changeId()).flatMap(seen -> {
             if (seen.isPresent()) {
@@ -171,8 +176,8 @@ public class StayChanges {
                             + " is still being charged; try again in a moment");
                 }
                 return preview(r, request, byHotel);
-            }).flatMap(preview -> preview.differenceMinor() > 0 ? chargeFirst(preview, request, by)
-                    : applyNow(preview, request, by));
+            }).flatMap(preview -> preview.differenceMinor() > 0 ? chargeFirst(preview, request, by, guestLimited)
+                    : applyNow(preview, request, by, guestLimited));
         });
     }
 
@@ -187,13 +192,14 @@ public class StayChanges {
     }
 
     /** Costs more: sold out now is refused before anything is charged; else charge, and apply once captured. */
-    private Uni<Outcome> chargeFirst(Preview preview, ChangeRequest request, String by) {
+    private Uni<Outcome> chargeFirst(Preview preview, ChangeRequest request, String by, boolean guestLimited) {
         if (request.paymentToken() == null || request.paymentToken().isEmpty()) {
             throw new InvalidInput("paymentToken", "is required: the new stay costs " + preview.differenceMinor()
                     + " " + preview.afterPrice().currency() + " (minor units) more");
         }
         StayChange change = record(preview, request, by, StayChange.State.CHARGING, RefundState.NONE, null);
-        return pool.withTransaction(tx -> takeable(tx, preview.reservation(), preview.before(), preview.after())
+        return pool.withTransaction(tx -> withinGuestLimits(tx, preview, guestLimited)
+                        .chain(() -> takeable(tx, preview.reservation(), preview.before(), preview.after()))
                         .chain(() -> changes.insert(tx, change, preview.afterPrice(), request.quoteId(),
                                 request.paymentToken())))
                 .flatMap(ignored -> step(change.changeId(), true))
@@ -203,12 +209,13 @@ public class StayChanges {
     }
 
     /** Costs less or the same: applied now, the difference refunded after. */
-    private Uni<Outcome> applyNow(Preview preview, ChangeRequest request, String by) {
+    private Uni<Outcome> applyNow(Preview preview, ChangeRequest request, String by, boolean guestLimited) {
         long back = -preview.differenceMinor();
         StayChange change = record(preview, request, by, StayChange.State.APPLIED,
                 back > 0 ? RefundState.REQUESTED : RefundState.NONE, back > 0 ? back : null);
-        return swapWithRetries(tx -> swap(tx, preview.reservation().reservationId(), preview.before(),
-                        preview.after(), preview.afterPrice(), request.quoteId())
+        return swapWithRetries(tx -> withinGuestLimits(tx, preview, guestLimited)
+                        .chain(() -> swap(tx, preview.reservation().reservationId(), preview.before(),
+                                preview.after(), preview.afterPrice(), request.quoteId()))
                         .call(() -> changes.insert(tx, change, preview.afterPrice(), request.quoteId(), null)))
                 .call(swapped -> cache.put(swapped.hotelId(), swapped.touched()))
                 .flatMap(ignored -> back > 0 ? step(change.changeId(), false) : Uni.createFrom().voidItem())
@@ -324,6 +331,31 @@ public class StayChanges {
                     LOG.errorf("payment-svc refused the refund of %d %s for change %s (%s); staff must look",
                             change.refundMinor(), change.currency(), change.changeId(), failure.getMessage());
                     return changes.finishRefund(pool, change.changeId(), RefundState.FAILED);
+                });
+    }
+
+    /**
+     * A guest changing their own stay is held to the rooms one guest may have at the hotel on a night, like a booking:
+     * under the guest's lock, what they hold on the new nights less what this stay holds there now, plus the new rooms.
+     */
+    private Uni<Void> withinGuestLimits(SqlConnection tx, Preview preview, boolean guestLimited) {
+        if (!guestLimited) {
+            return Uni.createFrom().voidItem();
+        }
+        Reservation r = preview.reservation();
+        StayTerms after = preview.after();
+        GuestLedger ledger = new GuestLedger();
+        return reservations.lockAndReadHoldings(tx, List.of(r.guestId()), r.hotelId(), after.startDate(),
+                after.endDate(), ledger).invoke(() -> {
+                    after.startDate().datesUntil(after.endDate())
+                            .filter(night -> holds(preview.before(), r.roomTypeId(), night))
+                            .forEach(night -> ledger.heldOn(r.guestId(), night, -preview.before().rooms()));
+                    BookingRequest asked = new BookingRequest(r.reservationId(), r.hotelId(), after.roomTypeId(),
+                            after.startDate(), after.endDate(), after.rooms(), r.guestId(), null, null);
+                    Overloaded refused = guestLimits.roomsRefusal(asked, ledger.of(asked));
+                    if (refused != null) {
+                        throw refused;
+                    }
                 });
     }
 

@@ -184,4 +184,29 @@ class GuestLimitsTest extends ReservationTestBase {
             assertEquals(activeRooms(rt, start), totalReserved(rt, start));
         }
     }
+
+    @Test
+    void aGuestChangingTheirStayIsHeldToTheRoomsPerNightButNotCountedTwice() {
+        RoomTypeRef rt = roomType(30);
+        LocalDate start = utcToday().plusDays(40);
+        ReservationServiceBlockingStub guest = asGuest("changer");
+        String five = UUID.randomUUID().toString();
+        String four = UUID.randomUUID().toString();
+        guest.createReservation(booking(five, rt, start, start.plusDays(2), 5, "", "tok_visa"));
+        guest.createReservation(booking(four, rt, start, start.plusDays(2), 4, "", "tok_visa"));
+
+        // its own four rooms are not counted twice: 5 + 5 = 10 is within the limit
+        guest.changeStay(org.hotelmesh.proto.reservation.v1.ChangeStayRequest.newBuilder().setReservationId(four)
+                .setChangeId("grow-" + four.substring(0, 8)).setRooms(5).setPaymentToken("tok_visa").build());
+        assertStatus(Status.Code.RESOURCE_EXHAUSTED, null, () -> guest.changeStay(
+                org.hotelmesh.proto.reservation.v1.ChangeStayRequest.newBuilder().setReservationId(four)
+                        .setChangeId("more-" + four.substring(0, 8)).setRooms(6).setPaymentToken("tok_visa").build()));
+        assertEquals(10, totalReserved(rt, start));
+        assertEquals(5, queryInt("SELECT rooms FROM reservation WHERE reservation_id = ?", four));
+        // the hotel's staff are not held to it
+        ReservationServiceGrpc.newBlockingStub(TestIdentities.asEdgeFor(CHANNEL, TestIdentities.staff(rt.hotelId())))
+                .changeStay(org.hotelmesh.proto.reservation.v1.ChangeStayRequest.newBuilder().setReservationId(four)
+                        .setChangeId("desk-" + four.substring(0, 8)).setRooms(7).setPaymentToken("tok_visa").build());
+        assertEquals(12, totalReserved(rt, start));
+    }
 }
