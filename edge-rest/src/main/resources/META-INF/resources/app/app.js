@@ -7,6 +7,7 @@ import { clear, h } from './ui.js';
 import { hotelPage } from './views/guest-hotel.js';
 import { hotels } from './views/guest-hotels.js';
 import { myReservations } from './views/guest-reservations.js';
+import { reservationPage } from './views/reservation.js';
 import { reviewPage } from './views/guest-review.js';
 import { roomTypePage } from './views/guest-room-type.js';
 import { newHotel } from './views/staff-details.js';
@@ -27,6 +28,7 @@ async function route() {
     else if (parts[0] === 'hotels' && parts[2] === 'room-types') await roomTypePage(parts[1], parts[3], query);
     else if (parts[0] === 'review') await reviewPage();
     else if (parts[0] === 'me') await myReservations(query);
+    else if (parts[0] === 'reservations' && parts.length === 2) await reservationPage(parts[1]);
     else if (parts[0] === 'signin') signIn(query);
     else if (parts[0] === 'staff' && parts[1] === 'new-hotel') newHotel();
     else if (parts[0] === 'staff' && parts[1] === 'hotels') await staffHotel(parts[2], query);

@@ -1,5 +1,5 @@
 // Small helpers every page uses: building elements, the notice above the page, buttons that call the API, forms,
-// money and dates.
+// dialogs, test cards, money and dates.
 import { ApiError } from './api.js';
 
 const notice = document.getElementById('notice');
@@ -25,8 +25,7 @@ export function h(tag, attrs = {}, ...children) {
 export function say(kind, message, errors = []) {
   notice.hidden = false;
   notice.className = kind;
-  notice.replaceChildren(h('div', {}, message),
-    errors.length ? h('ul', {}, errors.map((e) => h('li', {}, `${e.field}: ${e.reason}`))) : '');
+  notice.replaceChildren(...problemText({ message, errors }));
   notice.scrollIntoView({ block: 'nearest' });
 }
 
@@ -84,6 +83,53 @@ export function table(columns, rows) {
 
 function isoDate(date) {
   return date.toISOString().slice(0, 10);
+}
+
+/** The simulated processor's test cards (docs/api.md#test-tokens), as the select a booking or a change pays with. */
+export function testCardSelect() {
+  return h('select', { name: 'paymentToken' },
+    [['tok_visa', 'Test Visa (approved)'], ['tok_mastercard', 'Test Mastercard (approved)'],
+      ['tok_chargeDeclinedInsufficientFunds', 'Test card: insufficient funds (declined)'],
+      ['tok_chargeDeclined', 'Test card: declined'], ['tok_slow', 'Test card: slow processor']]
+      .map(([value, text]) => h('option', { value }, text)));
+}
+
+/** An API error's words and field errors, for a notice or a dialog. */
+export function problemText(e) {
+  return [h('div', {}, e.message),
+    e.errors && e.errors.length ? h('ul', {}, e.errors.map((x) => h('li', {}, `${x.field}: ${x.reason}`))) : ''];
+}
+
+/**
+ * A modal dialog asking to confirm: {@code content} above, a dismiss and a confirm button below (Escape dismisses
+ * too). onConfirm runs with the confirm button disabled; when it fails, its words are shown in the dialog, which stays
+ * open so that another choice can be made (onError may refresh what the dialog offers).
+ */
+export function confirmDialog({ id, title, content, confirm, dismiss = 'Not now', onConfirm, onError }) {
+  const error = h('div', { class: 'warning', role: 'alert', id: `${id}-error` });
+  const yes = h('button', { type: 'button' }, confirm);
+  const no = h('button', { type: 'button', class: 'secondary' }, dismiss);
+  const dialog = h('dialog', { id, 'aria-labelledby': `${id}-title` }, h('h3', { id: `${id}-title` }, title),
+    ...content, error, h('p', { class: 'row' }, no, yes));
+  no.addEventListener('click', () => dialog.close());
+  dialog.addEventListener('close', () => dialog.remove());
+  yes.addEventListener('click', async () => {
+    yes.disabled = true;
+    error.replaceChildren();
+    try {
+      await onConfirm();
+      dialog.close();
+    } catch (e) {
+      if (e instanceof ApiError) error.replaceChildren(...problemText(e));
+      else { error.textContent = 'Something went wrong in the page; see the browser console.'; console.error(e); }
+      if (onError) await onError(e);
+    } finally {
+      yes.disabled = false;
+    }
+  });
+  document.body.append(dialog);
+  dialog.showModal();
+  return dialog;
 }
 
 export function plusDays(days) {

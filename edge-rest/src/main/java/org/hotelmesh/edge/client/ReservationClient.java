@@ -1,6 +1,8 @@
 package org.hotelmesh.edge.client;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -10,25 +12,36 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hotelmesh.edge.api.AvailabilityDto;
 import org.hotelmesh.edge.api.CancellationDto;
 import org.hotelmesh.edge.api.CancellationPolicyInput;
+import org.hotelmesh.edge.api.CheckOutDto;
 import org.hotelmesh.edge.api.DateSpan;
+import org.hotelmesh.edge.api.FreeRoomsDto;
+import org.hotelmesh.edge.api.FrontDeskDto;
 import org.hotelmesh.edge.api.HotelCancellationPolicyDto;
 import org.hotelmesh.edge.api.InventoryDto;
 import org.hotelmesh.edge.api.NewReservation;
+import org.hotelmesh.edge.api.NewStayChange;
 import org.hotelmesh.edge.api.PageDto;
 import org.hotelmesh.edge.api.PageQuery;
 import org.hotelmesh.edge.api.ReservationDto;
+import org.hotelmesh.edge.api.StayChangePreviewDto;
+import org.hotelmesh.edge.api.StayChangeResultDto;
 import org.hotelmesh.edge.api.When;
 import org.hotelmesh.edge.mapping.HotelMapper;
 import org.hotelmesh.edge.mapping.ReservationMapper;
 import org.hotelmesh.proto.common.v1.PageRequest;
 import org.hotelmesh.proto.reservation.v1.CancelReservationRequest;
+import org.hotelmesh.proto.reservation.v1.CheckInRequest;
+import org.hotelmesh.proto.reservation.v1.CheckOutRequest;
 import org.hotelmesh.proto.reservation.v1.GetAvailabilityRequest;
 import org.hotelmesh.proto.reservation.v1.GetCancellationPolicyRequest;
+import org.hotelmesh.proto.reservation.v1.GetFrontDeskRequest;
 import org.hotelmesh.proto.reservation.v1.GetInventoryRequest;
 import org.hotelmesh.proto.reservation.v1.GetOverbookingRatioRequest;
 import org.hotelmesh.proto.reservation.v1.GetReservationRequest;
+import org.hotelmesh.proto.reservation.v1.ListFreeRoomsRequest;
 import org.hotelmesh.proto.reservation.v1.ListHotelReservationsRequest;
 import org.hotelmesh.proto.reservation.v1.ListReservationsRequest;
+import org.hotelmesh.proto.reservation.v1.MoveRoomRequest;
 import org.hotelmesh.proto.reservation.v1.MutinyInventoryServiceGrpc;
 import org.hotelmesh.proto.reservation.v1.MutinyReservationServiceGrpc;
 import org.hotelmesh.proto.reservation.v1.PreviewCancellationRequest;
@@ -119,6 +132,59 @@ public class ReservationClient {
                 .map(r -> ReservationMapper.toDto(hotelId, "hotel", r.getPolicy())));
     }
 
+    // ---- changes of stay
+
+    /**
+     * Retried although it is a write, like a booking: the changeID is the idempotency key, so an attempt that reached
+     * reservation-svc is answered again with the same change, never charged twice. The write deadline: the
+     * difference may be charged or refunded through payment-svc.
+     */
+    public Uni<StayChangeResultDto> changeStay(NewStayChange change) {
+        return retried(() -> bookingCall().changeStay(ReservationMapper.toProto(change))
+                .map(ReservationMapper::toDto));
+    }
+
+    public Uni<StayChangePreviewDto> previewStayChange(NewStayChange change) {
+        return retried(() -> reservationCall().previewStayChange(ReservationMapper.toProto(change))
+                .map(ReservationMapper::toDto));
+    }
+
+    // ---- the front desk
+
+    /** The day's arrivals, guests in house and departures; {@code date} empty: today in the hotel's calendar. */
+    public Uni<FrontDeskDto> frontDesk(long hotelId, Optional<LocalDate> date) {
+        GetFrontDeskRequest.Builder request = GetFrontDeskRequest.newBuilder().setHotelId(hotelId);
+        date.ifPresent(d -> request.setDate(ReservationMapper.toProto(d)));
+        return retried(() -> reservationCall().getFrontDesk(request.build()).map(ReservationMapper::toDto));
+    }
+
+    public Uni<FreeRoomsDto> freeRooms(long hotelId, long roomTypeId, DateSpan nights) {
+        return retried(() -> reservationCall().listFreeRooms(ListFreeRoomsRequest.newBuilder().setHotelId(hotelId)
+                        .setRoomTypeId(roomTypeId).setNights(ReservationMapper.range(nights)).build())
+                .map(ReservationMapper::toDto));
+    }
+
+    /** Retried: checking in again answers the reservation unchanged (with the rooms the first attempt gave it). */
+    public Uni<ReservationDto> checkIn(String reservationId, List<Long> roomIds) {
+        return retried(() -> reservationCall().checkIn(CheckInRequest.newBuilder().setReservationId(reservationId)
+                        .addAllRoomIds(roomIds).build())
+                .map(r -> ReservationMapper.toDto(r.getReservation())));
+    }
+
+    /** Never repeated: a move that got through and was asked again would be refused for a room already left. */
+    public Uni<ReservationDto> moveRoom(String reservationId, long fromRoomId, long toRoomId) {
+        return once(() -> reservationCall().moveRoom(MoveRoomRequest.newBuilder().setReservationId(reservationId)
+                        .setFromRoomId(fromRoomId).setToRoomId(toRoomId).build())
+                .map(r -> ReservationMapper.toDto(r.getReservation())));
+    }
+
+    /** Retried: checking out is idempotent. The write deadline: an early departure is refunded through payment-svc. */
+    public Uni<CheckOutDto> checkOut(String reservationId) {
+        return retried(() -> bookingCall().checkOut(CheckOutRequest.newBuilder().setReservationId(reservationId)
+                        .build())
+                .map(ReservationMapper::toDto));
+    }
+
     // ---- inventory
 
     public Uni<AvailabilityDto> getAvailability(long hotelId, long roomTypeId, DateSpan span) {
@@ -158,7 +224,7 @@ public class ReservationClient {
         return reservations.withDeadlineAfter(guard.deadline().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Bookings and cancellations: they may wait for payment-svc's charge or refund (see bookingDeadline). */
+    /** Bookings, cancellations, changes of stay and check-outs: they may wait for payment-svc's charge or refund. */
     private MutinyReservationServiceGrpc.MutinyReservationServiceStub bookingCall() {
         return reservations.withDeadlineAfter(guard.writeDeadline().toMillis(), TimeUnit.MILLISECONDS);
     }

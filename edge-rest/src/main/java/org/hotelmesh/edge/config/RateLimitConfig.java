@@ -16,9 +16,9 @@ public interface RateLimitConfig {
     int requests();
 
     /**
-     * Of those, the costly writes one client may make per window: bookings (POST /v1/reservations) and quotes (POST
-     * /v1/quotes), counted in a bucket of their own so that reads never use them up and a booking bot hits a far
-     * lower ceiling than a browsing guest.
+     * Of those, the costly writes one client may make per window: bookings (POST /v1/reservations), quotes (POST
+     * /v1/quotes) and changes of stay (POST /v1/reservations/{id}/changes), counted in a bucket of their own so that
+     * reads never use them up and a booking bot hits a far lower ceiling than a browsing guest.
      */
     @WithDefault("30")
     int writeRequests();

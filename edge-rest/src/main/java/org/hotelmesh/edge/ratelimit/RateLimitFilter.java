@@ -2,6 +2,7 @@ package org.hotelmesh.edge.ratelimit;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
@@ -21,8 +22,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Counts every request against its client identity: the verified JWT subject, else the client address. A forged or
- * expired token therefore counts against the address, never against someone else's subject. Bookings and quotes
- * count in a bucket of their own as well. No path is exempt: health and metrics are not on this port at all, so
+ * expired token therefore counts against the address, never against someone else's subject. Bookings, quotes and
+ * changes of stay (which charge a card, like a booking) count in a bucket of their own as well. No path is exempt: health and metrics are not on this port at all, so
  * nothing like {@code /q/../v1/...} can slip past the counters.
  */
 public class RateLimitFilter {
@@ -33,6 +34,7 @@ public class RateLimitFilter {
     private static final List<Bucket> READ = List.of(Bucket.API);
     private static final List<Bucket> WRITE = List.of(Bucket.API, Bucket.WRITES);
     private static final Set<String> COSTLY_WRITES = Set.of("/v1/reservations", "/v1/quotes");
+    private static final Pattern STAY_CHANGE = Pattern.compile("/v1/reservations/[^/]+/changes");
 
     private final RateLimiter limiter;
     private final RateLimitConfig config;
@@ -51,7 +53,7 @@ public class RateLimitFilter {
         if (!config.enabled()) {
             return Uni.createFrom().nullItem();
         }
-        List<Bucket> buckets = request.method() == HttpMethod.POST && COSTLY_WRITES.contains(RequestPaths.canonical(request))
+        List<Bucket> buckets = request.method() == HttpMethod.POST && costly(RequestPaths.canonical(request))
                 ? WRITE : READ;
         return identity(request)
                 .chain(identity -> limiter.hit(identity, buckets))
@@ -74,6 +76,10 @@ public class RateLimitFilter {
             response.getHeaders().putSingle(LIMIT_HEADER, String.valueOf(decision.limit()));
             response.getHeaders().putSingle(REMAINING_HEADER, String.valueOf(decision.remaining()));
         }
+    }
+
+    static boolean costly(String path) {
+        return COSTLY_WRITES.contains(path) || STAY_CHANGE.matcher(path).matches();
     }
 
     private Uni<String> identity(HttpServerRequest request) {

@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +28,8 @@ final class Params {
     private static final int MAX_PAGE_TOKEN = 512;
     /** Longest stay one booking may cover. */
     static final int MAX_BOOKING_NIGHTS = 30;
+    /** Most rooms one booking may hold. */
+    static final int MAX_ROOMS = 9;
     /** Longest date range of availability, inventory and maintenance requests. */
     static final int MAX_RANGE_DAYS = 366;
 
@@ -98,6 +101,74 @@ final class Params {
             return null;
         }
         return new DateSpan(from, to);
+    }
+
+    /**
+     * startDate and endDate of a change, both or neither: null (and no violation) when neither is given; else as
+     * {@link #span}. Only one of them is a violation naming the one missing.
+     */
+    static DateSpan optionalSpan(String start, String end, int max, String unit, List<FieldViolation> errors) {
+        boolean noStart = start == null || start.isEmpty();
+        boolean noEnd = end == null || end.isEmpty();
+        if (noStart && noEnd) {
+            return null;
+        }
+        if (noStart != noEnd) {
+            String missing = noStart ? "startDate" : "endDate";
+            String given = noStart ? "endDate" : "startDate";
+            errors.add(new FieldViolation(missing, "is required with " + given + " (YYYY-MM-DD): give both dates or"
+                    + " neither"));
+            date(noStart ? end : start, given, errors);
+            return null;
+        }
+        return span(start, end, max, unit, errors);
+    }
+
+    /** An optional date query parameter: absent or empty is empty, else YYYY-MM-DD or a 400 naming it. */
+    static Optional<LocalDate> optionalDate(String raw, String field) {
+        if (raw == null || raw.isEmpty()) {
+            return Optional.empty();
+        }
+        List<FieldViolation> errors = new ArrayList<>();
+        LocalDate date = date(raw, field, errors);
+        if (date == null) {
+            throw Validation.invalid(errors);
+        }
+        return Optional.of(date);
+    }
+
+    /** A positive id in a query parameter named {@code field}; absent or empty is 0 when not {@code required}. */
+    static long queryId(String raw, String field, boolean required, List<FieldViolation> errors) {
+        if (raw == null || raw.isEmpty()) {
+            if (required) {
+                errors.add(new FieldViolation(field, "is required"));
+            }
+            return 0;
+        }
+        long value;
+        try {
+            value = ASCII_DIGITS.matcher(raw).matches() ? Long.parseLong(raw) : -1;
+        } catch (NumberFormatException e) {
+            value = -1;
+        }
+        if (value <= 0) {
+            errors.add(new FieldViolation(field, "must be a positive id"));
+            return 0;
+        }
+        return value;
+    }
+
+    /** A room count in a query parameter: 1..9; absent or empty is 0 (unchanged). */
+    static int queryRooms(String raw, List<FieldViolation> errors) {
+        if (raw == null || raw.isEmpty()) {
+            return 0;
+        }
+        int value = raw.length() == 1 && ASCII_DIGITS.matcher(raw).matches() ? Integer.parseInt(raw) : 0;
+        if (value < 1 || value > MAX_ROOMS) {
+            errors.add(new FieldViolation("rooms", "must be between 1 and " + MAX_ROOMS));
+            return 0;
+        }
+        return value;
     }
 
     /** A range of dates from query parameters: 1..366 days, else a 400 naming the bad parameters. */

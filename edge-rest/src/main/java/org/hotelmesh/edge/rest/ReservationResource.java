@@ -26,11 +26,11 @@ import org.hotelmesh.edge.api.ReservationDto;
 import org.hotelmesh.edge.api.ReservationInput;
 import org.hotelmesh.edge.client.ReservationClient;
 import org.hotelmesh.edge.error.InvalidRequestException;
-import org.hotelmesh.edge.error.ResourceNotFoundException;
 import org.hotelmesh.edge.error.Validation;
 import org.hotelmesh.edge.security.AccessDeniedException;
 import org.hotelmesh.edge.security.Authorizer;
 import org.hotelmesh.edge.security.Caller;
+import org.hotelmesh.edge.security.ReservationAccess;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
@@ -39,7 +39,8 @@ import java.util.List;
 
 @Path("/v1/reservations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Reservations", description = "A guest's bookings: create, read, list, cancel")
+@Tag(name = "Reservations", description = "A guest's bookings (and staff's for a guest): create, read, list, change, "
+        + "cancel")
 public class ReservationResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -48,11 +49,14 @@ public class ReservationResource {
 
     private final ReservationClient reservations;
     private final Authorizer authorizer;
+    private final ReservationAccess access;
     private final Validation validation;
 
-    public ReservationResource(ReservationClient reservations, Authorizer authorizer, Validation validation) {
+    public ReservationResource(ReservationClient reservations, Authorizer authorizer, ReservationAccess access,
+                               Validation validation) {
         this.reservations = reservations;
         this.authorizer = authorizer;
+        this.access = access;
         this.validation = validation;
     }
 
@@ -63,14 +67,16 @@ public class ReservationResource {
             + "the final status (paid, or rejected when the card was refused: see payment.declineCode), or 202 with "
             + "status pending when the payment is still being processed: poll the Location. With quoteID the booking "
             + "is charged the quoted total (the quote's stay and reservationID, before it expires); without, it is "
-            + "priced now")
+            + "priced now. Staff of the hotel (and administrators) book for a guest with guestName (required for them) "
+            + "and optionally the guest's account as guestID; a guest books only for themselves (guestName or guestID "
+            + "from a guest: 403). bookedBy tells who booked")
     @APIResponse(responseCode = "201", description = "Booked and paid, or rejected by the card processor")
     @APIResponse(responseCode = "202", description = "Booked, rooms held; the payment's outcome is not known yet")
     @SecurityRequirement(name = HotelResource.BEARER)
     public Uni<RestResponse<ReservationDto>> create(ReservationInput body,
                                                     @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
                                                     UriInfo uri) {
-        return authorizer.requireGuest()
+        return authorizer.requireAuthenticated()
                 .map(caller -> booking(body, idempotencyKey, caller))
                 .chain(reservations::createReservation)
                 .map(created -> {
@@ -103,7 +109,7 @@ public class ReservationResource {
     @SecurityRequirement(name = HotelResource.BEARER)
     public Uni<ReservationDto> get(@PathParam("reservationId") String reservationId) {
         String id = Params.reservationId(reservationId);
-        return authorizer.requireAuthenticated().chain(caller -> visible(caller, id));
+        return authorizer.requireAuthenticated().chain(caller -> access.visible(caller, id));
     }
 
     @DELETE
@@ -123,7 +129,7 @@ public class ReservationResource {
         String id = Params.reservationId(reservationId);
         boolean waive = Params.flag(waiveFee, "waiveFee");
         return authorizer.requireAuthenticated()
-                .chain(caller -> visible(caller, id)
+                .chain(caller -> access.visible(caller, id)
                         .invoke(found -> requireStaffToWaive(caller, found, waive))
                         .chain(found -> reservations.cancelReservation(id, caller.subject(), waive)));
     }
@@ -138,7 +144,7 @@ public class ReservationResource {
         String id = Params.reservationId(reservationId);
         boolean waive = Params.flag(waiveFee, "waiveFee");
         return authorizer.requireAuthenticated()
-                .chain(caller -> visible(caller, id).invoke(found -> requireStaffToWaive(caller, found, waive)))
+                .chain(caller -> access.visible(caller, id).invoke(found -> requireStaffToWaive(caller, found, waive)))
                 .chain(found -> reservations.previewCancellation(id, waive));
     }
 
@@ -150,24 +156,24 @@ public class ReservationResource {
     }
 
     /**
-     * The reservation if this caller may see it. Fetched first and then judged, and the same 404 either way, so a
-     * stranger cannot tell someone else's reservation from one that does not exist.
-     */
-    private Uni<ReservationDto> visible(Caller caller, String id) {
-        return reservations.getReservation(id)
-                .map(found -> found.filter(r -> authorizer.canSeeReservation(caller, r))
-                        .orElseThrow(() -> new ResourceNotFoundException("Reservation " + id + " does not exist")));
-    }
-
-    /**
      * The validated booking. The id comes from the body or the Idempotency-Key header; when both are sent they must
-     * agree, since silently preferring one would let a retry book twice.
+     * agree, since silently preferring one would let a retry book twice. A guest books for themselves; anyone else
+     * (or a guest naming a guest) books for a guest, which only staff of the hotel and administrators may, checked
+     * before the rest of the body.
      */
     private NewReservation booking(ReservationInput body, String idempotencyKey, Caller caller) {
         if (body == null) {
             throw new InvalidRequestException("A JSON request body is required");
         }
+        boolean forAGuest = body.guestName() != null || body.guestID() != null || !caller.isGuest();
+        if (forAGuest) {
+            requireStaffToBookForAGuest(caller, body.hotelID());
+        }
         List<FieldViolation> errors = new ArrayList<>(validation.violations(body));
+        if (forAGuest && body.guestName() == null) {
+            errors.add(new FieldViolation("guestName", "is required when staff book for a guest: the name the stay"
+                    + " is booked under"));
+        }
         DateSpan stay = Params.span(body.startDate(), body.endDate(), Params.MAX_BOOKING_NIGHTS, "nights", errors);
         String id = body.reservationID();
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey;
@@ -185,6 +191,28 @@ public class ReservationResource {
             throw Validation.invalid(errors);
         }
         return new NewReservation(id != null ? id : key, body.hotelID(), body.roomTypeID(), stay.startDate(),
-                stay.endDate(), body.roomsOrDefault(), caller.subject(), body.quoteID(), body.paymentToken());
+                stay.endDate(), body.roomsOrDefault(), forAGuest ? body.guestID() : caller.subject(), body.quoteID(),
+                body.paymentToken(), forAGuest ? body.guestName() : null);
+    }
+
+    /**
+     * Booking for a guest (by phone, at the desk): staff of the hotel or an administrator. A guest books only for
+     * themselves, so a guest naming a guest (guestName, guestID) is refused, whoever they name. A hotel id that is
+     * missing or malformed is left to validation (400): there is no hotel to judge the right by.
+     */
+    private static void requireStaffToBookForAGuest(Caller caller, Long hotelId) {
+        if (caller.isAdmin()) {
+            return;
+        }
+        if (!caller.isStaff()) {
+            throw new AccessDeniedException(caller.isGuest()
+                    ? "A guest books only for themselves: guestName and guestID are for staff of the hotel booking"
+                    + " for a guest"
+                    : "Only guests book for themselves, and staff of the hotel or administrators for a guest");
+        }
+        if (hotelId != null && hotelId > 0 && !caller.isStaffOf(hotelId)) {
+            throw new AccessDeniedException("Only staff of hotel " + hotelId + " or an administrator may book for a"
+                    + " guest there");
+        }
     }
 }

@@ -25,6 +25,11 @@ public record Caller(String subject, Set<String> groups, Set<Long> hotels) {
         return groups.contains(GUEST);
     }
 
+    /** Staff of some hotel (which ones: {@link #isStaffOf}). */
+    public boolean isStaff() {
+        return groups.contains(STAFF);
+    }
+
     public boolean isAdmin() {
         return groups.contains(ADMIN);
     }

@@ -1,7 +1,7 @@
 // Guests: the quote to review, booking and paying with a test card, and the outcome.
 import { get, post } from '../api.js';
 import { screen } from '../navigation.js';
-import { act, field, h, money, status, table } from '../ui.js';
+import { act, field, h, money, status, table, testCardSelect } from '../ui.js';
 
 export async function reviewPage() {
   const show = screen();
@@ -12,11 +12,7 @@ export async function reviewPage() {
   }
   const { quote } = saved;
   const policy = await get(`/v1/hotels/${quote.hotelID}/cancellation-policy`).catch(() => null);
-  const tokenSelect = h('select', { name: 'paymentToken' },
-    [['tok_visa', 'Test Visa (approved)'], ['tok_mastercard', 'Test Mastercard (approved)'],
-      ['tok_chargeDeclinedInsufficientFunds', 'Test card: insufficient funds (declined)'],
-      ['tok_chargeDeclined', 'Test card: declined'], ['tok_slow', 'Test card: slow processor']]
-      .map(([value, text]) => h('option', { value }, text)));
+  const tokenSelect = testCardSelect();
   const book = h('button', {}, `Book and pay ${money(quote.totalAmount, quote.currency)}`);
   const outcome = h('div');
   book.addEventListener('click', () => act(book, async () => {

@@ -1,13 +1,17 @@
-// The reservations table guests and staff share, with its cancel button (staff may also waive the fee).
+// The reservations table guests and staff share, with its cancel button (staff may also waive the fee); each
+// reservation links to its own page (rooms, history, changes; its guest changes the dates there).
 import { del, get } from '../api.js';
 import { route } from '../navigation.js';
-import { act, h, money, say, status, table } from '../ui.js';
+import { act, h, money, plusDays, say, status, table } from '../ui.js';
+import { bookedBy, guestOf, roomList, roomsOn, stayLine } from './stay.js';
 
 export function reservationsTable(list, staff, hotelNames = new Map()) {
   return table([
-    ['Reservation', (r) => h('span', {}, r.reservationID, h('br'), h('span', { class: 'muted' },
-      staff ? r.guestID : hotelNames.get(r.hotelID) || `hotel ${r.hotelID}`))],
-    ['Stay', (r) => `${r.startDate} → ${r.endDate} · ${r.rooms} room${r.rooms > 1 ? 's' : ''}`],
+    ['Reservation', (r) => h('span', {}, h('a', { href: `#/reservations/${r.reservationID}` }, r.reservationID),
+      h('br'), h('span', { class: 'muted' }, staff ? guestOf(r) : hotelNames.get(r.hotelID) || `hotel ${r.hotelID}`,
+        bookedBy(r) ? ` · ${bookedBy(r)}` : ''))],
+    ['Stay', (r) => h('span', {}, stayLine(r),
+      (r.roomAssignments || []).length ? h('div', {}, roomList(roomsOn(r, plusDays(0)))) : '')],
     ['Total', (r) => (r.total ? money(r.total.amount, r.total.currency) : '—')],
     ['Status', (r) => h('span', {}, status(r.status),
       r.payment && r.payment.refund ? h('div', { class: r.payment.refundOverdue ? 'warning' : 'muted' },
@@ -17,10 +21,13 @@ export function reservationsTable(list, staff, hotelNames = new Map()) {
     ['Payment', (r) => (r.payment ? status(r.payment.status) : '—')],
     ['', (r) => {
       if (r.status !== 'pending' && r.status !== 'paid') return '';
+      // a guest changes the dates on the reservation's page, until the day before arrival
+      const change = !staff && r.status === 'paid' && plusDays(0) < r.startDate
+        ? h('a', { href: `#/reservations/${r.reservationID}` }, 'Change dates') : '';
       // A stay whose first night has passed is not the guest's to cancel: the front desk ends it early (the server
       // decides in the hotel's calendar; this only chooses the words)
       if (inProgress(r) && !staff) return h('span', { class: 'muted' }, 'Stay in progress: the front desk can end it early');
-      return cancelButton(r, staff, inProgress(r));
+      return h('span', { class: 'row' }, change, cancelButton(r, staff, inProgress(r)));
     }],
   ], list);
 }

@@ -1,9 +1,12 @@
-// Staff: one hotel, a tab at a time. Each tab draws into the page's body: (hotel, its room types, the body).
+// Staff: one hotel, a tab at a time. Each tab draws into the page's body: (hotel, its room types, the body, the
+// address's query).
 import { get, put } from '../api.js';
 import { route, screen } from '../navigation.js';
 import { act, h, say } from '../ui.js';
 import { staffAvailability } from './staff-availability.js';
+import { staffBook } from './staff-book.js';
 import { staffDetails } from './staff-details.js';
+import { staffFrontDesk } from './staff-front-desk.js';
 import { staffOccupancy } from './staff-occupancy.js';
 import { staffPolicy } from './staff-policy.js';
 import { staffPrices } from './staff-prices.js';
@@ -11,7 +14,8 @@ import { staffReservations } from './staff-reservations.js';
 import { staffRooms } from './staff-rooms.js';
 import { staffRoomTypes } from './staff-room-types.js';
 
-const TABS = ['details', 'room types', 'rooms', 'prices', 'availability', 'policy', 'reservations', 'occupancy'];
+const TABS = ['details', 'room types', 'rooms', 'prices', 'availability', 'policy', 'reservations', 'front desk',
+  'book for a guest', 'occupancy'];
 
 export async function staffHotel(id, query) {
   const show = screen();
@@ -23,8 +27,9 @@ export async function staffHotel(id, query) {
     h('div', { class: 'tabs' }, TABS.map((t) => h('a', { href: `#/staff/hotels/${id}?tab=${encodeURIComponent(t)}`,
       class: t === tab ? 'active' : '' }, t))), body);
   const views = { details: staffDetails, 'room types': staffRoomTypes, rooms: staffRooms, prices: staffPrices,
-    availability: staffAvailability, policy: staffPolicy, reservations: staffReservations, occupancy: staffOccupancy };
-  await (views[tab] || staffDetails)(hotel, types, body);
+    availability: staffAvailability, policy: staffPolicy, reservations: staffReservations, 'front desk': staffFrontDesk,
+    'book for a guest': staffBook, occupancy: staffOccupancy };
+  await (views[tab] || staffDetails)(hotel, types, body, query);
 }
 
 // Staff take their hotel off sale (no new bookings or quotes; booked stays are kept) rather than delete it, which

@@ -2,6 +2,15 @@ package org.hotelmesh.edge.mapping;
 
 import org.hotelmesh.edge.api.AvailabilityDto;
 import org.hotelmesh.edge.api.CancellationDto;
+import org.hotelmesh.edge.api.CheckOutDto;
+import org.hotelmesh.edge.api.FreeRoomsDto;
+import org.hotelmesh.edge.api.FrontDeskDto;
+import org.hotelmesh.edge.api.NewStayChange;
+import org.hotelmesh.edge.api.RoomAssignmentDto;
+import org.hotelmesh.edge.api.StayChangeDto;
+import org.hotelmesh.edge.api.StayChangePreviewDto;
+import org.hotelmesh.edge.api.StayChangeResultDto;
+import org.hotelmesh.edge.api.StayTermsDto;
 import org.hotelmesh.edge.api.DateSpan;
 import org.hotelmesh.edge.api.InventoryDto;
 import org.hotelmesh.edge.api.CancellationPolicyDto;
@@ -16,6 +25,17 @@ import org.hotelmesh.proto.common.v1.DateRange;
 import org.hotelmesh.proto.common.v1.Money;
 import org.hotelmesh.proto.reservation.v1.CancellationFee;
 import org.hotelmesh.proto.reservation.v1.CancellationPolicy;
+import org.hotelmesh.proto.reservation.v1.ChangeState;
+import org.hotelmesh.proto.reservation.v1.ChangeStayRequest;
+import org.hotelmesh.proto.reservation.v1.ChangeStayResponse;
+import org.hotelmesh.proto.reservation.v1.CheckOutResponse;
+import org.hotelmesh.proto.reservation.v1.FreeRoom;
+import org.hotelmesh.proto.reservation.v1.GetFrontDeskResponse;
+import org.hotelmesh.proto.reservation.v1.ListFreeRoomsResponse;
+import org.hotelmesh.proto.reservation.v1.PreviewStayChangeResponse;
+import org.hotelmesh.proto.reservation.v1.RoomAssignment;
+import org.hotelmesh.proto.reservation.v1.StayChange;
+import org.hotelmesh.proto.reservation.v1.StayTerms;
 import org.hotelmesh.proto.reservation.v1.CreateReservationRequest;
 import org.hotelmesh.proto.reservation.v1.GetAvailabilityResponse;
 import org.hotelmesh.proto.reservation.v1.InventoryRow;
@@ -56,8 +76,8 @@ class ReservationMapperTest {
                 .build();
 
         assertEquals(new ReservationDto("r-1", "245", "12", "2027-04-28", "2027-04-30", 1, "guest-42", "pending", null,
-                List.of(), List.of(new StatusChangeDto("pending", "2026-11-22T10:00:00Z")), "2026-11-22T10:00:00Z",
-                null, null, null), ReservationMapper.toDto(proto));
+                List.of(), List.of(new StatusChangeDto("pending", "2026-11-22T10:00:00Z", null)), "2026-11-22T10:00:00Z",
+                null, null, null, List.of(), null, null, List.of(), null), ReservationMapper.toDto(proto));
     }
 
     @Test
@@ -79,7 +99,8 @@ class ReservationMapperTest {
         assertEquals(new MoneyDto(24000, "EUR"), dto.total());
         assertEquals(List.of(new NightPriceDto("2027-04-28", 6000, "EUR"), new NightPriceDto("2027-04-29", 6000, "EUR")),
                 dto.nights());
-        assertEquals(List.of(new StatusChangeDto("paid", "t1"), new StatusChangeDto("refunded", "t2")), dto.history());
+        assertEquals(List.of(new StatusChangeDto("paid", "t1", null), new StatusChangeDto("refunded", "t2", null)),
+                dto.history());
         assertEquals("q-9", dto.quoteID());
     }
 
@@ -151,5 +172,143 @@ class ReservationMapperTest {
                 .build();
         assertEquals(new InventoryDto.Row("2027-04-28", 10, 11, new BigDecimal("1.10"), 11, 1, 7),
                 ReservationMapper.toDto(row));
+    }
+
+    private static Money eur(long minor) {
+        return Money.newBuilder().setAmountMinor(minor).setCurrency("EUR").build();
+    }
+
+    private static DateRange range(Date start, Date end) {
+        return DateRange.newBuilder().setStartDate(start).setEndDate(end).build();
+    }
+
+    private static Reservation.Builder checkedIn() {
+        return Reservation.newBuilder().setReservationId("r-7").setHotelId(245).setRoomTypeId(12).setStay(stay())
+                .setRooms(1).setGuestId("guest-42").setStatus(ReservationStatus.CHECKED_IN).setTotal(eur(24000))
+                .addHistory(StatusChange.newBuilder().setStatus(ReservationStatus.PAID).setAt("t1")
+                        .setBy("system:payment-saga"))
+                .addHistory(StatusChange.newBuilder().setStatus(ReservationStatus.CHECKED_IN).setAt("t2")
+                        .setBy("staff-245"))
+                .addRoomAssignments(RoomAssignment.newBuilder().setRoomId(31).setRoomNumber("1205")
+                        .setNights(range(date(2027, 4, 28), date(2027, 4, 29))))
+                .addRoomAssignments(RoomAssignment.newBuilder().setRoomId(33).setRoomNumber("1301")
+                        .setNights(range(date(2027, 4, 29), date(2027, 4, 30))).setOutOfService(true))
+                .setBookedBy("guest-42");
+    }
+
+    @Test
+    void frontDeskStatusesRoomsAndWhoMadeEachStep() {
+        ReservationDto dto = ReservationMapper.toDto(checkedIn().build());
+
+        assertEquals("checked_in", dto.status());
+        assertEquals(List.of(new StatusChangeDto("paid", "t1", "system:payment-saga"),
+                new StatusChangeDto("checked_in", "t2", "staff-245")), dto.history());
+        assertEquals(List.of(new RoomAssignmentDto("31", "1205", "2027-04-28", "2027-04-29", false),
+                new RoomAssignmentDto("33", "1301", "2027-04-29", "2027-04-30", true)), dto.roomAssignments());
+        assertEquals("guest-42", dto.bookedBy());
+        assertEquals(null, dto.guestName());
+        assertEquals(null, dto.releasedFrom());
+        assertEquals("checked_out", ReservationMapper.toDto(checkedIn().setStatus(ReservationStatus.CHECKED_OUT)
+                .setReleasedFrom(date(2027, 4, 29)).build()).status());
+        assertEquals("2027-04-29", ReservationMapper.toDto(checkedIn().setStatus(ReservationStatus.CHECKED_OUT)
+                .setReleasedFrom(date(2027, 4, 29)).build()).releasedFrom());
+        assertEquals("no_show", ReservationMapper.toDto(checkedIn().setStatus(ReservationStatus.NO_SHOW).build())
+                .status());
+    }
+
+    @Test
+    void staffBookingShowsWhoBookedAndUnderWhichName() {
+        ReservationDto dto = ReservationMapper.toDto(checkedIn().setStatus(ReservationStatus.PAID).clearGuestId()
+                .setBookedBy("staff-245").setGuestName("Ada Lovelace").build());
+
+        assertEquals(null, dto.guestID());
+        assertEquals("staff-245", dto.bookedBy());
+        assertEquals("Ada Lovelace", dto.guestName());
+    }
+
+    @Test
+    void changesCarryTheirTermsDifferenceAndState() {
+        StayTerms before = StayTerms.newBuilder().setRoomTypeId(12).setStay(stay()).setRooms(1).setTotal(eur(24000))
+                .build();
+        StayTerms after = StayTerms.newBuilder().setRoomTypeId(12)
+                .setStay(range(date(2027, 4, 28), date(2027, 4, 29))).setRooms(1).setTotal(eur(12000)).build();
+        StayChange shorter = StayChange.newBuilder().setChangeId("chg-1").setBy("guest-42").setAt("t3")
+                .setBefore(before).setAfter(after).setDifference(eur(-12000)).setState(ChangeState.CHANGE_APPLIED)
+                .setRefundState(RefundState.REFUND_STATE_REQUESTED).build();
+        StayChange declined = shorter.toBuilder().setChangeId("chg-2").setDifference(eur(6000))
+                .setState(ChangeState.CHANGE_DECLINED).setDeclineCode("card_declined")
+                .clearRefundState().build();
+        StayChange soldOut = shorter.toBuilder().setChangeId("chg-3").setState(ChangeState.CHANGE_SOLD_OUT).build();
+        StayChange charging = shorter.toBuilder().setChangeId("chg-4").setState(ChangeState.CHANGE_CHARGING).build();
+
+        List<StayChangeDto> changes = ReservationMapper.toDto(checkedIn().addChanges(shorter).addChanges(declined)
+                .addChanges(soldOut).addChanges(charging).build()).changes();
+
+        StayTermsDto beforeDto = new StayTermsDto("12", "2027-04-28", "2027-04-30", 1, new MoneyDto(24000, "EUR"));
+        StayTermsDto afterDto = new StayTermsDto("12", "2027-04-28", "2027-04-29", 1, new MoneyDto(12000, "EUR"));
+        assertEquals(new StayChangeDto("chg-1", "guest-42", "t3", beforeDto, afterDto, new MoneyDto(-12000, "EUR"),
+                "applied", null, "requested"), changes.get(0));
+        assertEquals(new StayChangeDto("chg-2", "guest-42", "t3", beforeDto, afterDto, new MoneyDto(6000, "EUR"),
+                "declined", "card_declined", null), changes.get(1));
+        assertEquals("sold_out", changes.get(2).state());
+        assertEquals("charging", changes.get(3).state());
+
+        ChangeStayResponse response = ChangeStayResponse.newBuilder().setReservation(checkedIn()).setChange(shorter)
+                .build();
+        StayChangeResultDto result = ReservationMapper.toDto(response);
+        assertEquals("r-7", result.reservation().reservationID());
+        assertEquals(changes.get(0), result.change());
+
+        assertEquals(new StayChangePreviewDto(beforeDto, afterDto, new MoneyDto(-12000, "EUR")),
+                ReservationMapper.toDto(PreviewStayChangeResponse.newBuilder().setBefore(before).setAfter(after)
+                        .setDifference(eur(-12000)).build()));
+    }
+
+    @Test
+    void aChangeSendsOnlyWhatChanges() {
+        DateSpan later = new DateSpan(LocalDate.of(2027, 4, 29), LocalDate.of(2027, 5, 1));
+
+        assertEquals(ChangeStayRequest.newBuilder().setReservationId("r-7").setChangeId("chg-1")
+                        .setStay(range(date(2027, 4, 29), date(2027, 5, 1))).setPaymentToken("tok_visa").build(),
+                ReservationMapper.toProto(new NewStayChange("r-7", "chg-1", 0, later, 0, "tok_visa", null)));
+        assertEquals(ChangeStayRequest.newBuilder().setReservationId("r-7").setRoomTypeId(13).setRooms(2)
+                        .setQuoteId("q_1").build(),
+                ReservationMapper.toProto(new NewStayChange("r-7", null, 13, null, 2, null, "q_1")));
+    }
+
+    @Test
+    void frontDeskListsFreeRoomsAndCheckOut() {
+        GetFrontDeskResponse desk = GetFrontDeskResponse.newBuilder().setDate(date(2027, 4, 28))
+                .addArrivals(checkedIn().setStatus(ReservationStatus.PAID).clearRoomAssignments())
+                .addInHouse(checkedIn()).addDepartures(checkedIn()).addCheckedInToday(checkedIn())
+                .build();
+
+        FrontDeskDto dto = ReservationMapper.toDto(desk);
+
+        assertEquals("2027-04-28", dto.date());
+        assertEquals("paid", dto.arrivals().get(0).status());
+        assertEquals(List.of("r-7"), dto.inHouse().stream().map(ReservationDto::reservationID).toList());
+        assertEquals(1, dto.departures().size());
+        assertEquals(1, dto.checkedInToday().size());
+
+        assertEquals(new FreeRoomsDto(List.of(new FreeRoomsDto.FreeRoom("31", "1205", 12))),
+                ReservationMapper.toDto(ListFreeRoomsResponse.newBuilder()
+                        .addRooms(FreeRoom.newBuilder().setRoomId(31).setNumber("1205").setFloor(12)).build()));
+
+        CheckOutDto early = ReservationMapper.toDto(CheckOutResponse.newBuilder()
+                .setReservation(checkedIn().setStatus(ReservationStatus.CHECKED_OUT)).setRefund(eur(12000)).build());
+        assertEquals("checked_out", early.reservation().status());
+        assertEquals(new MoneyDto(12000, "EUR"), early.refund());
+        assertEquals(null, ReservationMapper.toDto(CheckOutResponse.newBuilder().setReservation(checkedIn())
+                .build()).refund());
+    }
+
+    @Test
+    void staffBookingForAGuestSendsTheNameAndTheAccountWhenGiven() {
+        CreateReservationRequest request = ReservationMapper.toProto(new NewReservation("r-8", 245, 12,
+                LocalDate.of(2027, 4, 28), LocalDate.of(2027, 4, 30), 1, null, null, "tok_visa", "Ada Lovelace"));
+
+        assertEquals("", request.getGuestId());
+        assertEquals("Ada Lovelace", request.getGuestName());
     }
 }

@@ -9,6 +9,7 @@ import static org.hotelmesh.edge.Fixtures.ok;
 import static org.hotelmesh.edge.Fixtures.staffOf;
 import static org.hotelmesh.edge.ReservationFixtures.BOOKING_JSON;
 import static org.hotelmesh.edge.ReservationFixtures.ID;
+import static org.hotelmesh.edge.ReservationFixtures.bookedByStaff;
 import static org.hotelmesh.edge.ReservationFixtures.guest1;
 import static org.hotelmesh.edge.ReservationFixtures.paid;
 import static org.hotelmesh.edge.ReservationFixtures.pending;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.hotelmesh.devtools.test.StoresTestResource;
+import org.hotelmesh.edge.Fixtures;
 import org.hotelmesh.edge.api.NewReservation;
 import org.hotelmesh.edge.client.ReservationClient;
 import org.junit.jupiter.api.Test;
@@ -69,13 +71,15 @@ class ReservationBookingTest {
                 "endDate":"2027-04-30","rooms":2,"guestID":"guest-1","status":"paid",\
                 "total":{"amount":24000,"currency":"EUR"},"nights":[{"date":"2027-04-28","amount":12000,\
                 "currency":"EUR"},{"date":"2027-04-29","amount":12000,"currency":"EUR"}],\
-                "history":[{"status":"pending","at":"2026-11-22T10:00:00Z"},\
-                {"status":"paid","at":"2026-11-22T10:00:01Z"}],"createdAt":"2026-11-22T10:00:00Z",\
+                "history":[{"status":"pending","at":"2026-11-22T10:00:00Z","by":"guest-1"},\
+                {"status":"paid","at":"2026-11-22T10:00:01Z","by":"system:payment-saga"}],\
+                "createdAt":"2026-11-22T10:00:00Z",\
                 "quoteID":null,"payment":{"status":"captured","declineCode":null,"paymentID":"pay_1","refund":null,\
                 "fee":null,"refundStatus":"none","holdExpiresAt":"2026-11-22T10:15:00Z",\
                 "refundRequestedAt":null,"refundOverdue":null},\
                 "cancellationPolicy":{"freeUntilDays":2,"fee":"first_night","feePercent":null,\
-                "terms":"free cancellation until 2 days before arrival; after that, the first night is charged"}}\
+                "terms":"free cancellation until 2 days before arrival; after that, the first night is charged"},\
+                "roomAssignments":[],"bookedBy":"guest-1","guestName":null,"changes":[],"releasedFrom":null}\
                 """.formatted(ID), response.asString());
         ArgumentCaptor<NewReservation> booking = ArgumentCaptor.forClass(NewReservation.class);
         verify(reservations).createReservation(booking.capture());
@@ -229,9 +233,9 @@ class ReservationBookingTest {
                 .when().post("/v1/reservations")
                 .then().statusCode(400).body("detail", equalTo("A JSON request body is required"));
         given().header("Authorization", guest1()).contentType(ContentType.JSON)
-                .body(BOOKING_JSON.replace("\"rooms\":2", "\"rooms\":2,\"guestID\":\"someone-else\""))
+                .body(BOOKING_JSON.replace("\"rooms\":2", "\"rooms\":2,\"guestId\":\"someone-else\""))
                 .when().post("/v1/reservations")
-                .then().statusCode(400).body("detail", equalTo("Unknown field 'guestID'"));
+                .then().statusCode(400).body("detail", equalTo("Unknown field 'guestId'"));
         verifyNoInteractions(reservations);
     }
 
@@ -274,20 +278,87 @@ class ReservationBookingTest {
     }
 
     @Test
-    void onlyGuestsBook() {
+    void anonymousCallersAndGuestsNamingAGuestCannotBook() {
         given().contentType(ContentType.JSON).body(BOOKING_JSON)
                 .when().post("/v1/reservations")
                 .then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"))
                 .body("detail", equalTo("A bearer token is required"));
-        given().header("Authorization", staffOf(245)).contentType(ContentType.JSON).body(BOOKING_JSON)
+        // a guest books only for themselves: naming anyone (even under their own name or account) is refused
+        for (String extra : List.of("\"guestID\":\"someone-else\"", "\"guestID\":\"guest-3\"",
+                "\"guestName\":\"Ada Lovelace\"")) {
+            given().header("Authorization", Fixtures.bearer("guest-3", List.of("guest"), List.of()))
+                    .contentType(ContentType.JSON)
+                    .body(BOOKING_JSON.replace("\"rooms\":2", "\"rooms\":2," + extra))
+                    .when().post("/v1/reservations")
+                    .then().statusCode(403).contentType("application/problem+json")
+                    .body("detail", equalTo("A guest books only for themselves: guestName and guestID are for staff"
+                            + " of the hotel booking for a guest"));
+        }
+        verifyNoInteractions(reservations);
+    }
+
+    @Test
+    void staffOfTheHotelBookForAGuestByName() {
+        when(reservations.createReservation(any())).thenReturn(ok(bookedByStaff(ID)));
+        String forAda = BOOKING_JSON.replace("\"rooms\":2", "\"rooms\":2,\"guestName\":\"Ada Lovelace\"");
+
+        given().header("Authorization", staffOf(245)).contentType(ContentType.JSON).body(forAda)
+                .when().post("/v1/reservations")
+                .then().statusCode(201)
+                .body("bookedBy", equalTo("staff-245"))
+                .body("guestName", equalTo("Ada Lovelace"))
+                .body("history[0].by", equalTo("staff-245"));
+
+        verify(reservations).createReservation(new NewReservation(ID, 245, 12, LocalDate.of(2027, 4, 28),
+                LocalDate.of(2027, 4, 30), 2, null, null, "tok_visa", "Ada Lovelace"));
+    }
+
+    @Test
+    void anAdministratorBooksForAGuestAccount() {
+        when(reservations.createReservation(any())).thenReturn(ok(paid(ID)));
+        String forGuest42 = BOOKING_JSON.replace("\"rooms\":2",
+                "\"rooms\":2,\"guestName\":\"Grace Hopper\",\"guestID\":\"guest-42\"");
+
+        given().header("Authorization", admin()).contentType(ContentType.JSON).body(forGuest42)
+                .when().post("/v1/reservations")
+                .then().statusCode(201);
+
+        verify(reservations).createReservation(new NewReservation(ID, 245, 12, LocalDate.of(2027, 4, 28),
+                LocalDate.of(2027, 4, 30), 2, "guest-42", null, "tok_visa", "Grace Hopper"));
+    }
+
+    @Test
+    void staffBookOnlyAtTheirHotelAndOnlyUnderAGuestsName() {
+        String forAda = BOOKING_JSON.replace("\"rooms\":2", "\"rooms\":2,\"guestName\":\"Ada Lovelace\"");
+
+        // another hotel's staff: refused before anything else about the body is judged
+        given().header("Authorization", staffOf(7)).contentType(ContentType.JSON)
+                .body(forAda.replace("\"rooms\":2", "\"rooms\":12"))
                 .when().post("/v1/reservations")
                 .then().statusCode(403).contentType("application/problem+json")
-                .body("detail", equalTo("Only guests may book and list their own reservations;"
-                        + " staff and administrators may not book for themselves"));
-        given().header("Authorization", admin()).contentType(ContentType.JSON).body(BOOKING_JSON)
+                .body("detail", equalTo("Only staff of hotel 245 or an administrator may book for a guest there"));
+        // staff and administrators do not book for themselves: the guest's name is required
+        for (String token : List.of(staffOf(245), admin())) {
+            given().header("Authorization", token).contentType(ContentType.JSON).body(BOOKING_JSON)
+                    .when().post("/v1/reservations")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors", equalTo(List.of(Map.of("field", "guestName", "reason",
+                            "is required when staff book for a guest: the name the stay is booked under"))));
+        }
+        for (String name : List.of("\"\"", "\"   \"", "\"" + "x".repeat(101) + "\"", "5")) {
+            given().header("Authorization", staffOf(245)).contentType(ContentType.JSON)
+                    .body(BOOKING_JSON.replace("\"rooms\":2", "\"rooms\":2,\"guestName\":" + name))
+                    .when().post("/v1/reservations")
+                    .then().statusCode(400)
+                    .body("errors[0].field", equalTo("guestName"));
+        }
+        given().header("Authorization", staffOf(245)).contentType(ContentType.JSON)
+                .body(forAda.replace("\"rooms\":2", "\"rooms\":2,\"guestID\":\"" + "g".repeat(129) + "\""))
                 .when().post("/v1/reservations")
-                .then().statusCode(403);
+                .then().statusCode(400)
+                .body("errors", equalTo(List.of(Map.of("field", "guestID", "reason",
+                        "must be 1 to 128 characters: the guest's account id"))));
         verifyNoInteractions(reservations);
     }
 }
