@@ -37,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The pages in a real browser (Debian's headless chromium, driven by Playwright) against the services as processes:
  * an administrator adds a hotel, its staff give it a room type, rooms and prices; a guest finds it, picks dates,
  * reviews the quote, books and pays with a test card (the button cannot submit twice), sees the booking and cancels it
- * with the refund shown first. Screenshots of the main pages go to target/screenshots.
+ * with the refund shown first; the guest changes the dates of another booking; the front desk books a walk-in guest,
+ * checks them in and sees them off early. Screenshots of the main pages go to target/screenshots.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PagesInTheBrowserIT {
@@ -45,6 +46,7 @@ class PagesInTheBrowserIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SHOTS = Path.of("target", "screenshots");
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final java.time.ZoneId LISBON = java.time.ZoneId.of("Europe/Lisbon");
 
     private static Mesh mesh;
     private static Playwright playwright;
@@ -221,6 +223,99 @@ class PagesInTheBrowserIT {
             assertEquals(false, overflow, "no sideways scrolling on a phone");
             shot(page, "phone-hotel");
         }
+    }
+
+    @Test
+    @Order(4)
+    void aGuestChangesTheirDatesSeeingWhatItCostsFirst() throws Exception {
+        String guest = mesh.guest("guest-ines");
+        LocalDate start = LocalDate.now(LISBON).plusDays(30);
+        String id = "change-" + System.nanoTime();
+        Mesh.created(mesh.send("POST", "/v1/reservations", guest, "{\"reservationID\":\"" + id + "\",\"hotelID\":\""
+                + hotelId + "\",\"roomTypeID\":\"" + roomTypeId() + "\",\"startDate\":\"" + start
+                + "\",\"endDate\":\"" + start.plusDays(2) + "\",\"rooms\":1,\"paymentToken\":\"tok_visa\"}"));
+
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            signIn(page, guest);
+            page.navigate(base + "/#/me");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Change dates")).first().click();
+            page.getByLabel("New arrival").fill(start.plusDays(1).toString());
+            page.getByLabel("New departure").fill(start.plusDays(4).toString());
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview change")).click();
+            Locator preview = page.locator("#change-preview");
+            assertThat(preview).containsText("95"); // one night more, at the base price
+            shot(page, "change-preview");
+            page.getByLabel("Card for the difference (test tokens)").selectOption("tok_visa");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm change")).click();
+            assertThat(page.locator("#notice")).containsText("Dates changed to " + start.plusDays(1) + " → "
+                    + start.plusDays(4));
+            shot(page, "changed");
+        }
+        JsonNode changed = JSON.readTree(Mesh.ok(mesh.send("GET", "/v1/reservations/" + id, guest, null)).body());
+        assertEquals(start.plusDays(1).toString(), changed.get("startDate").asText());
+        assertEquals(start.plusDays(4).toString(), changed.get("endDate").asText());
+        assertEquals("applied", changed.get("changes").get(0).get("state").asText());
+        assertEquals(28500, changed.get("total").get("amount").asLong());
+    }
+
+    @Test
+    @Order(5)
+    void theFrontDeskBooksAWalkInChecksThemInAndSeesThemOffEarly() throws Exception {
+        LocalDate today = LocalDate.now(LISBON);
+        String staff = mesh.staff(hotelId);
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            signIn(page, staff);
+            page.navigate(base + "/#/staff/hotels/" + hotelId + "?tab=book%20for%20a%20guest");
+            page.getByLabel("Guest name").fill("Walk-in Kim");
+            page.getByLabel("Arrival").fill(today.toString());
+            page.getByLabel("Departure").fill(today.plusDays(2).toString());
+            page.getByLabel("Rooms").selectOption("1");
+            page.getByLabel("Card (test tokens of the simulated processor)").selectOption("tok_visa");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Book for the guest")).click();
+            assertThat(page.locator("#booking-outcome")).containsText("Walk-in Kim");
+            shot(page, "staff-booked-for-guest");
+
+            page.navigate(base + "/#/staff/hotels/" + hotelId + "?tab=front%20desk");
+            Locator arrivals = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Arrivals"));
+            assertThat(arrivals).containsText("Walk-in Kim");
+            arrivals.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                    .setName(Pattern.compile("^Check in Walk-in Kim"))).click();
+            page.locator("dialog#check-in").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                    .setName("Check in now")).click();
+            Locator inHouse = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("In house"));
+            assertThat(inHouse).containsText("Walk-in Kim");
+            assertThat(inHouse).containsText("101");
+            shot(page, "front-desk");
+
+            // the guest leaves after the first night's check-in day: the second night goes back and is refunded
+            inHouse.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                    .setName(Pattern.compile("^Check out Walk-in Kim"))).click();
+            page.locator("dialog#check-out").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                    .setName("Check out now")).click();
+            assertThat(page.locator("#notice")).containsText("95");
+            shot(page, "checked-out");
+        }
+        JsonNode day = JSON.readTree(Mesh.ok(mesh.send("GET", "/v1/hotels/" + hotelId + "/reservations?when=all",
+                staff, null)).body());
+        JsonNode walkIn = null;
+        for (JsonNode r : day.get("items")) {
+            if ("Walk-in Kim".equals(r.path("guestName").asText())) {
+                walkIn = r;
+            }
+        }
+        assertTrue(walkIn != null, day.toString());
+        assertEquals("checked_out", walkIn.get("status").asText());
+        assertEquals("staff-" + hotelId, walkIn.get("bookedBy").asText());
+        assertEquals("101", walkIn.get("roomAssignments").get(0).get("roomNumber").asText());
+        assertEquals(today.plusDays(1).toString(), walkIn.get("releasedFrom").asText());
+    }
+
+    private static long roomTypeId() throws Exception {
+        JsonNode types = JSON.readTree(Mesh.ok(mesh.send("GET", "/v1/hotels/" + hotelId + "/room-types", null, null))
+                .body());
+        return types.get("items").get(0).get("id").asLong();
     }
 
     /**
