@@ -37,6 +37,7 @@ public abstract class SagaTestBase extends ReservationTestBase {
         circuitBreakers.resetAll();
         execute("UPDATE reservation SET payment_state = 'none' WHERE payment_state = 'charging' AND status = 'pending'");
         execute("UPDATE reservation SET hold_expires_at = now() + interval '1 day' WHERE status = 'pending'");
+        execute("UPDATE reservation_change SET state = 'declined', decline_code = 'set_aside' WHERE state = 'charging'");
     }
 
     @AfterEach

@@ -13,4 +13,9 @@ public final class RoomTaken extends ServiceException {
     public RoomTaken(String roomNumber, String when) {
         super(Status.Code.ABORTED, "room " + roomNumber + " is taken " + when + "; pick another room");
     }
+
+    /** The database refused the assignment (another desk committed the same room a moment before). */
+    public static RoomTaken meanwhile(String when) {
+        return new RoomTaken("asked for", when);
+    }
 }

@@ -24,11 +24,13 @@ import org.hotelmesh.reservation.repository.SqlStates;
 import org.hotelmesh.support.catalog.HotelClient;
 import org.hotelmesh.support.catalog.HotelClient.RoomInfo;
 import org.hotelmesh.support.error.InvalidInput;
+import org.hotelmesh.support.error.NotFound;
 import org.hotelmesh.support.error.PreconditionFailed;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * The front desk's work on paid stays: check-in with rooms (picked by staff or free ones chosen here), room moves,
@@ -168,8 +170,7 @@ public class FrontDesk {
                                     ? assignments.assign(tx, reservationId, r.hotelId(), picked, by)
                                     : Uni.createFrom().voidItem())))
                     .onFailure(failure -> SqlStates.is(failure, SqlStates.EXCLUSION_VIOLATION))
-                    .transform(failure -> new RoomTaken(roomIds.isEmpty() ? "picked" : "named",
-                            "on a night of this stay (another desk was faster)")))
+                    .transform(failure -> RoomTaken.meanwhile("on a night of this stay by another desk")))
                     .flatMap(ignored -> get(reservationId));
         });
     }
@@ -202,8 +203,7 @@ public class FrontDesk {
                                 .call(() -> assignments.endBefore(tx, reservationId, today, fromRoomId))
                                 .call(picked -> assignments.assign(tx, reservationId, r.hotelId(), picked, by)))
                         .onFailure(failure -> SqlStates.is(failure, SqlStates.EXCLUSION_VIOLATION))
-                        .transform(failure -> new RoomTaken(toRoomId == 0 ? "picked" : Long.toString(toRoomId),
-                                "from " + today + " (another desk was faster)")));
+                        .transform(failure -> RoomTaken.meanwhile("from " + today + " by another desk")));
             }).flatMap(ignored -> get(reservationId));
         });
     }
@@ -212,7 +212,7 @@ public class FrontDesk {
      * Picks {@code count} rooms of the stay's type for its nights from {@code from}: the {@code named} ones, each of
      * the type, in service and free; else the first free ones.
      */
-    private Uni<List<RoomAssignment>> pick(io.vertx.mutiny.sqlclient.SqlClient tx, Reservation r, List<RoomInfo> rooms,
+    private Uni<List<RoomAssignment>> pick(SqlClient tx, Reservation r, List<RoomInfo> rooms,
             List<Long> named, LocalDate from, int count) {
         Map<Long, RoomInfo> byId = rooms.stream().collect(Collectors.toMap(RoomInfo::id, Function.identity()));
         for (long id : named) {
@@ -322,7 +322,7 @@ public class FrontDesk {
 
     private Uni<Reservation> get(String reservationId) {
         return reservations.find(pool, reservationId).map(found -> found.orElseThrow(
-                () -> org.hotelmesh.support.error.NotFound.reservation(reservationId)));
+                () -> NotFound.reservation(reservationId)));
     }
 
     private Uni<List<RoomInfo>> inService(long hotelId, long roomTypeId) {

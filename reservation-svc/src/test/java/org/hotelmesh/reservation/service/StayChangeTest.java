@@ -255,4 +255,62 @@ class StayChangeTest extends SagaTestBase {
                 + " IN (?, ?)", id, pending));
         assertEquals(List.of(), none);
     }
+
+    @Test
+    void aRefundOwedWhilePaymentSvcIsDownIsMadeOnceByTheRecoveryJob() {
+        RoomTypeRef rt = exactly(3);
+        LocalDate start = utcToday().plusDays(20);
+        String id = "refund-later-" + rt.roomTypeId();
+        bookPaid(rt, id, start, 3, 1);
+        String change = "chg-refund-later-" + rt.roomTypeId();
+
+        ScriptedPaymentService.down.set(true);
+        ChangeStayResponse changed = reservations.changeStay(dates(id, change, start, start.plusDays(1), null));
+        assertEquals(ChangeState.CHANGE_APPLIED, changed.getChange().getState());
+        assertEquals(RefundState.REFUND_STATE_REQUESTED, changed.getChange().getRefundState());
+        assertEquals(0, totalReserved(rt, start.plusDays(1)), "applied whatever payment-svc does");
+        assertEquals(0, ScriptedPaymentService.refunds(id));
+
+        ScriptedPaymentService.down.set(false);
+        circuitBreakers.resetAll();
+        jobs.recover().await().indefinitely();
+        jobs.recover().await().indefinitely();
+
+        assertEquals(RefundState.REFUND_STATE_REFUNDED, get(id).getChanges(0).getRefundState());
+        assertEquals(1, ScriptedPaymentService.refunds(id));
+        assertEquals(2 * NIGHT, ScriptedPaymentService.refunded(id, change));
+        for (int i = 0; i < 3; i++) {
+            assertInvariants(rt, start.plusDays(i));
+        }
+    }
+
+    @Test
+    void aDifferenceStillProcessingIsAppliedByTheRecoveryJobOnceCaptured() {
+        RoomTypeRef rt = exactly(3);
+        LocalDate start = utcToday().plusDays(20);
+        String id = "slow-diff-" + rt.roomTypeId();
+        bookPaid(rt, id, start, 1, 1);
+        String change = "chg-slow-" + rt.roomTypeId();
+
+        ChangeStayResponse charging = reservations.changeStay(dates(id, change, start, start.plusDays(2),
+                "tok_pending"));
+        assertEquals(ChangeState.CHANGE_CHARGING, charging.getChange().getState());
+        assertEquals(Fixtures.range(start, start.plusDays(1)), charging.getReservation().getStay(), "not yet");
+        assertEquals(0, totalReserved(rt, start.plusDays(1)));
+
+        jobs.recover().await().indefinitely();
+        assertEquals(ChangeState.CHANGE_CHARGING, get(id).getChanges(0).getState(), "still processing");
+
+        ScriptedPaymentService.complete(id + "/" + change, org.hotelmesh.proto.payment.v1.PaymentStatus.CAPTURED);
+        jobs.recover().await().indefinitely();
+        jobs.recover().await().indefinitely();
+
+        Reservation applied = get(id);
+        assertEquals(ChangeState.CHANGE_APPLIED, applied.getChanges(0).getState());
+        assertEquals(Fixtures.range(start, start.plusDays(2)), applied.getStay());
+        assertEquals(1, totalReserved(rt, start.plusDays(1)));
+        assertEquals(1, ScriptedPaymentService.captures(id + "/" + change));
+        assertInvariants(rt, start);
+        assertInvariants(rt, start.plusDays(1));
+    }
 }
