@@ -23,8 +23,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * Counts every request against its client identity: the verified JWT subject, else the client address. A forged or
  * expired token therefore counts against the address, never against someone else's subject. Bookings, quotes and
- * changes of stay (which charge a card, like a booking) count in a bucket of their own as well. No path is exempt: health and metrics are not on this port at all, so
- * nothing like {@code /q/../v1/...} can slip past the counters.
+ * changes of stay (which charge a card, like a booking) count in a bucket of their own as well. No path is exempt:
+ * health and metrics are not on this port at all, so nothing like {@code /q/../v1/...} can slip past the counters.
  */
 public class RateLimitFilter {
 

@@ -221,7 +221,8 @@ public class ReservationGrpcService implements ReservationService {
             return managed(caller, request.getReservationId())
                     .chain(r -> frontDesk.checkOut(r.reservationId(), caller.actor()))
                     .map(out -> {
-                        CheckOutResponse.Builder b = CheckOutResponse.newBuilder().setReservation(view(out.reservation()));
+                        CheckOutResponse.Builder b = CheckOutResponse.newBuilder()
+                                .setReservation(view(out.reservation()));
                         if (out.reservation().price() != null) {
                             b.setRefund(ProtoTypes.money(out.refundMinor(), out.reservation().price().currency()));
                         }
