@@ -58,8 +58,8 @@ $$;
 DROP INDEX reservation_hotel_active_idx;
 CREATE INDEX reservation_hotel_active_idx ON reservation (hotel_id, end_date)
     WHERE status IN ('pending', 'paid', 'checked_in');
--- The no-show job's work list: paid stays by arrival.
-CREATE INDEX reservation_paid_arrival_idx ON reservation (start_date) WHERE status = 'paid';
+-- The no-show job's work list: paid stays by hotel and arrival (each hotel judged in its own calendar).
+CREATE INDEX reservation_paid_arrival_idx ON reservation (hotel_id, start_date) WHERE status = 'paid';
 
 -- The rooms of checked-in stays. A room is never given to two stays on one night: the exclusion constraint refuses
 -- it whatever the code does (two desks at once, a bug). int8range(x, x, '[]') makes the ids comparable by a GiST

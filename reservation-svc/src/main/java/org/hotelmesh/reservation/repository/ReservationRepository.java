@@ -283,22 +283,30 @@ public class ReservationRepository {
                 .map(found -> new ArrayList<>(found.values()));
     }
 
-    /** A paid stay not checked in, as the no-show job sees it. */
-    public record Arrival(String reservationId, long hotelId, LocalDate startDate) {
+    /** The hotels with paid stays that arrived before {@code day} (no hotel's today is later). */
+    public Uni<List<Long>> hotelsWithPaidArrivalsBefore(SqlClient client, LocalDate day) {
+        return client.preparedQuery("""
+                SELECT DISTINCT hotel_id FROM reservation WHERE status = 'paid' AND start_date < $1 ORDER BY hotel_id
+                """)
+                .execute(Tuple.of(day))
+                .map(rows -> {
+                    List<Long> hotels = new ArrayList<>();
+                    rows.forEach(row -> hotels.add(row.getLong(0)));
+                    return hotels;
+                });
     }
 
-    /** Paid stays that arrived before {@code day} (no hotel's today is later), oldest arrival first. */
-    public Uni<List<Arrival>> paidArrivingBefore(SqlClient client, LocalDate day, int limit) {
+    /** A hotel's paid stays that arrived before {@code day} (its today), oldest arrival first. */
+    public Uni<List<String>> paidArrivingBefore(SqlClient client, long hotelId, LocalDate day, int limit) {
         return client.preparedQuery("""
-                SELECT reservation_id, hotel_id, start_date FROM reservation
-                WHERE status = 'paid' AND start_date < $1 ORDER BY start_date, reservation_id LIMIT $2
+                SELECT reservation_id FROM reservation WHERE hotel_id = $1 AND status = 'paid' AND start_date < $2
+                ORDER BY start_date, reservation_id LIMIT $3
                 """)
-                .execute(Tuple.of(day, limit))
+                .execute(Tuple.of(hotelId, day, limit))
                 .map(rows -> {
-                    List<Arrival> arrivals = new ArrayList<>();
-                    rows.forEach(row -> arrivals.add(new Arrival(row.getString(0), row.getLong(1),
-                            row.getLocalDate(2))));
-                    return arrivals;
+                    List<String> ids = new ArrayList<>();
+                    rows.forEach(row -> ids.add(row.getString(0)));
+                    return ids;
                 });
     }
 

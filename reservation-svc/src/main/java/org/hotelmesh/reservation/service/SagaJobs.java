@@ -99,16 +99,26 @@ public class SagaJobs {
     }
 
     /**
-     * One no-show pass: paid stays that arrived before the latest today anywhere, each marked if its arrival day has
-     * ended in its hotel's calendar (the conditional transition makes a concurrent pass a no-op). The number marked.
+     * One no-show pass: each hotel with paid stays that arrived before the latest today anywhere is judged in its own
+     * calendar, and its stays whose arrival day has ended are marked (at most {@code batch-size} per hotel and pass;
+     * the conditional transition makes a concurrent pass a no-op). The number marked.
      */
     public Uni<Integer> noShows() {
-        return reservations.paidArrivingBefore(pool, calendar.latestToday(), config.batchSize())
-                .flatMap(arrivals -> Multi.createFrom().iterable(arrivals)
-                        .onItem().transformToUniAndConcatenate(a -> frontDesk.markNoShow(a.reservationId())
+        return reservations.hotelsWithPaidArrivalsBefore(pool, calendar.latestToday())
+                .flatMap(hotels -> Multi.createFrom().iterable(hotels)
+                        .onItem().transformToUniAndConcatenate(hotel -> calendar.today(hotel)
+                                .flatMap(today -> reservations.paidArrivingBefore(pool, hotel, today,
+                                        config.batchSize()))
+                                .onFailure().recoverWithItem(failure -> {
+                                    LOG.warnf(failure, "no-shows of hotel %d not looked at; the next pass retries",
+                                            hotel);
+                                    return List.of();
+                                }))
+                        .onItem().transformToMultiAndConcatenate(ids -> Multi.createFrom().iterable(ids))
+                        .onItem().transformToUniAndConcatenate(id -> frontDesk.markNoShow(id)
                                 .onFailure().recoverWithItem(failure -> {
                                     LOG.warnf(failure, "no-show of reservation %s not marked; the next pass retries",
-                                            a.reservationId());
+                                            id);
                                     return false;
                                 }))
                         .filter(Boolean::booleanValue)
