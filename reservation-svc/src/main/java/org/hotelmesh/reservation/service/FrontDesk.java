@@ -21,6 +21,7 @@ import org.hotelmesh.reservation.repository.ReservationRepository;
 import org.hotelmesh.reservation.repository.RoomAssignmentRepository;
 import org.hotelmesh.reservation.repository.SagaRepository;
 import org.hotelmesh.reservation.repository.SqlStates;
+import org.hotelmesh.support.catalog.CatalogLookup;
 import org.hotelmesh.support.catalog.HotelClient;
 import org.hotelmesh.support.catalog.HotelClient.RoomInfo;
 import org.hotelmesh.support.error.InvalidInput;
@@ -70,10 +71,12 @@ public class FrontDesk {
     private final CancellationPolicies policies;
     private final HotelClient hotels;
     private final HotelCalendar calendar;
+    private final CatalogLookup catalog;
 
     public FrontDesk(Pool pool, ReservationRepository reservations, RoomAssignmentRepository assignments,
             SagaRepository saga, Holds holds, PaymentSaga payments, CancellationPolicies policies, HotelClient hotels,
-            HotelCalendar calendar) {
+            HotelCalendar calendar, CatalogLookup catalog) {
+        this.catalog = catalog;
         this.pool = pool;
         this.reservations = reservations;
         this.assignments = assignments;
@@ -131,10 +134,13 @@ public class FrontDesk {
         });
     }
 
-    /** Rooms of the type in service and free on every night of [from, to), in hotel-svc's order. */
+    /**
+     * Rooms of the type in service and free on every night of [from, to), in hotel-svc's order; NOT_FOUND for a room
+     * type that is not the hotel's.
+     */
     public Uni<List<RoomInfo>> freeRooms(long hotelId, long roomTypeId, LocalDate from, LocalDate to) {
         ReservationValidator.range(hotelId, roomTypeId, false, from, to);
-        return inService(hotelId, roomTypeId).flatMap(rooms -> rooms.isEmpty() ? Uni.createFrom().item(rooms)
+        return catalog.known(hotelId, roomTypeId).chain(() -> inService(hotelId, roomTypeId)).flatMap(rooms -> rooms.isEmpty() ? Uni.createFrom().item(rooms)
                 : assignments.taken(pool, hotelId, ids(rooms), from, to)
                         .map(taken -> rooms.stream().filter(room -> !taken.contains(room.id())).toList()));
     }

@@ -214,6 +214,10 @@ class FrontDeskTest extends SagaTestBase {
         assertEquals(List.of(rooms.get(0).id()), reservations.listFreeRooms(ListFreeRoomsRequest.newBuilder()
                 .setHotelId(rt.hotelId()).setRoomTypeId(rt.roomTypeId()).setNights(Fixtures.range(today,
                         today.plusDays(1))).build()).getRoomsList().stream().map(r -> r.getRoomId()).toList());
+        RoomTypeRef elsewhere = roomType(1);
+        assertStatus(Status.Code.NOT_FOUND, null, () -> reservations.listFreeRooms(ListFreeRoomsRequest.newBuilder()
+                .setHotelId(rt.hotelId()).setRoomTypeId(elsewhere.roomTypeId()).setNights(Fixtures.range(today,
+                        today.plusDays(1))).build()));
         assertEquals("101", checkIn(second).getRoomAssignments(0).getRoomNumber());
         assertEquals(2, queryInt("SELECT count(*) FROM room_assignment WHERE hotel_id = ?", rt.hotelId()));
     }
