@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hotelmesh.reservation.domain.BookingRequest;
 import org.hotelmesh.reservation.domain.CancelOutcome;
-import org.hotelmesh.reservation.domain.CancellationPolicy;
 import org.hotelmesh.reservation.domain.Page;
 import org.hotelmesh.reservation.domain.PageRequest;
 import org.hotelmesh.reservation.domain.PaymentState;
