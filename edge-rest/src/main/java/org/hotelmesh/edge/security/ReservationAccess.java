@@ -19,15 +19,20 @@ public class ReservationAccess {
 
     private final ReservationClient reservations;
     private final Authorizer authorizer;
+    private final ReservationLookups lookups;
 
-    public ReservationAccess(ReservationClient reservations, Authorizer authorizer) {
+    public ReservationAccess(ReservationClient reservations, Authorizer authorizer, ReservationLookups lookups) {
         this.reservations = reservations;
         this.authorizer = authorizer;
+        this.lookups = lookups;
     }
 
-    /** The reservation if this caller may see it (its guest, staff of its hotel, an administrator), else 404. */
+    /**
+     * The reservation if this caller may see it (its guest, staff of its hotel, an administrator), else 404. Read once
+     * per request ({@link ReservationLookups}), however often the gate and the resource ask.
+     */
     public Uni<ReservationDto> visible(Caller caller, String id) {
-        return reservations.getReservation(id)
+        return lookups.get(id, reservations::getReservation)
                 .map(found -> found.filter(r -> authorizer.canSeeReservation(caller, r))
                         .orElseThrow(() -> new ResourceNotFoundException("Reservation " + id + " does not exist")));
     }

@@ -123,6 +123,8 @@ class StayEndpointsTest {
                 .when().post(BASE + "/check-in")
                 .then().statusCode(200).body("roomAssignments[1].roomID", equalTo("32"));
         verify(reservations).checkIn(ID, List.of(31L, 32L));
+        // the write gate's look at the reservation serves the resource's check too: one read per request
+        verify(reservations).getReservation(ID);
     }
 
     @Test

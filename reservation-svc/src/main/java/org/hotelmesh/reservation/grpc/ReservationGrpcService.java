@@ -198,7 +198,7 @@ public class ReservationGrpcService implements ReservationService {
         return ERRORS.serve(() -> {
             Caller caller = Access.caller();
             return managed(caller, request.getReservationId())
-                    .chain(r -> frontDesk.checkIn(r.reservationId(), request.getRoomIdsList(), caller.actor()))
+                    .chain(r -> frontDesk.checkIn(r, request.getRoomIdsList(), caller.actor()))
                     .map(r -> CheckInResponse.newBuilder().setReservation(view(r)).build());
         });
     }
@@ -208,7 +208,7 @@ public class ReservationGrpcService implements ReservationService {
         return ERRORS.serve(() -> {
             Caller caller = Access.caller();
             return managed(caller, request.getReservationId())
-                    .chain(r -> frontDesk.moveRoom(r.reservationId(), request.getFromRoomId(), request.getToRoomId(),
+                    .chain(r -> frontDesk.moveRoom(r, request.getFromRoomId(), request.getToRoomId(),
                             caller.actor()))
                     .map(r -> MoveRoomResponse.newBuilder().setReservation(view(r)).build());
         });
@@ -219,7 +219,7 @@ public class ReservationGrpcService implements ReservationService {
         return ERRORS.serve(() -> {
             Caller caller = Access.caller();
             return managed(caller, request.getReservationId())
-                    .chain(r -> frontDesk.checkOut(r.reservationId(), caller.actor()))
+                    .chain(r -> frontDesk.checkOut(r, caller.actor()))
                     .map(out -> {
                         CheckOutResponse.Builder b = CheckOutResponse.newBuilder()
                                 .setReservation(view(out.reservation()));

@@ -42,10 +42,19 @@ public class StayChangeRepository {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toChange(rows.iterator().next())));
     }
 
-    /** The change with what applying it needs, locked for this transaction. */
+    /** The change with what applying it needs, locked for this transaction (the step that applies it). */
     public Uni<Optional<Pending>> lockPending(SqlClient tx, String changeId) {
-        return tx.preparedQuery("SELECT " + COLUMNS + ", payment_token, after_nightly_minor, after_quote_id"
-                        + " FROM reservation_change WHERE change_id = $1 FOR UPDATE")
+        return pending(tx, changeId, " FOR UPDATE");
+    }
+
+    /** The change with what its next step needs, as committed. */
+    public Uni<Optional<Pending>> pending(SqlClient client, String changeId) {
+        return pending(client, changeId, "");
+    }
+
+    private Uni<Optional<Pending>> pending(SqlClient client, String changeId, String lock) {
+        return client.preparedQuery("SELECT " + COLUMNS + ", payment_token, after_nightly_minor, after_quote_id"
+                        + " FROM reservation_change WHERE change_id = $1" + lock)
                 .execute(Tuple.of(changeId))
                 .map(rows -> {
                     if (rows.size() == 0) {

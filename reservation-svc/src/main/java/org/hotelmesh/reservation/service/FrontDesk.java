@@ -147,71 +147,69 @@ public class FrontDesk {
 
     /**
      * paid -> checked_in with one room per booked room: {@code roomIds} (staff's pick) or free rooms picked here.
-     * Checking in a checked-in stay answers it unchanged.
+     * Checking in a checked-in stay answers it unchanged. {@code r}: the reservation as the caller just read it.
      */
-    public Uni<Reservation> checkIn(String reservationId, List<Long> roomIds, String by) {
-        return reservations(reservationId).flatMap(r -> {
-            if (r.status() == ReservationStatus.CHECKED_IN) {
-                return Uni.createFrom().item(r);
+    public Uni<Reservation> checkIn(Reservation r, List<Long> roomIds, String by) {
+        String reservationId = r.reservationId();
+        if (r.status() == ReservationStatus.CHECKED_IN) {
+            return Uni.createFrom().item(r);
+        }
+        requireStatus(r, ReservationStatus.PAID, "checked in");
+        if (!roomIds.isEmpty() && (roomIds.size() != r.rooms() || new HashSet<>(roomIds).size() != r.rooms())) {
+            throw new InvalidInput("roomIDs", "must name " + r.rooms() + (r.rooms() == 1 ? " room" : " distinct rooms")
+                    + ", one per booked room (or none, to have free rooms picked)");
+        }
+        return calendar.today(r.hotelId()).flatMap(today -> {
+            if (today.isBefore(r.startDate())) {
+                throw new PreconditionFailed("reservation " + reservationId + " arrives on " + r.startDate()
+                        + " (hotel time): check-in opens that day");
             }
-            requireStatus(r, ReservationStatus.PAID, "checked in");
-            if (!roomIds.isEmpty() && (roomIds.size() != r.rooms() || new HashSet<>(roomIds).size() != r.rooms())) {
-                throw new InvalidInput("roomIDs", "must name " + r.rooms() + (r.rooms() == 1 ? " room" : " distinct rooms")
-                        + ", one per booked room (or none, to have free rooms picked)");
+            if (!today.isBefore(r.endDate())) {
+                throw new PreconditionFailed("reservation " + reservationId + " ended on " + r.endDate()
+                        + " (hotel time)");
             }
-            return calendar.today(r.hotelId()).flatMap(today -> {
-                if (today.isBefore(r.startDate())) {
-                    throw new PreconditionFailed("reservation " + reservationId + " arrives on " + r.startDate()
-                            + " (hotel time): check-in opens that day");
-                }
-                if (!today.isBefore(r.endDate())) {
-                    throw new PreconditionFailed("reservation " + reservationId + " ended on " + r.endDate()
-                            + " (hotel time)");
-                }
-                return inService(r.hotelId(), r.roomTypeId());
-            }).flatMap(rooms -> pool.withTransaction(tx -> assignments.lockRoomType(tx, r.roomTypeId())
-                            .chain(() -> pick(tx, r, rooms, roomIds, r.startDate(), r.rooms()))
-                            .call(picked -> reservations.transition(tx, reservationId, ReservationStatus.PAID,
-                                    ReservationStatus.CHECKED_IN, by).flatMap(moved -> moved
-                                    ? assignments.assign(tx, reservationId, r.hotelId(), picked, by)
-                                    : Uni.createFrom().voidItem())))
-                    .onFailure(failure -> SqlStates.is(failure, SqlStates.EXCLUSION_VIOLATION))
-                    .transform(failure -> RoomTaken.meanwhile("on a night of this stay by another desk")))
-                    .flatMap(ignored -> get(reservationId));
-        });
+            return inService(r.hotelId(), r.roomTypeId());
+        }).flatMap(rooms -> pool.withTransaction(tx -> assignments.lockRoomType(tx, r.roomTypeId())
+                        .chain(() -> pick(tx, r, rooms, roomIds, r.startDate(), r.rooms()))
+                        .call(picked -> reservations.transition(tx, reservationId, ReservationStatus.PAID,
+                                ReservationStatus.CHECKED_IN, by).flatMap(moved -> moved
+                                ? assignments.assign(tx, reservationId, r.hotelId(), picked, by)
+                                : Uni.createFrom().voidItem())))
+                .onFailure(failure -> SqlStates.is(failure, SqlStates.EXCLUSION_VIOLATION))
+                .transform(failure -> RoomTaken.meanwhile("on a night of this stay by another desk")))
+                .flatMap(ignored -> get(reservationId));
     }
 
     /** A checked-in guest moves from {@code fromRoomId} to {@code toRoomId} (0: a free room picked here) from today. */
-    public Uni<Reservation> moveRoom(String reservationId, long fromRoomId, long toRoomId, String by) {
+    public Uni<Reservation> moveRoom(Reservation r, long fromRoomId, long toRoomId, String by) {
+        String reservationId = r.reservationId();
         if (fromRoomId <= 0) {
             throw new InvalidInput("fromRoomID", "is required");
         }
         if (toRoomId < 0 || toRoomId == fromRoomId) {
             throw new InvalidInput("toRoomID", "must be another room (or 0, to have a free one picked)");
         }
-        return reservations(reservationId).flatMap(r -> {
-            requireStatus(r, ReservationStatus.CHECKED_IN, "moved to another room");
-            return calendar.today(r.hotelId()).flatMap(today -> {
-                if (!today.isBefore(r.endDate())) {
-                    throw new PreconditionFailed("reservation " + reservationId + " was due out on " + r.endDate()
-                            + ": check it out instead");
-                }
-                boolean inRoom = r.assignments().stream()
-                        .anyMatch(a -> a.roomId() == fromRoomId && a.to().isAfter(today));
-                if (!inRoom) {
-                    throw new InvalidInput("fromRoomID", "room " + fromRoomId + " is not this stay's room from "
-                            + today);
-                }
-                List<Long> named = toRoomId == 0 ? List.of() : List.of(toRoomId);
-                return inService(r.hotelId(), r.roomTypeId()).flatMap(rooms -> pool.withTransaction(tx -> assignments
-                                .lockRoomType(tx, r.roomTypeId())
-                                .chain(() -> pick(tx, r, rooms, named, today, 1))
-                                .call(() -> assignments.endBefore(tx, reservationId, today, fromRoomId))
-                                .call(picked -> assignments.assign(tx, reservationId, r.hotelId(), picked, by)))
-                        .onFailure(failure -> SqlStates.is(failure, SqlStates.EXCLUSION_VIOLATION))
-                        .transform(failure -> RoomTaken.meanwhile("from " + today + " by another desk")));
-            }).flatMap(ignored -> get(reservationId));
-        });
+        requireStatus(r, ReservationStatus.CHECKED_IN, "moved to another room");
+        return calendar.today(r.hotelId()).flatMap(today -> {
+            if (!today.isBefore(r.endDate())) {
+                throw new PreconditionFailed("reservation " + reservationId + " was due out on " + r.endDate()
+                        + ": check it out instead");
+            }
+            boolean inRoom = r.assignments().stream()
+                    .anyMatch(a -> a.roomId() == fromRoomId && a.to().isAfter(today));
+            if (!inRoom) {
+                throw new InvalidInput("fromRoomID", "room " + fromRoomId + " is not this stay's room from "
+                        + today);
+            }
+            List<Long> named = toRoomId == 0 ? List.of() : List.of(toRoomId);
+            return inService(r.hotelId(), r.roomTypeId()).flatMap(rooms -> pool.withTransaction(tx -> assignments
+                            .lockRoomType(tx, r.roomTypeId())
+                            .chain(() -> pick(tx, r, rooms, named, today, 1))
+                            .call(() -> assignments.endBefore(tx, reservationId, today, fromRoomId))
+                            .call(picked -> assignments.assign(tx, reservationId, r.hotelId(), picked, by)))
+                    .onFailure(failure -> SqlStates.is(failure, SqlStates.EXCLUSION_VIOLATION))
+                    .transform(failure -> RoomTaken.meanwhile("from " + today + " by another desk")));
+        }).flatMap(ignored -> get(reservationId));
     }
 
     /**
@@ -258,20 +256,18 @@ public class FrontDesk {
      * the nights from today (from the second night when the guest leaves on the arrival day: the room was theirs) go
      * back on sale, their rooms are freed, and they are refunded under the reservation's policy. Idempotent.
      */
-    public Uni<CheckOut> checkOut(String reservationId, String by) {
-        return reservations(reservationId).flatMap(r -> {
-            if (r.status() == ReservationStatus.CHECKED_OUT) {
-                return Uni.createFrom().item(new CheckOut(r, refunded(r)));
-            }
-            requireStatus(r, ReservationStatus.CHECKED_IN, "checked out");
-            return calendar.today(r.hotelId()).flatMap(today -> {
-                LocalDate releaseFrom = latest(r.startDate().plusDays(1), today);
-                StayEnding ending = releaseFrom.isBefore(r.endDate())
-                        ? StayEnding.of(r, policies.of(r), releaseFrom, today, false)
-                        : new StayEnding(0, 0, r.endDate());
-                return end(r, ReservationStatus.CHECKED_IN, ReservationStatus.CHECKED_OUT, by, ending);
-            }).map(ended -> new CheckOut(ended.reservation(), refunded(ended.reservation())));
-        });
+    public Uni<CheckOut> checkOut(Reservation r, String by) {
+        if (r.status() == ReservationStatus.CHECKED_OUT) {
+            return Uni.createFrom().item(new CheckOut(r, refunded(r)));
+        }
+        requireStatus(r, ReservationStatus.CHECKED_IN, "checked out");
+        return calendar.today(r.hotelId()).flatMap(today -> {
+            LocalDate releaseFrom = latest(r.startDate().plusDays(1), today);
+            StayEnding ending = releaseFrom.isBefore(r.endDate())
+                    ? StayEnding.of(r, policies.of(r), releaseFrom, today, false)
+                    : new StayEnding(0, 0, r.endDate());
+            return end(r, ReservationStatus.CHECKED_IN, ReservationStatus.CHECKED_OUT, by, ending);
+        }).map(ended -> new CheckOut(ended.reservation(), refunded(ended.reservation())));
     }
 
     /**
@@ -319,11 +315,6 @@ public class FrontDesk {
                 .call(() -> ending.refundMinor() > 0 ? payments.advance(id, PaymentSaga.Mode.SETTLE_ONLY)
                         : Uni.createFrom().voidItem())
                 .flatMap(released -> get(id).map(after -> new Ended(after, released != null)));
-    }
-
-    private Uni<Reservation> reservations(String reservationId) {
-        ReservationValidator.reservationId(reservationId);
-        return get(reservationId);
     }
 
     private Uni<Reservation> get(String reservationId) {

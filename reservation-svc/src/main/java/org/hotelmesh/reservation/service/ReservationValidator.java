@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.hotelmesh.reservation.domain.BookingRequest;
 import org.hotelmesh.reservation.domain.CancellationPolicy;
+import org.hotelmesh.reservation.domain.ChangeRequest;
 import org.hotelmesh.reservation.domain.PageRequest;
 import org.hotelmesh.support.catalog.HotelInfo;
 import org.hotelmesh.support.error.InvalidInput;
@@ -59,6 +60,35 @@ public final class ReservationValidator {
         if (r.paymentToken() == null || r.paymentToken().isEmpty()) {
             v.add(new Violation("paymentToken", "is required: the card token to charge (e.g. tok_visa when testing)"));
         } else if (!PAYMENT_TOKEN.matcher(r.paymentToken()).matches()) {
+            v.add(new Violation("paymentToken", "must be 1 to 255 printable characters without spaces"));
+        }
+        throwIfAny(v);
+    }
+
+    /** A change of stay as asked ({@code needsId}: to be made, not previewed). */
+    public static void change(ChangeRequest request, boolean needsId) {
+        List<Violation> v = new ArrayList<>();
+        if (needsId && (request.changeId() == null || !RESERVATION_ID.matcher(request.changeId()).matches())) {
+            v.add(new Violation("changeID", "must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -"));
+        }
+        if ((request.startDate() == null) != (request.endDate() == null)) {
+            String missing = request.startDate() == null ? "startDate" : "endDate";
+            String given = request.startDate() == null ? "endDate" : "startDate";
+            v.add(new Violation(missing, "is required with " + given + ": a change of dates gives both"));
+        } else if (request.startDate() != null) {
+            stay(v, request.startDate(), request.endDate(), StayRules.MAX_NIGHTS, "nights");
+        }
+        if (request.roomTypeId() < 0) {
+            v.add(new Violation("roomTypeID", "must be a positive id (or 0 to keep it)"));
+        }
+        if (request.rooms() != 0) {
+            StayRules.rooms(v, request.rooms());
+        }
+        if (request.quoteId() != null && request.quoteId().length() > 128) {
+            v.add(new Violation("quoteID", "must be at most 128 characters"));
+        }
+        if (request.paymentToken() != null && !request.paymentToken().isEmpty()
+                && !PAYMENT_TOKEN.matcher(request.paymentToken()).matches()) {
             v.add(new Violation("paymentToken", "must be 1 to 255 printable characters without spaces"));
         }
         throwIfAny(v);

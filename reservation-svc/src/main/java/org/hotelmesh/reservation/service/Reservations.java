@@ -2,8 +2,6 @@ package org.hotelmesh.reservation.service;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +21,6 @@ import org.hotelmesh.reservation.domain.TimeFilter;
 import org.hotelmesh.reservation.repository.ReservationRepository;
 import org.hotelmesh.reservation.repository.SagaRepository;
 import org.hotelmesh.support.catalog.CatalogLookup;
-import org.hotelmesh.support.catalog.HotelInfo;
 import org.hotelmesh.support.error.InvalidInput;
 import org.hotelmesh.support.error.NotFound;
 import org.hotelmesh.support.error.PreconditionFailed;
@@ -58,10 +55,12 @@ public class Reservations {
     private final Holds holds;
     private final CancellationPolicies policies;
     private final Clock clock;
+    private final HotelCalendar calendar;
 
     public Reservations(Pool pool, ReservationRepository reservations, SagaRepository saga,
             BookingBatcher batcher, CatalogLookup catalog, BookingPricer pricer, PaymentSaga payments, Holds holds,
-            CancellationPolicies policies, Clock clock) {
+            CancellationPolicies policies, Clock clock, HotelCalendar calendar) {
+        this.calendar = calendar;
         this.pool = pool;
         this.reservations = reservations;
         this.saga = saga;
@@ -225,9 +224,7 @@ public class Reservations {
      * that has begun: those are kept (and stay held), and the fee keeps more only when it is more than they are.
      */
     private Uni<CancellationTerms> terms(Reservation paid, boolean waiveFee, boolean endEarly) {
-        return catalog.hotel(paid.hotelId()).map(hotel -> {
-            ZoneId zone = hotel.map(HotelInfo::timeZone).orElse(ZoneOffset.UTC);
-            LocalDate today = LocalDate.now(clock.withZone(zone));
+        return calendar.today(paid.hotelId()).map(today -> {
             if (!today.isBefore(paid.endDate())) {
                 throw new PreconditionFailed("reservation " + paid.reservationId() + " ended on " + paid.endDate()
                         + " (hotel time) and can no longer be canceled");

@@ -41,7 +41,6 @@ import org.hotelmesh.support.error.NotFound;
 import org.hotelmesh.support.error.Overloaded;
 import org.hotelmesh.support.error.PreconditionFailed;
 import org.hotelmesh.support.error.ServiceException;
-import org.hotelmesh.support.validation.StayRules;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
@@ -117,7 +116,7 @@ public class StayChanges {
 
     /** The new stay's terms and price, checked as a change would be, without changing anything. */
     public Uni<Preview> preview(Reservation r, ChangeRequest request, boolean byHotel) {
-        validate(request, false);
+        ReservationValidator.change(request, false);
         if (r.status() != ReservationStatus.PAID) {
             throw new PreconditionFailed("reservation " + r.reservationId() + " is " + r.status().db()
                     + ": only a paid stay that has not begun can be changed");
@@ -165,7 +164,7 @@ public class StayChanges {
      * stands (another change's values under it: ALREADY_EXISTS); a change still charging is taken a step further.
      */
     public Uni<Outcome> change(Reservation r, ChangeRequest request, String by, boolean byHotel, boolean guestLimited) {
-        validate(request, true);
+        ReservationValidator.change(request, true);
         return changes.find(pool, request.changeId()).flatMap(seen -> {
             if (seen.isPresent()) {
                 return replay(request, seen.get());
@@ -242,7 +241,7 @@ public class StayChanges {
      * answer now is left for the recovery job.
      */
     public Uni<Void> step(String changeId, boolean charge) {
-        return pool.withTransaction(tx -> changes.lockPending(tx, changeId)).flatMap(found -> {
+        return changes.pending(pool, changeId).flatMap(found -> {
             if (found.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
@@ -465,35 +464,6 @@ public class StayChanges {
             return reservations.find(pool, change.reservationId()).map(r -> new Outcome(
                     r.orElseThrow(() -> NotFound.reservation(change.reservationId())), change));
         });
-    }
-
-    private static void validate(ChangeRequest request, boolean needsId) {
-        List<ServiceException.Violation> v = new ArrayList<>();
-        if (needsId && (request.changeId() == null || !request.changeId().matches("^[A-Za-z0-9_-]{1,64}$"))) {
-            v.add(new ServiceException.Violation("changeID", "must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -"));
-        }
-        if ((request.startDate() == null) != (request.endDate() == null)) {
-            v.add(new ServiceException.Violation(request.startDate() == null ? "startDate" : "endDate",
-                    "is required with " + (request.startDate() == null ? "endDate" : "startDate")
-                            + ": a change of dates gives both"));
-        } else if (request.startDate() != null) {
-            StayRules.dates(v, request.startDate(), request.endDate(), StayRules.MAX_NIGHTS, "nights",
-                    "must be after startDate");
-        }
-        if (request.roomTypeId() < 0) {
-            v.add(new ServiceException.Violation("roomTypeID", "must be a positive id (or 0 to keep it)"));
-        }
-        if (request.rooms() != 0) {
-            StayRules.rooms(v, request.rooms());
-        }
-        if (request.quoteId() != null && request.quoteId().length() > 128) {
-            v.add(new ServiceException.Violation("quoteID", "must be at most 128 characters"));
-        }
-        if (request.paymentToken() != null && !request.paymentToken().isEmpty()
-                && !request.paymentToken().matches("^[\\x21-\\x7e]{1,255}$")) {
-            v.add(new ServiceException.Violation("paymentToken", "must be 1 to 255 printable characters without spaces"));
-        }
-        StayRules.throwIfAny(v);
     }
 
     private static boolean holds(StayTerms stay, long roomTypeId, LocalDate night) {
