@@ -34,7 +34,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * SQL over reservation and reservation_status_change (a reservation is read with its rooms and changes, from
- * {@link RoomAssignmentRepository} and {@link StayChangeRepository}); every method takes the client to run on.
+ * {@link RoomAssignmentRepository} and {@link StayChangeRepository}); every method takes the client to run on. Reads by
+ * id and the lists go through the *_all views, so archived reservations ({@code Archiver}) are still found; writes and
+ * the work lists of the jobs see only the hot tables.
  */
 @ApplicationScoped
 public class ReservationRepository {
@@ -68,7 +70,7 @@ public class ReservationRepository {
     /** The reservations with these ids, with their history, keyed by id. */
     public Uni<Map<String, Reservation>> findWithHistory(SqlClient client, List<String> ids) {
         String[] idArray = ids.toArray(String[]::new);
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM reservation WHERE reservation_id = ANY($1)")
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM reservation_all WHERE reservation_id = ANY($1)")
                 .execute(Tuple.of(idArray))
                 .flatMap(rows -> {
                     Map<String, Reservation> found = new LinkedHashMap<>();
@@ -313,7 +315,7 @@ public class ReservationRepository {
     /** One keyset page of a guest's (or a hotel's) reservations, ordered by (start_date, reservation_id). */
     public Uni<List<Reservation>> page(SqlClient client, String ownerColumn, Object owner, TimeFilter when,
             LocalDate today, PageRequest page, int limit) {
-        String sql = "SELECT " + COLUMNS + " FROM reservation WHERE " + ownerColumn + " = $1" + timeFilter(when)
+        String sql = "SELECT " + COLUMNS + " FROM reservation_all WHERE " + ownerColumn + " = $1" + timeFilter(when)
                 + (page.first() ? "" : " AND (start_date, reservation_id) > ($3, $4)")
                 + " ORDER BY start_date, reservation_id LIMIT " + limit;
         Tuple args = page.first() ? Tuple.of(owner, today)
@@ -326,7 +328,7 @@ public class ReservationRepository {
     }
 
     public Uni<Long> count(SqlClient client, String ownerColumn, Object owner, TimeFilter when, LocalDate today) {
-        return client.preparedQuery("SELECT count(*) FROM reservation WHERE " + ownerColumn + " = $1"
+        return client.preparedQuery("SELECT count(*) FROM reservation_all WHERE " + ownerColumn + " = $1"
                         + timeFilter(when))
                 .execute(Tuple.of(owner, today))
                 .map(rows -> rows.iterator().next().getLong(0));
@@ -355,7 +357,7 @@ public class ReservationRepository {
         String[] ids = found.keySet().toArray(String[]::new);
         Uni<Map<String, List<StatusChange>>> history = client.preparedQuery("""
                 SELECT reservation_id, status, changed_at, changed_by
-                FROM reservation_status_change WHERE reservation_id = ANY($1) ORDER BY id
+                FROM reservation_status_change_all WHERE reservation_id = ANY($1) ORDER BY id
                 """)
                 .execute(Tuple.of(ids))
                 .map(rows -> {

@@ -92,7 +92,7 @@ public class RoomAssignmentRepository {
     public Uni<Map<String, List<RoomAssignment>>> forReservations(SqlClient client, String[] reservationIds) {
         return client.preparedQuery("""
                 SELECT reservation_id, room_id, room_number, lower(nights) AS from_night, upper(nights) AS to_night
-                FROM room_assignment WHERE reservation_id = ANY($1) ORDER BY reservation_id, id
+                FROM room_assignment_all WHERE reservation_id = ANY($1) ORDER BY reservation_id, id
                 """)
                 .execute(Tuple.of(reservationIds))
                 .map(rows -> {

@@ -153,7 +153,7 @@ public class StayChangeRepository {
 
     /** The changes of these reservations, oldest first. */
     public Uni<Map<String, List<StayChange>>> forReservations(SqlClient client, String[] reservationIds) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM reservation_change WHERE reservation_id = ANY($1)"
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM reservation_change_all WHERE reservation_id = ANY($1)"
                         + " ORDER BY reservation_id, requested_at, change_id")
                 .execute(Tuple.of(reservationIds))
                 .map(rows -> {
