@@ -86,7 +86,7 @@ public abstract class ReservationTestBase {
 
     protected int totalReserved(RoomTypeRef rt, LocalDate date) {
         return queryInt("SELECT total_reserved FROM room_type_inventory WHERE hotel_id = ? AND room_type_id = ?"
-                + " AND date = ?", rt.hotelId(), rt.roomTypeId(), date);
+                + " AND night = ?", rt.hotelId(), rt.roomTypeId(), date);
     }
 
     /**

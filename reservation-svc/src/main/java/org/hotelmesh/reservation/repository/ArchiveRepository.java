@@ -69,11 +69,11 @@ public class ArchiveRepository {
      */
     public Uni<Integer> movePastNights(SqlClient tx, LocalDate nightsBefore, int limit) {
         return tx.preparedQuery("""
-                WITH moved AS (DELETE FROM room_type_inventory WHERE (hotel_id, room_type_id, date) IN (
-                SELECT i.hotel_id, i.room_type_id, i.date FROM room_type_inventory i WHERE i.date < $1
+                WITH moved AS (DELETE FROM room_type_inventory WHERE (hotel_id, room_type_id, night) IN (
+                SELECT i.hotel_id, i.room_type_id, i.night FROM room_type_inventory i WHERE i.night < $1
                 AND NOT EXISTS (SELECT 1 FROM reservation r WHERE r.status = 'pending' AND r.hotel_id = i.hotel_id
-                AND r.room_type_id = i.room_type_id AND r.start_date <= i.date AND r.end_date > i.date)
-                ORDER BY i.date LIMIT $2 FOR UPDATE OF i SKIP LOCKED) RETURNING *)
+                AND r.room_type_id = i.room_type_id AND r.start_date <= i.night AND r.end_date > i.night)
+                ORDER BY i.night LIMIT $2 FOR UPDATE OF i SKIP LOCKED) RETURNING *)
                 INSERT INTO archive.room_type_inventory SELECT * FROM moved
                 """)
                 .execute(Tuple.of(nightsBefore, limit))

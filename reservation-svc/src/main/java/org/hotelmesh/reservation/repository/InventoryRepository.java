@@ -3,15 +3,18 @@ package org.hotelmesh.reservation.repository;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hotelmesh.reservation.domain.InventoryNight;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -25,7 +28,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class InventoryRepository {
 
-    private static final String NIGHT_COLUMNS = "room_type_id, date, rooms_in_service, maintenance, total_inventory, "
+    private static final String NIGHT_COLUMNS = "room_type_id, night, rooms_in_service, maintenance, total_inventory, "
             + "total_reserved, overbooking_ratio, floor(total_inventory * overbooking_ratio)::int AS sellable_limit, "
             + "version";
 
@@ -34,7 +37,7 @@ public class InventoryRepository {
             LocalDate to) {
         return client.preparedQuery("""
                 SELECT %s FROM room_type_inventory
-                WHERE hotel_id = $1 AND room_type_id = $2 AND date >= $3 AND date < $4 ORDER BY date
+                WHERE hotel_id = $1 AND room_type_id = $2 AND night >= $3 AND night < $4 ORDER BY night
                 """.formatted(NIGHT_COLUMNS))
                 .execute(Tuple.of(hotelId, roomTypeId, from, to))
                 .map(InventoryRepository::toNights);
@@ -45,8 +48,8 @@ public class InventoryRepository {
             LocalDate to) {
         return client.preparedQuery("""
                 SELECT %s FROM room_type_inventory
-                WHERE hotel_id = $1 AND room_type_id = ANY($2) AND date >= $3 AND date < $4
-                ORDER BY room_type_id, date
+                WHERE hotel_id = $1 AND room_type_id = ANY($2) AND night >= $3 AND night < $4
+                ORDER BY room_type_id, night
                 """.formatted(NIGHT_COLUMNS))
                 .execute(Tuple.of(hotelId, roomTypeIds.toArray(Long[]::new), from, to))
                 .map(InventoryRepository::toNights);
@@ -60,8 +63,8 @@ public class InventoryRepository {
             LocalDate[] dates, Long[] versions, Integer[] reserved) {
         return client.preparedQuery("""
                 UPDATE room_type_inventory t SET total_reserved = v.reserved
-                FROM unnest($3::date[], $4::bigint[], $5::int[]) AS v(date, version, reserved)
-                WHERE t.hotel_id = $1 AND t.room_type_id = $2 AND t.date = v.date
+                FROM unnest($3::date[], $4::bigint[], $5::int[]) AS v(night, version, reserved)
+                WHERE t.hotel_id = $1 AND t.room_type_id = $2 AND t.night = v.night
                 AND t.version = v.version
                 RETURNING
                 """ + prefixed("t."))
@@ -74,7 +77,7 @@ public class InventoryRepository {
             LocalDate to, int rooms) {
         return client.preparedQuery("""
                 UPDATE room_type_inventory SET total_reserved = total_reserved - $5
-                WHERE hotel_id = $1 AND room_type_id = $2 AND date >= $3 AND date < $4
+                WHERE hotel_id = $1 AND room_type_id = $2 AND night >= $3 AND night < $4
                 RETURNING
                 """ + NIGHT_COLUMNS)
                 .execute(Tuple.of(hotelId, roomTypeId, from, to, rooms))
@@ -99,13 +102,24 @@ public class InventoryRepository {
     /** Creates the missing rows in [from, to] with the given capacity and ratio; returns how many were created. */
     public Uni<Integer> createMissing(SqlClient client, long hotelId, long roomTypeId, int roomsInService,
             BigDecimal ratio, LocalDate from, LocalDate to) {
-        return client.preparedQuery("""
-                INSERT INTO room_type_inventory (hotel_id, room_type_id, date, rooms_in_service,
-                overbooking_ratio)
-                SELECT $1, $2, d::date, $3, $4 FROM generate_series($5::date, $6::date, interval '1 day') d
-                ON CONFLICT DO NOTHING
-                """)
-                .execute(Tuple.of(hotelId, roomTypeId, roomsInService, ratio, from, to))
+        if (from.isAfter(to)) {
+            return Uni.createFrom().item(0);
+        }
+        List<LocalDate> nights = from.datesUntil(to.plusDays(1)).toList();
+        // One row of VALUES per night, each with parameters of its own: a sharding engine routes an INSERT by the
+        // values of its rows (an INSERT ... SELECT it cannot route), and splits rows between shards by their parameters.
+        StringBuilder sql = new StringBuilder("INSERT INTO room_type_inventory (hotel_id, room_type_id, night,"
+                + " rooms_in_service, overbooking_ratio) VALUES ");
+        Tuple args = Tuple.tuple();
+        for (LocalDate night : nights) {
+            int p = args.size();
+            sql.append(p == 0 ? "" : ", ").append("($").append(p + 1).append(", $").append(p + 2).append(", $")
+                    .append(p + 3).append(", $").append(p + 4).append(", $").append(p + 5).append(')');
+            args.addLong(hotelId).addLong(roomTypeId).addLocalDate(night).addInteger(roomsInService)
+                    .addBigDecimal(ratio);
+        }
+        return client.preparedQuery(sql.append(" ON CONFLICT DO NOTHING").toString())
+                .execute(args)
                 .map(RowSet::rowCount);
     }
 
@@ -114,8 +128,8 @@ public class InventoryRepository {
             LocalDate from) {
         return client.preparedQuery("""
                 UPDATE room_type_inventory SET rooms_in_service = $3
-                WHERE hotel_id = $1 AND room_type_id = $2 AND date >= $4 AND rooms_in_service <> $3
-                RETURNING date, version
+                WHERE hotel_id = $1 AND room_type_id = $2 AND night >= $4 AND rooms_in_service <> $3
+                RETURNING night, version
                 """)
                 .execute(Tuple.of(hotelId, roomTypeId, roomsInService, from))
                 .map(InventoryRepository::toVersions);
@@ -126,8 +140,8 @@ public class InventoryRepository {
             int rooms) {
         return client.preparedQuery("""
                 UPDATE room_type_inventory SET maintenance = $5
-                WHERE hotel_id = $1 AND room_type_id = $2 AND date >= $3 AND date < $4
-                RETURNING date, version
+                WHERE hotel_id = $1 AND room_type_id = $2 AND night >= $3 AND night < $4
+                RETURNING night, version
                 """)
                 .execute(Tuple.of(hotelId, roomTypeId, from, to, rooms))
                 .map(InventoryRepository::toVersions);
@@ -150,8 +164,8 @@ public class InventoryRepository {
                 .execute(Tuple.of(hotelId, roomTypeId, ratio))
                 .flatMap(ignored -> client.preparedQuery("""
                         UPDATE room_type_inventory SET overbooking_ratio = $3
-                        WHERE hotel_id = $1 AND room_type_id = $2 AND date >= $4
-                        AND overbooking_ratio <> $3 RETURNING date, version
+                        WHERE hotel_id = $1 AND room_type_id = $2 AND night >= $4
+                        AND overbooking_ratio <> $3 RETURNING night, version
                         """)
                         .execute(Tuple.of(hotelId, roomTypeId, ratio, from)))
                 .map(InventoryRepository::toVersions);
@@ -183,29 +197,59 @@ public class InventoryRepository {
 
     /**
      * Creates the dates in [from, to] that are missing for every room type with rooms in service, continuing after
-     * each room type's last existing date. Idempotent: ON CONFLICT DO NOTHING.
+     * each room type's last existing date, hotel by hotel (a hotel's statements carry its id, so each stays on the
+     * hotel's shard). Idempotent: ON CONFLICT DO NOTHING. Returns how many rows were created.
      */
     public Uni<Integer> rollForward(SqlClient client, LocalDate from, LocalDate to, BigDecimal defaultRatio) {
         return client.preparedQuery("""
-                INSERT INTO room_type_inventory (hotel_id, room_type_id, date, rooms_in_service,
-                overbooking_ratio)
-                SELECT c.hotel_id, c.room_type_id, d::date, c.rooms_in_service, coalesce(s.ratio, $3)
-                FROM room_type_capacity c
-                LEFT JOIN overbooking_setting s
-                ON s.hotel_id = c.hotel_id AND s.room_type_id = c.room_type_id
-                CROSS JOIN LATERAL (SELECT max(i.date) AS last FROM room_type_inventory i
-                WHERE i.hotel_id = c.hotel_id AND i.room_type_id = c.room_type_id) m
-                CROSS JOIN LATERAL generate_series(greatest($1::date, m.last + 1), $2::date,
-                interval '1 day') d
-                WHERE c.rooms_in_service > 0
-                ON CONFLICT DO NOTHING
+                SELECT hotel_id, room_type_id, rooms_in_service FROM room_type_capacity
+                WHERE rooms_in_service > 0 ORDER BY hotel_id, room_type_id
                 """)
-                .execute(Tuple.of(from, to, defaultRatio))
-                .map(RowSet::rowCount);
+                .execute()
+                .flatMap(rows -> {
+                    Map<Long, Map<Long, Integer>> hotels = new TreeMap<>();
+                    rows.forEach(row -> hotels.computeIfAbsent(row.getLong("hotel_id"), h -> new TreeMap<>())
+                            .put(row.getLong("room_type_id"), row.getInteger("rooms_in_service")));
+                    return Multi.createFrom().iterable(hotels.entrySet())
+                            .onItem().transformToUniAndConcatenate(hotel -> rollForwardHotel(client, hotel.getKey(),
+                                    hotel.getValue(), from, to, defaultRatio))
+                            .collect().with(Collectors.summingInt(Integer::intValue));
+                });
+    }
+
+    private Uni<Integer> rollForwardHotel(SqlClient client, long hotelId, Map<Long, Integer> roomTypes, LocalDate from,
+            LocalDate to, BigDecimal defaultRatio) {
+        Uni<Map<Long, LocalDate>> lastNights = client.preparedQuery("""
+                SELECT room_type_id, max(night) AS last FROM room_type_inventory WHERE hotel_id = $1
+                GROUP BY room_type_id
+                """)
+                .execute(Tuple.of(hotelId))
+                .map(rows -> {
+                    Map<Long, LocalDate> last = new HashMap<>();
+                    rows.forEach(row -> last.put(row.getLong("room_type_id"), row.getLocalDate("last")));
+                    return last;
+                });
+        Uni<Map<Long, BigDecimal>> ratios = client.preparedQuery(
+                        "SELECT room_type_id, ratio FROM overbooking_setting WHERE hotel_id = $1")
+                .execute(Tuple.of(hotelId))
+                .map(rows -> {
+                    Map<Long, BigDecimal> set = new HashMap<>();
+                    rows.forEach(row -> set.put(row.getLong("room_type_id"), row.getBigDecimal("ratio")));
+                    return set;
+                });
+        return Uni.combine().all().unis(lastNights, ratios).asTuple()
+                .flatMap(known -> Multi.createFrom().iterable(roomTypes.entrySet())
+                        .onItem().transformToUniAndConcatenate(type -> {
+                            LocalDate last = known.getItem1().get(type.getKey());
+                            LocalDate first = last == null || last.isBefore(from) ? from : last.plusDays(1);
+                            return createMissing(client, hotelId, type.getKey(), type.getValue(),
+                                    known.getItem2().getOrDefault(type.getKey(), defaultRatio), first, to);
+                        })
+                        .collect().with(Collectors.summingInt(Integer::intValue)));
     }
 
     private static String prefixed(String alias) {
-        return alias + "room_type_id, " + alias + "date, " + alias + "rooms_in_service, " + alias + "maintenance, "
+        return alias + "room_type_id, " + alias + "night, " + alias + "rooms_in_service, " + alias + "maintenance, "
                 + alias + "total_inventory, " + alias + "total_reserved, " + alias + "overbooking_ratio, "
                 + "floor(" + alias + "total_inventory * " + alias + "overbooking_ratio)::int AS sellable_limit, "
                 + alias + "version";
@@ -214,7 +258,7 @@ public class InventoryRepository {
     private static List<InventoryNight> toNights(RowSet<Row> rows) {
         List<InventoryNight> nights = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            nights.add(new InventoryNight(row.getLong("room_type_id"), row.getLocalDate("date"),
+            nights.add(new InventoryNight(row.getLong("room_type_id"), row.getLocalDate("night"),
                     row.getInteger("rooms_in_service"), row.getInteger("maintenance"),
                     row.getInteger("total_inventory"), row.getInteger("total_reserved"),
                     row.getBigDecimal("overbooking_ratio"), row.getInteger("sellable_limit"), row.getLong("version")));
@@ -224,7 +268,7 @@ public class InventoryRepository {
 
     private static Map<LocalDate, Long> toVersions(RowSet<Row> rows) {
         Map<LocalDate, Long> versions = new TreeMap<>();
-        rows.forEach(row -> versions.put(row.getLocalDate("date"), row.getLong("version")));
+        rows.forEach(row -> versions.put(row.getLocalDate("night"), row.getLong("version")));
         return versions;
     }
 }

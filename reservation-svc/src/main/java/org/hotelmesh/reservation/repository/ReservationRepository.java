@@ -43,10 +43,13 @@ public class ReservationRepository {
 
     private final RoomAssignmentRepository assignments;
     private final StayChangeRepository changes;
+    private final CancellationPolicyRepository policies;
 
-    public ReservationRepository(RoomAssignmentRepository assignments, StayChangeRepository changes) {
+    public ReservationRepository(RoomAssignmentRepository assignments, StayChangeRepository changes,
+            CancellationPolicyRepository policies) {
         this.assignments = assignments;
         this.changes = changes;
+        this.policies = policies;
     }
 
     private static final String COLUMNS = "reservation_id, hotel_id, room_type_id, start_date, end_date, rooms,"
@@ -87,88 +90,57 @@ public class ReservationRepository {
     }
 
     /**
-     * Inserts the accepted bookings as pending with their charge about to be asked (payment state charging), their
-     * hold's end and the hotel's cancellation policy (or {@code defaultPolicy}), with their first history row (by the
-     * guest), in one statement. Returns what the database set, keyed by reservation id.
+     * Inserts the accepted bookings (all of one hotel) as pending with their charge about to be asked (payment state
+     * charging), their hold's end and the hotel's cancellation policy (or {@code defaultPolicy}); the database writes
+     * their first history row (by whoever booked). Returns what the database set, keyed by reservation id.
      */
     public Uni<Map<String, Inserted>> insertPending(SqlClient client, List<BookingRequest> bookings, Duration holdTtl,
             CancellationPolicy defaultPolicy) {
-        int n = bookings.size();
-        String[] ids = new String[n];
-        Long[] hotels = new Long[n];
-        Long[] roomTypes = new Long[n];
-        LocalDate[] starts = new LocalDate[n];
-        LocalDate[] ends = new LocalDate[n];
-        Integer[] rooms = new Integer[n];
-        String[] guests = new String[n];
-        String[] hashes = new String[n];
-        String[] quotes = new String[n];
-        String[] currencies = new String[n];
-        Long[] totals = new Long[n];
-        // One text literal per booking ('{100,200}'): the extended protocol has no bigint[][] for ragged arrays.
-        String[] nightly = new String[n];
-        String[] tokens = new String[n];
-        String[] bookers = new String[n];
-        String[] names = new String[n];
-        for (int i = 0; i < n; i++) {
-            BookingRequest b = bookings.get(i);
-            ids[i] = b.reservationId();
-            hotels[i] = b.hotelId();
-            roomTypes[i] = b.roomTypeId();
-            starts[i] = b.startDate();
-            ends[i] = b.endDate();
-            rooms[i] = b.rooms();
-            guests[i] = b.guestId();
-            hashes[i] = b.requestHash();
-            quotes[i] = b.quoteId();
-            tokens[i] = b.paymentToken();
-            bookers[i] = b.bookedBy();
-            names[i] = b.guestName();
-            if (b.price() == null) {
-                throw new IllegalStateException("booking " + b.reservationId() + " reached the database unpriced");
+        long hotelId = bookings.get(0).hotelId();
+        return policies.find(client, hotelId).flatMap(found -> {
+            CancellationPolicy policy = found.orElse(defaultPolicy);
+            // One row of VALUES per booking, each with parameters of its own: a sharding engine routes an INSERT by
+            // the values of its rows. now() is the transaction's start: created_at, and where the hold's time starts.
+            StringBuilder sql = new StringBuilder("""
+                    INSERT INTO reservation (reservation_id, hotel_id, room_type_id, start_date, end_date, rooms,
+                    guest_id, status, request_hash, quote_id, currency, total_amount_minor, nightly_prices_minor,
+                    payment_token, payment_state, hold_expires_at, cancel_free_until_days, cancel_fee_kind,
+                    cancel_fee_percent, booked_by, guest_name) VALUES\s""");
+            Tuple args = Tuple.tuple();
+            double holdSeconds = holdTtl.toMillis() / 1000.0;
+            for (BookingRequest b : bookings) {
+                if (b.price() == null) {
+                    throw new IllegalStateException("booking " + b.reservationId() + " reached the database unpriced");
+                }
+                if (b.hotelId() != hotelId) {
+                    throw new IllegalArgumentException("one hotel's bookings per statement, not " + b.hotelId());
+                }
+                int p = args.size();
+                sql.append(p == 0 ? "(" : ", (").append(String.format(
+                        "$%d, $%d, $%d, $%d, $%d, $%d, $%d, 'pending', $%d, $%d, $%d, $%d, $%d, $%d, 'charging',"
+                                + " now() + make_interval(0, 0, 0, 0, 0, 0, $%d), $%d, $%d, $%d, $%d, $%d)",
+                        p + 1, p + 2, p + 3, p + 4, p + 5, p + 6, p + 7, p + 8, p + 9, p + 10, p + 11, p + 12, p + 13,
+                        p + 14, p + 15, p + 16, p + 17, p + 18, p + 19));
+                args.addString(b.reservationId()).addLong(b.hotelId()).addLong(b.roomTypeId())
+                        .addLocalDate(b.startDate()).addLocalDate(b.endDate()).addInteger(b.rooms())
+                        .addString(b.guestId()).addString(b.requestHash()).addString(b.quoteId())
+                        .addString(b.price().currency()).addLong(b.price().totalMinor())
+                        .addArrayOfLong(b.price().nightlyMinor().toArray(Long[]::new)).addString(b.paymentToken())
+                        .addDouble(holdSeconds).addInteger(policy.freeUntilDays()).addString(policy.fee().db())
+                        .addInteger(policy.feePercent()).addString(b.bookedBy()).addString(b.guestName());
             }
-            currencies[i] = b.price().currency();
-            totals[i] = b.price().totalMinor();
-            nightly[i] = b.price().nightlyMinor().stream().map(String::valueOf)
-                    .collect(Collectors.joining(",", "{", "}"));
-        }
-        // One statement: the history rows are inserted from the reservation rows the CTE returns (the foreign key is
-        // checked at the end of the statement, when both exist). now() is the transaction's start: created_at.
-        return client.preparedQuery("""
-                WITH r AS (INSERT INTO reservation (reservation_id, hotel_id, room_type_id,
-                start_date, end_date, rooms, guest_id, status, request_hash, quote_id, currency,
-                total_amount_minor, nightly_prices_minor, payment_token, payment_state, hold_expires_at,
-                cancel_free_until_days, cancel_fee_kind, cancel_fee_percent, booked_by, guest_name)
-                SELECT r.id, r.hotel, r.room_type, r.start_date, r.end_date, r.rooms, r.guest, 'pending',
-                r.hash, r.quote, r.currency, r.total, r.nightly::bigint[], r.token, 'charging',
-                now() + $17::bigint * interval '1 millisecond',
-                coalesce(p.free_until_days, $14::int), coalesce(p.fee_kind, $15::varchar),
-                CASE WHEN p.hotel_id IS NULL THEN $16::int ELSE p.fee_percent END, r.booker, r.name
-                FROM unnest($1::varchar[], $2::bigint[], $3::bigint[], $4::date[], $5::date[], $6::int[],
-                $7::varchar[], $8::varchar[], $9::varchar[], $10::varchar[], $11::bigint[], $12::text[],
-                $13::varchar[], $18::varchar[], $19::varchar[])
-                AS r(id, hotel, room_type, start_date, end_date, rooms, guest, hash, quote, currency, total,
-                nightly, token, booker, name)
-                LEFT JOIN cancellation_policy p ON p.hotel_id = r.hotel
-                RETURNING reservation_id, booked_by, created_at, hold_expires_at, cancel_free_until_days,
-                cancel_fee_kind, cancel_fee_percent),
-                h AS (INSERT INTO reservation_status_change (reservation_id, status, changed_by, changed_at)
-                SELECT reservation_id, 'pending', booked_by, created_at FROM r)
-                SELECT * FROM r
-                """)
-                .execute(Tuple.from(List.<Object>of(ids, hotels, roomTypes, starts, ends, rooms, guests, hashes, quotes,
-                                currencies, totals, nightly, tokens, defaultPolicy.freeUntilDays(), defaultPolicy.fee().db()))
-                        .addValue(defaultPolicy.feePercent()).addValue(holdTtl.toMillis()).addValue(bookers)
-                        .addValue(names))
-                .map(rows -> {
-                    Map<String, Inserted> inserted = new HashMap<>();
-                    for (Row row : rows) {
-                        inserted.put(row.getString("reservation_id"), new Inserted(
-                                row.getOffsetDateTime("created_at").toInstant(),
-                                row.getOffsetDateTime("hold_expires_at").toInstant(), policy(row)));
-                    }
-                    return inserted;
-                });
+            sql.append(" RETURNING reservation_id, created_at, hold_expires_at, cancel_free_until_days,"
+                    + " cancel_fee_kind, cancel_fee_percent");
+            return client.preparedQuery(sql.toString()).execute(args);
+        }).map(rows -> {
+            Map<String, Inserted> inserted = new HashMap<>();
+            for (Row row : rows) {
+                inserted.put(row.getString("reservation_id"), new Inserted(
+                        row.getOffsetDateTime("created_at").toInstant(),
+                        row.getOffsetDateTime("hold_expires_at").toInstant(), policy(row)));
+            }
+            return inserted;
+        });
     }
 
     /**
@@ -185,34 +157,27 @@ public class ReservationRepository {
     }
 
     private Uni<Optional<ReleasedStay>> cancelPending(SqlClient client, String id, String by, String condition) {
-        return endStay(client, id, """
-                UPDATE reservation SET status = 'canceled'
+        return endStay(client, """
+                UPDATE reservation SET status = 'canceled', status_by = $2
                 WHERE reservation_id = $1 AND status = 'pending'
-                """ + condition, Tuple.of(id),
-                ReservationStatus.CANCELED, by);
+                """ + condition, Tuple.of(id, by));
     }
 
     /**
-     * Runs {@code update}, a conditional status change of reservation {@code id} that ends its stay; when it changed
-     * the row, records the history row and returns the stay whose rooms the caller releases in the same transaction.
+     * Runs {@code update}, a conditional status change that ends a reservation's stay and names who made it
+     * (status_by: the database records the history row); when it changed the row, returns the stay whose rooms the
+     * caller releases in the same transaction.
      */
-    static Uni<Optional<ReleasedStay>> endStay(SqlClient client, String id, String update, Tuple args,
-            ReservationStatus to, String by) {
+    static Uni<Optional<ReleasedStay>> endStay(SqlClient client, String update, Tuple args) {
         return client.preparedQuery(update + " RETURNING hotel_id, room_type_id, start_date, end_date, rooms")
                 .execute(args)
-                .flatMap(rows -> {
+                .map(rows -> {
                     if (rows.rowCount() == 0) {
-                        return Uni.createFrom().item(Optional.<ReleasedStay>empty());
+                        return Optional.<ReleasedStay>empty();
                     }
                     Row row = rows.iterator().next();
-                    ReleasedStay stay = new ReleasedStay(row.getLong("hotel_id"), row.getLong("room_type_id"),
-                            row.getLocalDate("start_date"), row.getLocalDate("end_date"), row.getInteger("rooms"));
-                    return client.preparedQuery("""
-                            INSERT INTO reservation_status_change (reservation_id, status,
-                            changed_by) VALUES ($1, $2, $3)
-                            """)
-                            .execute(Tuple.of(id, to.db(), by))
-                            .map(ignored -> Optional.of(stay));
+                    return Optional.of(new ReleasedStay(row.getLong("hotel_id"), row.getLong("room_type_id"),
+                            row.getLocalDate("start_date"), row.getLocalDate("end_date"), row.getInteger("rooms")));
                 });
     }
 
@@ -230,38 +195,48 @@ public class ReservationRepository {
                 FROM (SELECT g FROM unnest($1::text[]) AS g ORDER BY g) AS guests
                 """)
                 .execute(Tuple.of(sorted))
-                .chain(() -> tx.preparedQuery("""
-                        SELECT guest_id, NULL::date AS night, count(*) AS n FROM reservation
-                        WHERE guest_id = ANY($1) AND status = 'pending' GROUP BY guest_id
-                        UNION ALL
-                        SELECT r.guest_id, night::date, sum(r.rooms) FROM reservation r
-                        CROSS JOIN generate_series($3::date, $4::date - 1, interval '1 day') AS night
-                        WHERE r.guest_id = ANY($1) AND r.hotel_id = $2 AND r.status IN ('pending', 'paid', 'checked_in')
-                        AND r.start_date <= night AND r.end_date > night GROUP BY r.guest_id, night
-                        """)
-                        .execute(Tuple.of(sorted, hotelId, from, to)))
-                .invoke(rows -> rows.forEach(row -> {
-                    LocalDate night = row.getLocalDate("night");
-                    if (night == null) {
-                        ledger.held(row.getString("guest_id"), row.getLong("n"));
-                    } else {
-                        ledger.heldOn(row.getString("guest_id"), night, row.getLong("n"));
-                    }
-                }))
+                .chain(() -> {
+                    // what they hold anywhere, and their stays at this hotel over these nights, summed per night here
+                    Uni<Void> unpaid = tx.preparedQuery("""
+                            SELECT guest_id, count(*) AS n FROM reservation
+                            WHERE guest_id = ANY($1) AND status = 'pending' GROUP BY guest_id
+                            """)
+                            .execute(Tuple.of(sorted))
+                            .invoke(rows -> rows.forEach(row -> ledger.held(row.getString("guest_id"), row.getLong("n"))))
+                            .replaceWithVoid();
+                    Uni<Void> here = tx.preparedQuery("""
+                            SELECT guest_id, start_date, end_date, rooms FROM reservation
+                            WHERE hotel_id = $2 AND guest_id = ANY($1) AND status IN ('pending', 'paid', 'checked_in')
+                            AND start_date < $4 AND end_date > $3
+                            """)
+                            .execute(Tuple.of(sorted, hotelId, from, to))
+                            .invoke(rows -> {
+                                Map<String, Map<LocalDate, Long>> nights = new HashMap<>();
+                                for (Row row : rows) {
+                                    LocalDate first = max(row.getLocalDate("start_date"), from);
+                                    LocalDate end = min(row.getLocalDate("end_date"), to);
+                                    Map<LocalDate, Long> guest = nights.computeIfAbsent(row.getString("guest_id"),
+                                            g -> new HashMap<>());
+                                    first.datesUntil(end).forEach(night -> guest.merge(night,
+                                            (long) row.getInteger("rooms"), Long::sum));
+                                }
+                                nights.forEach((guest, perNight) -> perNight.forEach(
+                                        (night, rooms) -> ledger.heldOn(guest, night, rooms)));
+                            })
+                            .replaceWithVoid();
+                    return Uni.combine().all().unis(unpaid, here).discardItems();
+                })
                 .replaceWithVoid();
     }
 
     /**
-     * {@code from} -> {@code to} with its history row, in one statement, only if the reservation is still {@code from};
+     * {@code from} -> {@code to} (the database writes its history row), only if the reservation is still {@code from};
      * false when another call moved it first. For transitions that release nothing (a check-in).
      */
     public Uni<Boolean> transition(SqlClient client, String id, ReservationStatus from, ReservationStatus to,
             String by) {
         return client.preparedQuery("""
-                WITH moved AS (UPDATE reservation SET status = $3 WHERE reservation_id = $1 AND status = $2
-                RETURNING reservation_id)
-                INSERT INTO reservation_status_change (reservation_id, status, changed_by)
-                SELECT reservation_id, $3, $4 FROM moved
+                UPDATE reservation SET status = $3, status_by = $4 WHERE reservation_id = $1 AND status = $2
                 """)
                 .execute(Tuple.of(id, from.db(), to.db(), by))
                 .map(rows -> rows.rowCount() == 1);
@@ -377,6 +352,14 @@ public class ReservationRepository {
                             read.getItem2().getOrDefault(id, List.of()), read.getItem3().getOrDefault(id, List.of()))));
                     return result;
                 });
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static Reservation toReservation(Row row) {

@@ -27,11 +27,20 @@ public class RoomAssignmentRepository {
 
     /**
      * The transaction's lock on assigning rooms of a type: two desks checking in (or moving) guests of one type take
-     * turns, so each picks among the rooms the other left. Released at commit.
+     * turns, so each picks among the rooms the other left. The lock is the room type's capacity row (every bookable
+     * room type has one), so it is taken on the hotel's own shard. Released at commit.
      */
-    public Uni<Void> lockRoomType(SqlClient tx, long roomTypeId) {
-        return tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended('hotelmesh.rooms:' || $1, 0))")
-                .execute(Tuple.of(Long.toString(roomTypeId)))
+    public Uni<Void> lockRoomType(SqlClient tx, long hotelId, long roomTypeId) {
+        return tx.preparedQuery("""
+                SELECT room_type_id FROM room_type_capacity WHERE hotel_id = $1 AND room_type_id = $2 FOR UPDATE
+                """)
+                .execute(Tuple.of(hotelId, roomTypeId))
+                .invoke(rows -> {
+                    if (rows.size() == 0) {
+                        throw new IllegalStateException("room type " + roomTypeId + " of hotel " + hotelId
+                                + " has no capacity row to lock");
+                    }
+                })
                 .replaceWithVoid();
     }
 
@@ -39,7 +48,7 @@ public class RoomAssignmentRepository {
     public Uni<Set<Long>> taken(SqlClient client, long hotelId, List<Long> roomIds, LocalDate from, LocalDate to) {
         return client.preparedQuery("""
                 SELECT DISTINCT room_id FROM room_assignment WHERE hotel_id = $1 AND room_id = ANY($2)
-                AND nights && daterange($3, $4)
+                AND from_night < $4 AND to_night > $3
                 """)
                 .execute(Tuple.of(hotelId, roomIds.toArray(Long[]::new), from, to))
                 .map(rows -> {
@@ -50,40 +59,33 @@ public class RoomAssignmentRepository {
     }
 
     public Uni<Void> assign(SqlClient tx, String reservationId, long hotelId, List<RoomAssignment> rooms, String by) {
-        int n = rooms.size();
-        Long[] ids = new Long[n];
-        String[] numbers = new String[n];
-        LocalDate[] from = new LocalDate[n];
-        LocalDate[] to = new LocalDate[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = rooms.get(i).roomId();
-            numbers[i] = rooms.get(i).roomNumber();
-            from[i] = rooms.get(i).from();
-            to[i] = rooms.get(i).to();
+        // one row of VALUES per room, each with parameters of its own (a sharding engine routes an INSERT by its rows)
+        StringBuilder sql = new StringBuilder("INSERT INTO room_assignment (reservation_id, hotel_id, room_id,"
+                + " room_number, from_night, to_night, assigned_by) VALUES ");
+        Tuple args = Tuple.tuple();
+        for (RoomAssignment room : rooms) {
+            int p = args.size();
+            sql.append(p == 0 ? "" : ", ").append(String.format("($%d, $%d, $%d, $%d, $%d, $%d, $%d)", p + 1, p + 2,
+                    p + 3, p + 4, p + 5, p + 6, p + 7));
+            args.addString(reservationId).addLong(hotelId).addLong(room.roomId()).addString(room.roomNumber())
+                    .addLocalDate(room.from()).addLocalDate(room.to()).addString(by);
         }
-        return tx.preparedQuery("""
-                INSERT INTO room_assignment (reservation_id, hotel_id, room_id, room_number, nights, assigned_by)
-                SELECT $1, $2, a.room, a.number, daterange(a.from_night, a.to_night), $7
-                FROM unnest($3::bigint[], $4::varchar[], $5::date[], $6::date[]) AS a(room, number, from_night, to_night)
-                """)
-                .execute(Tuple.of(reservationId, hotelId, ids, numbers, from, to).addValue(by))
-                .replaceWithVoid();
+        return tx.preparedQuery(sql.toString()).execute(args).replaceWithVoid();
     }
 
     /**
      * Ends the stay's rooms before {@code night}: assignments that begin on or after it are removed, those that run
      * past it end there. A room move and an early departure both start with this.
      */
-    public Uni<Void> endBefore(SqlClient tx, String reservationId, LocalDate night, Long roomId) {
-        String onlyRoom = roomId == null ? "" : " AND room_id = $3";
-        Tuple args = roomId == null ? Tuple.of(reservationId, night) : Tuple.of(reservationId, night, roomId);
-        return tx.preparedQuery("DELETE FROM room_assignment WHERE reservation_id = $1 AND lower(nights) >= $2"
-                        + onlyRoom)
+    public Uni<Void> endBefore(SqlClient tx, long hotelId, String reservationId, LocalDate night, Long roomId) {
+        String onlyRoom = roomId == null ? "" : " AND room_id = $4";
+        Tuple args = roomId == null ? Tuple.of(hotelId, reservationId, night)
+                : Tuple.of(hotelId, reservationId, night, roomId);
+        return tx.preparedQuery("DELETE FROM room_assignment WHERE hotel_id = $1 AND reservation_id = $2"
+                        + " AND from_night >= $3" + onlyRoom)
                 .execute(args)
-                .chain(() -> tx.preparedQuery("""
-                        UPDATE room_assignment SET nights = daterange(lower(nights), $2)
-                        WHERE reservation_id = $1 AND upper(nights) > $2
-                        """ + onlyRoom)
+                .chain(() -> tx.preparedQuery("UPDATE room_assignment SET to_night = $3 WHERE hotel_id = $1"
+                                + " AND reservation_id = $2 AND to_night > $3" + onlyRoom)
                         .execute(args))
                 .replaceWithVoid();
     }
@@ -91,7 +93,7 @@ public class RoomAssignmentRepository {
     /** The rooms of these reservations, oldest assignment first. */
     public Uni<Map<String, List<RoomAssignment>>> forReservations(SqlClient client, String[] reservationIds) {
         return client.preparedQuery("""
-                SELECT reservation_id, room_id, room_number, lower(nights) AS from_night, upper(nights) AS to_night
+                SELECT reservation_id, room_id, room_number, from_night, to_night
                 FROM room_assignment_all WHERE reservation_id = ANY($1) ORDER BY reservation_id, id
                 """)
                 .execute(Tuple.of(reservationIds))

@@ -53,9 +53,9 @@ public class SagaRepository {
         return client.preparedQuery("""
                 SELECT reservation_id FROM reservation
                 WHERE (payment_state = 'charging' OR refund_state = 'requested')
-                AND updated_at < now() - $1::bigint * interval '1 millisecond' ORDER BY updated_at LIMIT $2
+                AND updated_at < now() - make_interval(0, 0, 0, 0, 0, 0, $1) ORDER BY updated_at LIMIT $2
                 """)
-                .execute(Tuple.of(untouchedFor.toMillis(), limit))
+                .execute(Tuple.of(untouchedFor.toMillis() / 1000.0, limit))
                 .map(SagaRepository::ids);
     }
 
@@ -75,11 +75,8 @@ public class SagaRepository {
      */
     public Uni<Boolean> markPaid(SqlClient client, String id, String paymentId) {
         return client.preparedQuery("""
-                WITH paid AS (UPDATE reservation SET status = 'paid', payment_state = 'captured',
-                payment_id = $2, decline_code = NULL WHERE reservation_id = $1 AND status = 'pending'
-                RETURNING reservation_id)
-                INSERT INTO reservation_status_change (reservation_id, status, changed_by)
-                SELECT reservation_id, 'paid', $3 FROM paid
+                UPDATE reservation SET status = 'paid', payment_state = 'captured', payment_id = $2,
+                decline_code = NULL, status_by = $3 WHERE reservation_id = $1 AND status = 'pending'
                 """)
                 .execute(Tuple.of(id, paymentId, BY_PAYMENT))
                 .map(rows -> rows.rowCount() == 1);
@@ -102,11 +99,11 @@ public class SagaRepository {
 
     /** pending -> rejected after a declined or failed charge: the stay to release when this call rejected it. */
     public Uni<Optional<ReleasedStay>> reject(SqlClient client, String id, PaymentState state, String declineCode) {
-        return ReservationRepository.endStay(client, id, """
-                UPDATE reservation SET status = 'rejected',
-                payment_state = $2, decline_code = $3 WHERE reservation_id = $1 AND status = 'pending'
+        return ReservationRepository.endStay(client, """
+                UPDATE reservation SET status = 'rejected', payment_state = $2, decline_code = $3, status_by = $4
+                WHERE reservation_id = $1 AND status = 'pending'
                 """,
-                Tuple.of(id, state.db(), declineCode), ReservationStatus.REJECTED, BY_PAYMENT);
+                Tuple.of(id, state.db(), declineCode, BY_PAYMENT));
     }
 
     /** A charge's failure on a reservation that ended meanwhile: recorded, nothing to release. */
@@ -128,9 +125,9 @@ public class SagaRepository {
         return client.preparedQuery("""
                 UPDATE reservation SET payment_state = 'none'
                 WHERE reservation_id = $1 AND payment_state = 'charging' AND status <> 'pending'
-                AND created_at < now() - $2::bigint * interval '1 millisecond'
+                AND created_at < now() - make_interval(0, 0, 0, 0, 0, 0, $2)
                 """)
-                .execute(Tuple.of(id, chargeWindow.toMillis()))
+                .execute(Tuple.of(id, chargeWindow.toMillis() / 1000.0))
                 .replaceWithVoid();
     }
 
@@ -152,13 +149,13 @@ public class SagaRepository {
      */
     public Uni<Optional<ReleasedStay>> endAfterPayment(SqlClient client, String id, ReservationStatus from,
             ReservationStatus to, String by, long refundMinor, long feeMinor, LocalDate releaseFrom) {
-        return ReservationRepository.endStay(client, id, """
+        return ReservationRepository.endStay(client, """
                 UPDATE reservation SET status = $6,
                 refund_state = CASE WHEN $2 > 0 THEN 'requested' ELSE 'none' END,
-                refund_minor = nullif($2, 0), fee_minor = $3, nights_released_from = $4
+                refund_minor = nullif($2, 0), fee_minor = $3, nights_released_from = $4, status_by = $7
                 WHERE reservation_id = $1 AND status = $5
                 """,
-                Tuple.of(id, refundMinor, feeMinor, releaseFrom, from.db(), to.db()), to, by)
+                Tuple.of(id, refundMinor, feeMinor, releaseFrom, from.db(), to.db()).addValue(by))
                 .map(ended -> releaseFrom == null ? ended : ended.map(stay -> stay.from(releaseFrom)));
     }
 

@@ -70,14 +70,15 @@ public class StayChangeRepository {
     }
 
     /** Records a change: {@code state} charging (with the token) or applied (with the refund owed, if any). */
-    public Uni<Void> insert(SqlClient client, StayChange change, StayPrice afterPrice, String afterQuoteId,
-            String paymentToken) {
+    public Uni<Void> insert(SqlClient client, long hotelId, StayChange change, StayPrice afterPrice,
+            String afterQuoteId, String paymentToken) {
         return client.preparedQuery("""
                 INSERT INTO reservation_change (change_id, reservation_id, requested_by, request_hash, currency,
                 before_room_type_id, before_start_date, before_end_date, before_rooms, before_total_minor,
                 after_room_type_id, after_start_date, after_end_date, after_rooms, after_total_minor,
-                after_nightly_minor, after_quote_id, state, payment_token, refund_state, refund_minor)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+                after_nightly_minor, after_quote_id, state, payment_token, refund_state, refund_minor, hotel_id)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
+                $22)
                 """)
                 .execute(Tuple.from(List.<Object>of(change.changeId(), change.reservationId(), change.by(),
                                 change.requestHash(), change.currency(), change.before().roomTypeId(),
@@ -86,7 +87,7 @@ public class StayChangeRepository {
                                 change.after().endDate(), change.after().rooms(), change.after().totalMinor(),
                                 afterPrice.nightlyMinor().toArray(Long[]::new)))
                         .addValue(afterQuoteId).addValue(change.state().db()).addValue(paymentToken)
-                        .addValue(change.refundState().db()).addValue(change.refundMinor()))
+                        .addValue(change.refundState().db()).addValue(change.refundMinor()).addValue(hotelId))
                 .replaceWithVoid();
     }
 
@@ -132,9 +133,9 @@ public class StayChangeRepository {
     public Uni<List<String>> open(SqlClient client, Duration untouchedFor, int limit) {
         return client.preparedQuery("""
                 SELECT change_id FROM reservation_change WHERE (state = 'charging' OR refund_state = 'requested')
-                AND updated_at < now() - $1::bigint * interval '1 millisecond' ORDER BY updated_at LIMIT $2
+                AND updated_at < now() - make_interval(0, 0, 0, 0, 0, 0, $1) ORDER BY updated_at LIMIT $2
                 """)
-                .execute(Tuple.of(untouchedFor.toMillis(), limit))
+                .execute(Tuple.of(untouchedFor.toMillis() / 1000.0, limit))
                 .map(rows -> {
                     List<String> ids = new ArrayList<>();
                     rows.forEach(row -> ids.add(row.getString(0)));

@@ -1,5 +1,6 @@
 package org.hotelmesh.reservation.service;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.function.Function;
 
@@ -32,13 +33,13 @@ public class Archiver {
 
     private final Pool pool;
     private final ArchiveRepository archive;
-    private final HotelCalendar calendar;
+    private final Clock clock;
     private final ArchiveConfig config;
 
-    public Archiver(Pool pool, ArchiveRepository archive, HotelCalendar calendar, ArchiveConfig config) {
+    public Archiver(Pool pool, ArchiveRepository archive, Clock clock, ArchiveConfig config) {
         this.pool = pool;
         this.archive = archive;
-        this.calendar = calendar;
+        this.clock = clock;
         this.config = config;
     }
 
@@ -55,7 +56,7 @@ public class Archiver {
     /** Moves everything due now. */
     public Uni<Moved> run() {
         // Dates by the earliest calendar on Earth: a stay departed (a night passed) before it has done so everywhere.
-        LocalDate today = calendar.earliestToday();
+        LocalDate today = SalesCalendar.earliestToday(clock);
         LocalDate staysBefore = today.minusDays(config.afterDays());
         return drain(tx -> archive.lockEndedStays(tx, staysBefore, config.batchSize())
                         .flatMap(ids -> ids.isEmpty() ? Uni.createFrom().item(0) : archive.moveStays(tx, ids)), 0)

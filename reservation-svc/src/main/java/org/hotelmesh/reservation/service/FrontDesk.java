@@ -169,7 +169,7 @@ public class FrontDesk {
                         + " (hotel time)");
             }
             return inService(r.hotelId(), r.roomTypeId());
-        }).flatMap(rooms -> pool.withTransaction(tx -> assignments.lockRoomType(tx, r.roomTypeId())
+        }).flatMap(rooms -> pool.withTransaction(tx -> assignments.lockRoomType(tx, r.hotelId(), r.roomTypeId())
                         .chain(() -> pick(tx, r, rooms, roomIds, r.startDate(), r.rooms()))
                         .call(picked -> reservations.transition(tx, reservationId, ReservationStatus.PAID,
                                 ReservationStatus.CHECKED_IN, by).flatMap(moved -> moved
@@ -203,9 +203,9 @@ public class FrontDesk {
             }
             List<Long> named = toRoomId == 0 ? List.of() : List.of(toRoomId);
             return inService(r.hotelId(), r.roomTypeId()).flatMap(rooms -> pool.withTransaction(tx -> assignments
-                            .lockRoomType(tx, r.roomTypeId())
+                            .lockRoomType(tx, r.hotelId(), r.roomTypeId())
                             .chain(() -> pick(tx, r, rooms, named, today, 1))
-                            .call(() -> assignments.endBefore(tx, reservationId, today, fromRoomId))
+                            .call(() -> assignments.endBefore(tx, r.hotelId(), reservationId, today, fromRoomId))
                             .call(picked -> assignments.assign(tx, reservationId, r.hotelId(), picked, by)))
                     .onFailure(failure -> SqlStates.is(failure, SqlStates.EXCLUSION_VIOLATION))
                     .transform(failure -> RoomTaken.meanwhile("from " + today + " by another desk")));
@@ -308,7 +308,7 @@ public class FrontDesk {
         return pool.withTransaction(tx -> saga.endAfterPayment(tx, id, from, to, by, ending.refundMinor(),
                                 ending.feeMinor(), ending.releaseFrom())
                         .call(ended -> ended.isEmpty() ? Uni.createFrom().voidItem()
-                                : assignments.endBefore(tx, id, ending.releaseFrom(), null))
+                                : assignments.endBefore(tx, r.hotelId(), id, ending.releaseFrom(), null))
                         .flatMap(ended -> holds.release(tx, id, ended)
                                 .map(released -> ended.isPresent() ? released : null)))
                 .call(released -> released == null ? Uni.createFrom().voidItem() : holds.publish(released))

@@ -35,9 +35,4 @@ public class HotelCalendar {
     public LocalDate latestToday() {
         return LocalDate.now(clock.withZone(ZoneOffset.ofHours(14)));
     }
-
-    /** The earliest date that is today anywhere (UTC-12): a night before it has passed in every hotel's calendar. */
-    public LocalDate earliestToday() {
-        return LocalDate.now(clock.withZone(ZoneOffset.ofHours(-12)));
-    }
 }

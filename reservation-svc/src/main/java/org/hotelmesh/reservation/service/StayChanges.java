@@ -199,8 +199,8 @@ public class StayChanges {
         StayChange change = record(preview, request, by, StayChange.State.CHARGING, RefundState.NONE, null);
         return pool.withTransaction(tx -> withinGuestLimits(tx, preview, guestLimited)
                         .chain(() -> takeable(tx, preview.reservation(), preview.before(), preview.after()))
-                        .chain(() -> changes.insert(tx, change, preview.afterPrice(), request.quoteId(),
-                                request.paymentToken())))
+                        .chain(() -> changes.insert(tx, preview.reservation().hotelId(), change, preview.afterPrice(),
+                                request.quoteId(), request.paymentToken())))
                 .flatMap(ignored -> step(change.changeId(), true))
                 .flatMap(ignored -> outcome(change.changeId()))
                 .onFailure(failure -> SqlStates.is(failure, SqlStates.UNIQUE_VIOLATION))
@@ -215,7 +215,8 @@ public class StayChanges {
         return swapWithRetries(tx -> withinGuestLimits(tx, preview, guestLimited)
                         .chain(() -> swap(tx, preview.reservation().reservationId(), preview.before(),
                                 preview.after(), preview.afterPrice(), request.quoteId()))
-                        .call(() -> changes.insert(tx, change, preview.afterPrice(), request.quoteId(), null)))
+                        .call(() -> changes.insert(tx, preview.reservation().hotelId(), change, preview.afterPrice(),
+                                request.quoteId(), null)))
                 .call(swapped -> cache.put(swapped.hotelId(), swapped.touched()))
                 .flatMap(ignored -> back > 0 ? step(change.changeId(), false) : Uni.createFrom().voidItem())
                 .flatMap(ignored -> outcome(change.changeId()))

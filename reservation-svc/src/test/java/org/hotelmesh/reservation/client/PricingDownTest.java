@@ -117,7 +117,7 @@ class PricingDownTest {
         assertStatus(Status.Code.NOT_FOUND, null, () -> reservations.getReservation(GetReservationRequest.newBuilder()
                 .setReservationId(reservationId).build()));
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT total_reserved"
-                + " FROM room_type_inventory WHERE hotel_id = ? AND room_type_id = ? AND date = ?")) {
+                + " FROM room_type_inventory WHERE hotel_id = ? AND room_type_id = ? AND night = ?")) {
             ps.setLong(1, rt.hotelId());
             ps.setLong(2, rt.roomTypeId());
             ps.setObject(3, START);

@@ -120,10 +120,10 @@ class ReservationAccessTest extends ReservationTestBase {
                     () -> inventoryAs(caller).setRoomTypeCapacity(capacity(0, Long.MAX_VALUE)));
         }
         assertEquals(5, queryInt("SELECT total_inventory FROM room_type_inventory WHERE hotel_id = ?"
-                + " AND room_type_id = ? AND date = ?", rt.hotelId(), rt.roomTypeId(), start));
+                + " AND room_type_id = ? AND night = ?", rt.hotelId(), rt.roomTypeId(), start));
         inventoryAs(TestIdentities.workload("hotel-svc")).setRoomTypeCapacity(capacity(7, 2));
         assertEquals(7, queryInt("SELECT total_inventory FROM room_type_inventory WHERE hotel_id = ?"
-                + " AND room_type_id = ? AND date = ?", rt.hotelId(), rt.roomTypeId(), start));
+                + " AND room_type_id = ? AND night = ?", rt.hotelId(), rt.roomTypeId(), start));
     }
 
     @Test

@@ -120,7 +120,7 @@ class ArchiveTest extends SagaTestBase {
         assertEquals(0, queryInt("SELECT count(*) FROM room_assignment WHERE reservation_id = ?", stayed));
         // the service's own cut: nights before the earliest today anywhere (UTC-12), 100 days on
         LocalDate passedEverywhere = LocalDate.now(ZoneOffset.ofHours(-12)).plusDays(100);
-        assertEquals(0, queryInt("SELECT count(*) FROM room_type_inventory WHERE hotel_id = ? AND date < ?",
+        assertEquals(0, queryInt("SELECT count(*) FROM room_type_inventory WHERE hotel_id = ? AND night < ?",
                 rt.hotelId(), passedEverywhere), "every passed night left the hot table");
         assertEquals(passedEverywhere.toEpochDay() - today.toEpochDay(), queryInt("SELECT count(*) FROM"
                 + " archive.room_type_inventory WHERE hotel_id = ?", rt.hotelId()), "and is in the archive");
@@ -160,7 +160,7 @@ class ArchiveTest extends SagaTestBase {
 
         assertTrue(!archived(holding) && !archived(owed));
         assertEquals(List.of(today.plusDays(3), today.plusDays(4)).stream().map(LocalDate::toString).toList(),
-                queryIds("SELECT date::text FROM room_type_inventory WHERE hotel_id = ? AND date < ? ORDER BY date",
+                queryIds("SELECT night::text FROM room_type_inventory WHERE hotel_id = ? AND night < ? ORDER BY night",
                         rt.hotelId(), utcToday().plusDays(99)), "only the held nights stay hot");
         assertEquals(before, counts());
 

@@ -62,7 +62,7 @@ class BookingQueueTest extends ReservationTestBase {
         try (Connection lock = db.getConnection()) {
             lock.setAutoCommit(false);
             try (PreparedStatement ps = lock.prepareStatement("SELECT 1 FROM room_type_inventory"
-                    + " WHERE hotel_id = ? AND room_type_id = ? AND date = ? FOR UPDATE")) {
+                    + " WHERE hotel_id = ? AND room_type_id = ? AND night = ? FOR UPDATE")) {
                 ps.setLong(1, rt.hotelId());
                 ps.setLong(2, rt.roomTypeId());
                 ps.setObject(3, night);

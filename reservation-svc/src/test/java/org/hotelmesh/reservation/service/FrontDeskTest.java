@@ -154,8 +154,8 @@ class FrontDeskTest extends SagaTestBase {
         String b = "dbguard-b-" + rt.roomTypeId();
         bookPaid(rt, a, today.plusDays(3), 3, 1);
         bookPaid(rt, b, today.plusDays(3), 3, 1);
-        String insert = "INSERT INTO room_assignment (reservation_id, hotel_id, room_id, room_number, nights,"
-                + " assigned_by) VALUES (?, ?, 777, '777', daterange(?::date, ?::date), 'test')";
+        String insert = "INSERT INTO room_assignment (reservation_id, hotel_id, room_id, room_number, from_night,"
+                + " to_night, assigned_by) VALUES (?, ?, 777, '777', ?, ?, 'test')";
         assertDoesNotFail(() -> execute(insert, a, rt.hotelId(), today.plusDays(3), today.plusDays(6)));
         SQLException refused = assertThrows(SQLException.class,
                 () -> execute(insert, b, rt.hotelId(), today.plusDays(5), today.plusDays(7)));

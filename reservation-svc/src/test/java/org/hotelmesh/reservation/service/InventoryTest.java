@@ -28,6 +28,7 @@ import org.hotelmesh.proto.reservation.v1.SetOverbookingRatioRequest;
 import org.hotelmesh.proto.reservation.v1.SetRoomTypeCapacityRequest;
 import org.hotelmesh.reservation.Fixtures.RoomTypeRef;
 import org.hotelmesh.reservation.ReservationTestBase;
+import org.hotelmesh.reservation.cache.AvailabilityCache;
 import org.junit.jupiter.api.Test;
 
 import io.grpc.Status;
@@ -121,7 +122,7 @@ class InventoryTest extends ReservationTestBase {
 
         // a buggy writer pushing total_reserved past floor(10 x 1.10) = 11
         SQLException oversell = assertThrows(SQLException.class, () -> execute("UPDATE room_type_inventory"
-                + " SET total_reserved = 12 WHERE hotel_id = ? AND room_type_id = ? AND date = ?",
+                + " SET total_reserved = 12 WHERE hotel_id = ? AND room_type_id = ? AND night = ?",
                 rt.hotelId(), rt.roomTypeId(), night));
         assertEquals("23514", oversell.getSQLState());
         assertEquals(3, totalReserved(rt, night));
@@ -136,7 +137,7 @@ class InventoryTest extends ReservationTestBase {
                         night.plusDays(1), 1, "g")));
         // even a writer that only adds one room to the oversold night is refused
         SQLException more = assertThrows(SQLException.class, () -> execute("UPDATE room_type_inventory"
-                + " SET total_reserved = total_reserved + 1 WHERE hotel_id = ? AND room_type_id = ? AND date = ?",
+                + " SET total_reserved = total_reserved + 1 WHERE hotel_id = ? AND room_type_id = ? AND night = ?",
                 rt.hotelId(), rt.roomTypeId(), night));
         assertEquals("23514", more.getSQLState());
         // and releasing rooms on it still works
@@ -168,7 +169,7 @@ class InventoryTest extends ReservationTestBase {
         RoomTypeRef rt = roomType(10);
         LocalDate today = SalesCalendar.earliestToday(clock);
         LocalDate past = today.minusDays(10);
-        execute("INSERT INTO room_type_inventory (hotel_id, room_type_id, date, rooms_in_service, overbooking_ratio)"
+        execute("INSERT INTO room_type_inventory (hotel_id, room_type_id, night, rooms_in_service, overbooking_ratio)"
                 + " VALUES (?, ?, ?, 10, 1.10)", rt.hotelId(), rt.roomTypeId(), past);
 
         assertEquals(1.25, inventory.setOverbookingRatio(SetOverbookingRatioRequest.newBuilder()
@@ -204,7 +205,7 @@ class InventoryTest extends ReservationTestBase {
         assertEquals(0, inventoryService.rollForward(today.plusDays(5)).await().indefinitely());
         assertEquals(735, rows(rt));
         assertEquals(1, queryInt("SELECT count(*) FROM room_type_inventory WHERE hotel_id = ? AND room_type_id = ?"
-                + " AND date = ? AND rooms_in_service = 6 AND overbooking_ratio = 1.10", rt.hotelId(), rt.roomTypeId(),
+                + " AND night = ? AND rooms_in_service = 6 AND overbooking_ratio = 1.10", rt.hotelId(), rt.roomTypeId(),
                 today.plusDays(5 + 729)));
     }
 
@@ -223,7 +224,8 @@ class InventoryTest extends ReservationTestBase {
         assertEquals(List.of(2, 3, 1, 0), fromDb.stream().map(NightAvailability::getTotalReserved).toList());
         assertTrue(fromDb.stream().allMatch(n -> n.hasTotalInventory() && n.hasTotalReserved()));
         assertEquals(List.of("2", "1", "3", "4"), from.datesUntil(to)
-                .map(d -> redis.value(String.class).get(rt.hotelId() + "_" + rt.roomTypeId() + "_" + d)).toList());
+                .map(d -> redis.value(String.class).get(AvailabilityCache.key(rt.hotelId(), rt.roomTypeId(), d)))
+                .toList());
         List<NightAvailability> fromCache = availability(rt, from, to);
         assertEquals(expected, fromCache.stream().map(NightAvailability::getRemaining).toList());
         // the cache keeps only what is left: the totals are absent, never a made-up 0

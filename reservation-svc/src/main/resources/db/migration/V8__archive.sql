@@ -29,12 +29,12 @@ CREATE INDEX archive_reservation_change_reservation_idx ON archive.reservation_c
 
 -- total_inventory is a plain column here: what it was when the night passed.
 CREATE TABLE archive.room_type_inventory (LIKE public.room_type_inventory);
-ALTER TABLE archive.room_type_inventory ADD PRIMARY KEY (hotel_id, room_type_id, date);
+ALTER TABLE archive.room_type_inventory ADD PRIMARY KEY (hotel_id, room_type_id, night);
 
 -- The archiver's work lists: ended stays by departure, inventory by night.
 CREATE INDEX reservation_ended_idx ON reservation (end_date)
     WHERE status IN ('rejected', 'canceled', 'refunded', 'checked_out', 'no_show');
-CREATE INDEX room_type_inventory_date_idx ON room_type_inventory (date);
+CREATE INDEX room_type_inventory_night_idx ON room_type_inventory (night);
 
 -- Reads that must see a reservation wherever it is (by id, a guest's or a hotel's list, its history): hot and
 -- archived rows together. A reservation is in one of the two, never both (the mover deletes what it copies, in one
