@@ -2,6 +2,6 @@
 -- Variables: hotel_min, rt_min, hotels, days.
 \set i random(0, :hotels - 1)
 \set d random(1, :days)
-SELECT date, total_inventory, total_reserved, overbooking_ratio FROM room_type_inventory
+SELECT night, total_inventory, total_reserved, overbooking_ratio FROM room_type_inventory
  WHERE hotel_id = :hotel_min + :i AND room_type_id = :rt_min + :i
-   AND date >= CURRENT_DATE + :d AND date < CURRENT_DATE + :d + 7;
+   AND night >= CURRENT_DATE + :d AND night < CURRENT_DATE + :d + 7;

@@ -558,7 +558,7 @@ public final class Bench {
                     LEFT JOIN LATERAL (
                       SELECT coalesce(sum(r.rooms), 0) AS held FROM reservation r
                        WHERE r.hotel_id = i.hotel_id AND r.room_type_id = i.room_type_id
-                         AND r.status IN ('pending', 'paid') AND i.date >= r.start_date AND i.date < r.end_date) a ON true
+                         AND r.status IN ('pending', 'paid') AND i.night >= r.start_date AND i.night < r.end_date) a ON true
                     WHERE i.total_reserved <> a.held AND i.total_reserved > 0""");
             drift.next();
             long mismatched = drift.getLong(1);
@@ -590,7 +590,7 @@ public final class Bench {
 
     private static int reserved(Connection db, long hotel, long roomType, int day) throws SQLException {
         try (var st = db.prepareStatement("SELECT total_reserved FROM room_type_inventory"
-                + " WHERE hotel_id = ? AND room_type_id = ? AND date = CURRENT_DATE + ?")) {
+                + " WHERE hotel_id = ? AND room_type_id = ? AND night = CURRENT_DATE + ?")) {
             st.setLong(1, hotel);
             st.setLong(2, roomType);
             st.setInt(3, day);
@@ -665,7 +665,7 @@ public final class Bench {
     private void resetRawHotNight(Catalog catalog, String user, String password) throws SQLException {
         try (Connection db = connect(DB_RESERVATION, user, password); var st = db.prepareStatement(
                 "UPDATE room_type_inventory SET total_reserved = 0 WHERE hotel_id = ? AND room_type_id = ?"
-                        + " AND date = CURRENT_DATE + ?")) {
+                        + " AND night = CURRENT_DATE + ?")) {
             st.setLong(1, catalog.rawHotHotel());
             st.setLong(2, catalog.rawHotRt());
             st.setInt(3, HOT_DAY);

@@ -355,8 +355,8 @@ class PaymentSagaThroughTheEdgeIT {
         long mismatched = queryLong("reservation-svc", "SELECT count(*) FROM room_type_inventory i"
                 + " WHERE total_reserved <> (SELECT coalesce(sum(r.rooms), 0) FROM reservation r"
                 + " WHERE r.hotel_id = i.hotel_id AND r.room_type_id = i.room_type_id"
-                + " AND r.start_date <= i.date AND (r.status IN ('pending', 'paid') AND r.end_date > i.date"
-                + " OR r.nights_released_from > i.date))");
+                + " AND r.start_date <= i.night AND (r.status IN ('pending', 'paid') AND r.end_date > i.night"
+                + " OR r.nights_released_from > i.night))");
         assertEquals(0, mismatched, "inventory nights whose total_reserved differs from the active reservations");
     }
 
