@@ -335,6 +335,29 @@ class ChartTest {
     }
 
     @Test
+    void aRedisClusterIsNamedWithItsNodesToExactlyTheServicesThatUseRedis() throws Exception {
+        String nodes = "redis://redis-0.redis:6379,redis://redis-1.redis:6379,redis://redis-2.redis:6379";
+        List<HasMetadata> objects = render("rel", "--set", "redis.clientType=cluster",
+                "--set", "redis.hosts=" + nodes.replace(",", "\\,"));
+        for (Map.Entry<String, String> e : COMPONENTS.entrySet()) {
+            boolean usesRedis = Set.of("edge", "hotel", "reservation").contains(e.getKey());
+            Map<String, String> env = one(objects, ConfigMap.class, e.getValue()).getData();
+            assertEquals(usesRedis ? "cluster" : null, env.get("QUARKUS_REDIS_CLIENT_TYPE"), e.getValue());
+            assertEquals(usesRedis ? nodes : null, env.get("QUARKUS_REDIS_HOSTS"), e.getValue());
+        }
+        assertEquals("standalone", one(render("rel"), ConfigMap.class, "hotel-svc").getData()
+                .get("QUARKUS_REDIS_CLIENT_TYPE"));
+        assertEquals("cluster", one(render("reservations", "-f", "values-production.yaml", "--set",
+                "redis.clientType=cluster"), ConfigMap.class, "edge-rest").getData().get("QUARKUS_REDIS_CLIENT_TYPE"),
+                "with the nodes in the Secret's URI");
+        assertRefused("/redis/clientType", "--set", "redis.clientType=sentinel");
+        // a cluster has database 0 only; its nodes are listed without spaces
+        assertRefused("/redis/hosts", "--set", "redis.clientType=cluster", "--set", "redis.hosts=redis://redis:6379/4");
+        assertRefused("/redis/hosts", "--set", "redis.clientType=cluster",
+                "--set", "redis.hosts=redis://redis-0:6379\\, redis://redis-1:6379");
+    }
+
+    @Test
     void everyServiceCallsAsItsOwnServiceAccountAndVerifiesItsCallers() throws Exception {
         List<HasMetadata> objects = render("rel", "--namespace", "shop", "--set", "identity.workloadJwks=JWKS");
         assertEquals("JWKS", objects.stream()

@@ -182,7 +182,7 @@ public final class Stores {
         }
     }
 
-    private static byte[] resp(String... parts) {
+    static byte[] resp(String... parts) {
         StringBuilder command = new StringBuilder("*").append(parts.length).append("\r\n");
         for (String part : parts) {
             command.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n")

@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.hotelmesh.devtools.DevCertificates;
 import org.hotelmesh.devtools.DevTokens;
+import org.hotelmesh.devtools.RedisCluster;
 import org.hotelmesh.devtools.Stores;
 import org.hotelmesh.devtools.Stores.Endpoint;
 import redis.embedded.RedisServer;
@@ -20,7 +21,11 @@ import java.util.Map;
  *
  * <p>Init args: {@code database} (the service's own database; omit for a service without one), {@code redisDatabase} (default 0), {@code jwtKeys} ("true" to configure the
  * edge's verifier with the test key pair), {@code redisTls} ("true": a Redis of the test's own, TLS only, from this
- * machine's redis-server, instead of the shared one). Every start also writes the test identities ({@link TestIdentities}).
+ * machine's redis-server, instead of the shared one), {@code redisCluster} ("true": a Redis Cluster of three masters
+ * from this machine's redis-server and redis-cli instead of the shared Redis, with
+ * {@code quarkus.redis.client-type=cluster}; one cluster per JVM, emptied at each start, stopped when the JVM exits;
+ * {@link RedisCluster#at(String)} with the configured {@code quarkus.redis.hosts} tells where a key lives). Every start
+ * also writes the test identities ({@link TestIdentities}).
  */
 public class StoresTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -28,11 +33,15 @@ public class StoresTestResource implements QuarkusTestResourceLifecycleManager {
     private static EmbeddedPostgres embeddedPostgres;
     private static RedisServer embeddedRedis;
     private static int embeddedRedisPort;
+    // The JVM's one test cluster, by its hosts: a system property, because a test profile restarts the application
+    // in a new class loader, where this class's statics start out empty.
+    private static final String REDIS_CLUSTER_HOSTS = StoresTestResource.class.getName() + ".redis-cluster-hosts";
 
     private String database;
     private int redisDatabase;
     private boolean jwtKeys;
     private boolean redisTls;
+    private boolean redisCluster;
     private Process tlsRedis;
 
     @Override
@@ -41,16 +50,28 @@ public class StoresTestResource implements QuarkusTestResourceLifecycleManager {
         redisDatabase = Integer.parseInt(initArgs.getOrDefault("redisDatabase", "0"));
         jwtKeys = Boolean.parseBoolean(initArgs.getOrDefault("jwtKeys", "false"));
         redisTls = Boolean.parseBoolean(initArgs.getOrDefault("redisTls", "false"));
+        redisCluster = Boolean.parseBoolean(initArgs.getOrDefault("redisCluster", "false"));
+        if (redisCluster && (redisTls || redisDatabase != 0)) {
+            throw new IllegalArgumentException("a Redis Cluster has database 0 only and speaks no TLS here:"
+                    + " redisCluster goes without redisTls and redisDatabase");
+        }
     }
 
     @Override
     public Map<String, String> start() {
         String user = env("HOTELMESH_DB_USER", "postgres");
         String password = env("HOTELMESH_DB_PASSWORD", "");
-        Endpoint redis = redis();
-        Stores.flushRedisDatabase(redis, redisDatabase);
-
         Map<String, String> config = new HashMap<>();
+        if (redisCluster) {
+            String hosts = redisCluster();
+            RedisCluster.at(hosts).flush();
+            config.put("quarkus.redis.client-type", "cluster");
+            config.put("quarkus.redis.hosts", hosts);
+        } else {
+            Endpoint redis = redis();
+            Stores.flushRedisDatabase(redis, redisDatabase);
+            config.put("quarkus.redis.hosts", "redis://" + redis.host() + ":" + redis.port() + "/" + redisDatabase);
+        }
         if (database != null) {
             Endpoint pg = postgres();
             Stores.recreateDatabase(pg, user, password, database);
@@ -60,7 +81,6 @@ public class StoresTestResource implements QuarkusTestResourceLifecycleManager {
             config.put("hotelmesh.db.user", user);
             config.put("hotelmesh.db.password", password);
         }
-        config.put("quarkus.redis.hosts", "redis://" + redis.host() + ":" + redis.port() + "/" + redisDatabase);
         if (redisTls) {
             // a Redis of the test's own that speaks TLS only, with a certificate of the test CA
             Map<String, String> tls = DevCertificates.serviceTls(TestIdentities.DIR.resolve("tls"), "redis");
@@ -107,6 +127,18 @@ public class StoresTestResource implements QuarkusTestResourceLifecycleManager {
             }));
         }
         return new Endpoint("127.0.0.1", embeddedPostgres.getPort());
+    }
+
+    private static synchronized String redisCluster() {
+        String hosts = System.getProperty(REDIS_CLUSTER_HOSTS);
+        if (hosts == null) {
+            System.err.println("[stores] starting a Redis Cluster of three nodes");
+            RedisCluster cluster = RedisCluster.start(Path.of("target", "redis-cluster").toAbsolutePath(), 3);
+            Runtime.getRuntime().addShutdownHook(new Thread(cluster::close));
+            hosts = cluster.hosts();
+            System.setProperty(REDIS_CLUSTER_HOSTS, hosts);
+        }
+        return hosts;
     }
 
     private static synchronized Endpoint redis() {

@@ -23,6 +23,12 @@ import io.vertx.mutiny.redis.client.Response;
  * increments every bucket the request counts in and, for a window's first request, sets its expiry, so a key never
  * outlives its window.
  *
+ * <p>Keys: {@code ratelimit:{IDENTITY}:BUCKET:WINDOW}, e.g. {@code ratelimit:{sub:guest-42}:api:1700000040}. The
+ * identity is the hash tag, so in a Redis Cluster all of one client's counters live in one slot and the script, which
+ * touches several of them, runs there; different clients spread over the nodes. Braces inside an identity change
+ * nothing: Redis hashes what lies between the first '{' and the next '}', a part all of one identity's keys share, and
+ * never empty, since an identity starts with {@code sub:} or {@code ip:}.
+ *
  * <p>When Redis fails or is slower than {@code redis-timeout}, the replica keeps limiting with counters of its own
  * (the same windows and limits, per replica) and leaves Redis alone for {@code redis-retry-after}, so a dead Redis
  * costs one timeout per interval, not one per request, and never lets a flood through uncounted.
@@ -67,7 +73,7 @@ public class RateLimiter {
 
     /** The key counting {@code identity}'s requests of {@code bucket} in the window that contains {@code epochMillis}. */
     public String key(Bucket bucket, String identity, long epochMillis) {
-        return "ratelimit:" + bucket.prefix + ":" + identity + ":" + windowStart(epochMillis) / 1000;
+        return "ratelimit:{" + identity + "}:" + bucket.prefix + ":" + windowStart(epochMillis) / 1000;
     }
 
     /** Counts one request of {@code identity} in each of {@code buckets}. */

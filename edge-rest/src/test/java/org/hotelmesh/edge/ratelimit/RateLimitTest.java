@@ -111,9 +111,9 @@ class RateLimitTest {
             given().header("Authorization", alice).when().get("/v1/hotels/1").then().statusCode(200);
         }
         long windowStart = System.currentTimeMillis() / 60_000 * 60;
-        String key = "ratelimit:api:sub:alice:" + windowStart;
+        String key = "ratelimit:{sub:alice}:api:" + windowStart;
 
-        assertEquals(List.of(key), redis.key().keys("ratelimit:api:sub:alice:*"));
+        assertEquals(List.of(key), redis.key().keys("ratelimit:{sub:alice}:api:*"));
         assertEquals("3", redis.value(String.class).get(key));
         long ttl = redis.key().ttl(key);
         assertTrue(ttl > 0 && ttl <= 60, "TTL " + ttl);
@@ -123,8 +123,8 @@ class RateLimitTest {
     void forwardedForIsIgnoredUnlessTrusted() {
         given().header("X-Forwarded-For", "203.0.113.9").when().get("/v1/hotels/1").then().statusCode(200);
 
-        assertEquals(List.of(), redis.key().keys("ratelimit:api:ip:203.0.113.9:*"));
-        assertEquals(1, redis.key().keys("ratelimit:api:ip:127.0.0.1:*").size());
+        assertEquals(List.of(), redis.key().keys("ratelimit:{ip:203.0.113.9}:api:*"));
+        assertEquals(1, redis.key().keys("ratelimit:{ip:127.0.0.1}:api:*").size());
     }
 
     @Test

@@ -21,7 +21,11 @@ import io.vertx.core.Vertx;
 /**
  * Read-through cache of hotel details in Redis, invalidated by generations.
  * <p>
- * Keys: {@code hotel:{id}:gen} (an integer, absent = 0) and {@code hotel:{id}:details:{gen}}.
+ * Keys: {@code hotel:{h:ID}:gen} (an integer, absent = 0) and {@code hotel:{h:ID}:details:GEN}, e.g.
+ * {@code hotel:{h:42}:details:3}. {@code {h:ID}} is the hash tag: in a Redis Cluster a hotel's keys share one slot, so
+ * the script that bumps the generation may delete the details key it derives from it (Redis refuses a script that
+ * reaches into another slot), and hotels spread over the nodes.
+ * <p>
  * A reader reads the generation first, then the details of that generation; on a miss it reads the database and
  * stores the result under the generation it read <em>before</em> reading the database. A writer commits its
  * transaction and only then increments the generation, before answering its client.
@@ -40,7 +44,7 @@ public class HotelDetailsCache {
     private static final Logger LOG = Logger.getLogger(HotelDetailsCache.class);
     private static final ThrottledWarning OUTAGE = new ThrottledWarning(LOG, Duration.ofMinutes(1));
 
-    // KEYS[1] = gen key, ARGV[1] = gen ttl in ms, ARGV[2] = details key prefix
+    // KEYS[1] = gen key, ARGV[1] = gen ttl in ms, ARGV[2] = details key prefix (the same hash tag as KEYS[1])
     private static final String BUMP_GENERATION = """
             local gen = redis.call('INCR', KEYS[1])
             redis.call('PEXPIRE', KEYS[1], ARGV[1])
@@ -66,11 +70,15 @@ public class HotelDetailsCache {
     }
 
     public static String generationKey(long hotelId) {
-        return "hotel:" + hotelId + ":gen";
+        return "hotel:{h:" + hotelId + "}:gen";
     }
 
     public static String detailsKey(long hotelId, long generation) {
-        return "hotel:" + hotelId + ":details:" + generation;
+        return detailsKeyPrefix(hotelId) + generation;
+    }
+
+    private static String detailsKeyPrefix(long hotelId) {
+        return "hotel:{h:" + hotelId + "}:details:";
     }
 
     /** The cached value of the hotel, or the loader's value (then cached); loader failures pass through. */
@@ -99,7 +107,7 @@ public class HotelDetailsCache {
         Executor requestContext = currentContext();
         String genTtlMillis = Long.toString(config.detailsTtl().multipliedBy(2).toMillis());
         return redis.execute("EVAL", BUMP_GENERATION, "1", generationKey(hotelId), genTtlMillis,
-                "hotel:" + hotelId + ":details:")
+                detailsKeyPrefix(hotelId))
                 .ifNoItem().after(config.timeout()).fail()
                 .replaceWithVoid()
                 .onFailure().recoverWithItem(e -> {

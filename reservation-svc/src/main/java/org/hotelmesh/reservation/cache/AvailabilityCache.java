@@ -20,9 +20,14 @@ import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Remaining rooms per night in Redis, key {@code {hotelId}_{roomTypeId}_{date}}, value = remaining. Advisory only:
- * written after a commit, read by GetAvailability, never by a booking. Redis trouble never fails a request; it only
- * means the database answers.
+ * Remaining rooms per night in Redis, key {@code avail:{h:HOTEL}:ROOM_TYPE:DATE} (e.g.
+ * {@code avail:{h:42}:7:2031-05-01}), value = remaining. Advisory only: written after a commit, read by
+ * GetAvailability, never by a booking. Redis trouble never fails a request; it only means the database answers.
+ *
+ * <p>{@code {h:HOTEL}} is the hash tag: every command here is for one hotel (each method takes one), so in a Redis
+ * Cluster all its keys, the versions beside them included, share one slot. One MGET and one script per call, as on a
+ * single Redis; spread over slots they would be refused (CROSSSLOT), or split by the client into several commands
+ * whose MGET answers come back out of order.
  *
  * <p>Writes happen after commits, so two of them for one night can arrive out of order (a booking and a cancel
  * racing, or a capacity change overtaking a booking's write). Every write therefore carries the row's version
@@ -74,7 +79,7 @@ public class AvailabilityCache {
     }
 
     public static String key(long hotelId, long roomTypeId, LocalDate date) {
-        return hotelId + "_" + roomTypeId + "_" + date;
+        return "avail:{h:" + hotelId + "}:" + roomTypeId + ":" + date;
     }
 
     /** The cached remaining counts; a night missing from the map was not cached (or Redis did not answer). */
