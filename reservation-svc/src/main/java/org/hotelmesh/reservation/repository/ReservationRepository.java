@@ -43,13 +43,10 @@ public class ReservationRepository {
 
     private final RoomAssignmentRepository assignments;
     private final StayChangeRepository changes;
-    private final CancellationPolicyRepository policies;
 
-    public ReservationRepository(RoomAssignmentRepository assignments, StayChangeRepository changes,
-            CancellationPolicyRepository policies) {
+    public ReservationRepository(RoomAssignmentRepository assignments, StayChangeRepository changes) {
         this.assignments = assignments;
         this.changes = changes;
-        this.policies = policies;
     }
 
     private static final String COLUMNS = "reservation_id, hotel_id, room_type_id, start_date, end_date, rooms,"
@@ -91,48 +88,46 @@ public class ReservationRepository {
 
     /**
      * Inserts the accepted bookings (all of one hotel) as pending with their charge about to be asked (payment state
-     * charging), their hold's end and the hotel's cancellation policy (or {@code defaultPolicy}); the database writes
-     * their first history row (by whoever booked). Returns what the database set, keyed by reservation id.
+     * charging), their hold's end and the cancellation policy they are booked under (the hotel's, read with the
+     * batch's other reads); the database writes their first history row (by whoever booked). Returns what the database
+     * set, keyed by reservation id.
      */
     public Uni<Map<String, Inserted>> insertPending(SqlClient client, List<BookingRequest> bookings, Duration holdTtl,
-            CancellationPolicy defaultPolicy) {
+            CancellationPolicy policy) {
         long hotelId = bookings.get(0).hotelId();
-        return policies.find(client, hotelId).flatMap(found -> {
-            CancellationPolicy policy = found.orElse(defaultPolicy);
-            // One row of VALUES per booking, each with parameters of its own: a sharding engine routes an INSERT by
-            // the values of its rows. now() is the transaction's start: created_at, and where the hold's time starts.
-            StringBuilder sql = new StringBuilder("""
-                    INSERT INTO reservation (reservation_id, hotel_id, room_type_id, start_date, end_date, rooms,
-                    guest_id, status, request_hash, quote_id, currency, total_amount_minor, nightly_prices_minor,
-                    payment_token, payment_state, hold_expires_at, cancel_free_until_days, cancel_fee_kind,
-                    cancel_fee_percent, booked_by, guest_name) VALUES\s""");
-            Tuple args = Tuple.tuple();
-            double holdSeconds = holdTtl.toMillis() / 1000.0;
-            for (BookingRequest b : bookings) {
-                if (b.price() == null) {
-                    throw new IllegalStateException("booking " + b.reservationId() + " reached the database unpriced");
-                }
-                if (b.hotelId() != hotelId) {
-                    throw new IllegalArgumentException("one hotel's bookings per statement, not " + b.hotelId());
-                }
-                int p = args.size();
-                sql.append(p == 0 ? "(" : ", (").append(String.format(
-                        "$%d, $%d, $%d, $%d, $%d, $%d, $%d, 'pending', $%d, $%d, $%d, $%d, $%d, $%d, 'charging',"
-                                + " now() + make_interval(0, 0, 0, 0, 0, 0, $%d), $%d, $%d, $%d, $%d, $%d)",
-                        p + 1, p + 2, p + 3, p + 4, p + 5, p + 6, p + 7, p + 8, p + 9, p + 10, p + 11, p + 12, p + 13,
-                        p + 14, p + 15, p + 16, p + 17, p + 18, p + 19));
-                args.addString(b.reservationId()).addLong(b.hotelId()).addLong(b.roomTypeId())
-                        .addLocalDate(b.startDate()).addLocalDate(b.endDate()).addInteger(b.rooms())
-                        .addString(b.guestId()).addString(b.requestHash()).addString(b.quoteId())
-                        .addString(b.price().currency()).addLong(b.price().totalMinor())
-                        .addArrayOfLong(b.price().nightlyMinor().toArray(Long[]::new)).addString(b.paymentToken())
-                        .addDouble(holdSeconds).addInteger(policy.freeUntilDays()).addString(policy.fee().db())
-                        .addInteger(policy.feePercent()).addString(b.bookedBy()).addString(b.guestName());
+        // One row of VALUES per booking, each with parameters of its own: a sharding engine routes an INSERT by the
+        // values of its rows. now() is the transaction's start: created_at, and where the hold's time starts.
+        StringBuilder sql = new StringBuilder("""
+                INSERT INTO reservation (reservation_id, hotel_id, room_type_id, start_date, end_date, rooms,
+                guest_id, status, request_hash, quote_id, currency, total_amount_minor, nightly_prices_minor,
+                payment_token, payment_state, hold_expires_at, cancel_free_until_days, cancel_fee_kind,
+                cancel_fee_percent, booked_by, guest_name) VALUES\s""");
+        Tuple args = Tuple.tuple();
+        double holdSeconds = holdTtl.toMillis() / 1000.0;
+        for (BookingRequest b : bookings) {
+            if (b.price() == null) {
+                throw new IllegalStateException("booking " + b.reservationId() + " reached the database unpriced");
             }
-            sql.append(" RETURNING reservation_id, created_at, hold_expires_at, cancel_free_until_days,"
-                    + " cancel_fee_kind, cancel_fee_percent");
-            return client.preparedQuery(sql.toString()).execute(args);
-        }).map(rows -> {
+            if (b.hotelId() != hotelId) {
+                throw new IllegalArgumentException("one hotel's bookings per statement, not " + b.hotelId());
+            }
+            int p = args.size();
+            sql.append(p == 0 ? "(" : ", (").append(String.format(
+                    "$%d, $%d, $%d, $%d, $%d, $%d, $%d, 'pending', $%d, $%d, $%d, $%d, $%d, $%d, 'charging',"
+                            + " now() + make_interval(0, 0, 0, 0, 0, 0, $%d), $%d, $%d, $%d, $%d, $%d)",
+                    p + 1, p + 2, p + 3, p + 4, p + 5, p + 6, p + 7, p + 8, p + 9, p + 10, p + 11, p + 12, p + 13,
+                    p + 14, p + 15, p + 16, p + 17, p + 18, p + 19));
+            args.addString(b.reservationId()).addLong(b.hotelId()).addLong(b.roomTypeId())
+                    .addLocalDate(b.startDate()).addLocalDate(b.endDate()).addInteger(b.rooms())
+                    .addString(b.guestId()).addString(b.requestHash()).addString(b.quoteId())
+                    .addString(b.price().currency()).addLong(b.price().totalMinor())
+                    .addArrayOfLong(b.price().nightlyMinor().toArray(Long[]::new)).addString(b.paymentToken())
+                    .addDouble(holdSeconds).addInteger(policy.freeUntilDays()).addString(policy.fee().db())
+                    .addInteger(policy.feePercent()).addString(b.bookedBy()).addString(b.guestName());
+        }
+        sql.append(" RETURNING reservation_id, created_at, hold_expires_at, cancel_free_until_days, cancel_fee_kind,"
+                + " cancel_fee_percent");
+        return client.preparedQuery(sql.toString()).execute(args).map(rows -> {
             Map<String, Inserted> inserted = new HashMap<>();
             for (Row row : rows) {
                 inserted.put(row.getString("reservation_id"), new Inserted(

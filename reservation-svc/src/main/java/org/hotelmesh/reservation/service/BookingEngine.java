@@ -17,6 +17,7 @@ import org.hotelmesh.reservation.config.BookingConfig;
 import org.hotelmesh.reservation.config.CancellationConfig;
 import org.hotelmesh.reservation.config.SagaConfig;
 import org.hotelmesh.reservation.domain.BookingRequest;
+import org.hotelmesh.reservation.domain.CancellationPolicy;
 import org.hotelmesh.reservation.domain.GuestLedger;
 import org.hotelmesh.reservation.domain.InventoryBusy;
 import org.hotelmesh.reservation.domain.InventoryNight;
@@ -29,6 +30,7 @@ import org.hotelmesh.reservation.domain.Reservation;
 import org.hotelmesh.reservation.domain.ReservationConflict;
 import org.hotelmesh.reservation.domain.ReservationStatus;
 import org.hotelmesh.reservation.domain.SoldOut;
+import org.hotelmesh.reservation.repository.CancellationPolicyRepository;
 import org.hotelmesh.reservation.repository.Contention;
 import org.hotelmesh.reservation.repository.InventoryRepository;
 import org.hotelmesh.reservation.repository.ReservationRepository.Inserted;
@@ -77,10 +79,13 @@ public class BookingEngine {
     private final AtomicLong conflicts = new AtomicLong();
 
     private final GuestLimits guestLimits;
+    private final CancellationPolicyRepository policies;
 
     public BookingEngine(Pool pool, InventoryRepository inventory, ReservationRepository reservations,
-            BookingConfig config, SagaConfig saga, CancellationConfig cancellation, GuestLimits guestLimits) {
+            BookingConfig config, SagaConfig saga, CancellationConfig cancellation, GuestLimits guestLimits,
+            CancellationPolicyRepository policies) {
         this.guestLimits = guestLimits;
+        this.policies = policies;
         this.pool = pool;
         this.inventory = inventory;
         this.reservations = reservations;
@@ -133,7 +138,8 @@ public class BookingEngine {
         LocalDate from = requests.stream().map(BookingRequest::startDate).min(LocalDate::compareTo).get();
         LocalDate to = requests.stream().map(BookingRequest::endDate).max(LocalDate::compareTo).get();
         return Uni.combine().all()
-                .unis(reservations.findWithHistory(conn, ids), inventory.nights(conn, hotelId, roomTypeId, from, to))
+                .unis(reservations.findWithHistory(conn, ids), inventory.nights(conn, hotelId, roomTypeId, from, to),
+                        policies.find(conn, hotelId))
                 .asTuple()
                 .flatMap(read -> {
                     Map<String, Reservation> existing = read.getItem1();
@@ -156,13 +162,15 @@ public class BookingEngine {
                     GuestLedger ledger = new GuestLedger();
                     Uni<Void> guestsRead = limitedGuests.isEmpty() ? Uni.createFrom().voidItem()
                             : reservations.lockAndReadHoldings(conn, limitedGuests, hotelId, from, to, ledger);
+                    CancellationPolicy policy = read.getItem3().orElse(cancellation.policy());
                     return guestsRead.chain(() -> allocate(conn, hotelId, roomTypeId, requests, fresh, outcomes,
-                            read.getItem2(), ledger));
+                            read.getItem2(), ledger, policy));
                 });
     }
 
     private Uni<Decision> allocate(SqlConnection conn, long hotelId, long roomTypeId, List<BookingRequest> requests,
-            List<Integer> fresh, Outcome[] outcomes, List<InventoryNight> nights, GuestLedger ledger) {
+            List<Integer> fresh, Outcome[] outcomes, List<InventoryNight> nights, GuestLedger ledger,
+            CancellationPolicy policy) {
         Map<LocalDate, InventoryNight> byDate = new HashMap<>();
         nights.forEach(n -> byDate.put(n.date(), n));
         Map<LocalDate, Integer> reserved = new TreeMap<>(); // working totals of the nights this batch touches
@@ -214,7 +222,7 @@ public class BookingEngine {
         // the Contention thrown below rolls the whole transaction back, the inserted reservations with it.
         return Uni.combine().all()
                 .unis(inventory.setReservedIfUnchanged(conn, hotelId, roomTypeId, dates, versions, totals),
-                        reservations.insertPending(conn, toInsert, saga.holdTtl(), cancellation.policy()))
+                        reservations.insertPending(conn, toInsert, saga.holdTtl(), policy))
                 .asTuple()
                 .map(written -> {
                     if (written.getItem1().size() != n) {
