@@ -12,7 +12,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Moves rows from the hot tables into the archive schema (V7__archive.sql). Each method runs inside the caller's
+ * Moves rows from the hot tables into the archive schema (V8__archive.sql). Each method runs inside the caller's
  * transaction: what it picks is locked (SKIP LOCKED, so replicas archiving at once take different rows) and copied and
  * deleted before the transaction commits, so a row is always in exactly one of the two places.
  */

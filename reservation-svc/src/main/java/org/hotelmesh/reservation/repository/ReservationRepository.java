@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -210,9 +209,9 @@ public class ReservationRepository {
                                 for (Row row : rows) {
                                     LocalDate first = max(row.getLocalDate("start_date"), from);
                                     LocalDate end = min(row.getLocalDate("end_date"), to);
-                                    Map<LocalDate, Long> guest = nights.computeIfAbsent(row.getString("guest_id"),
-                                            g -> new HashMap<>());
-                                    first.datesUntil(end).forEach(night -> guest.merge(night,
+                                    Map<LocalDate, Long> roomsByNight = nights.computeIfAbsent(
+                                            row.getString("guest_id"), g -> new HashMap<>());
+                                    first.datesUntil(end).forEach(night -> roomsByNight.merge(night,
                                             (long) row.getInteger("rooms"), Long::sum));
                                 }
                                 nights.forEach((guest, perNight) -> perNight.forEach(
