@@ -6,7 +6,7 @@
 -- bookings, the front desk and the saga still work on.
 --
 -- Each archive table has exactly the columns of its hot table, in the same order (the mover copies rows with
--- SELECT *; ArchiveSchemaTest fails when a migration adds a column to one and not the other), but none of their
+-- SELECT *; ArchiveTest fails when a migration adds a column to one and not the other), but none of their
 -- triggers or CHECKs: archived rows are final, and a rule added later must not reject history.
 CREATE SCHEMA archive;
 
