@@ -106,15 +106,11 @@ public class InventoryRepository {
             return Uni.createFrom().item(0);
         }
         List<LocalDate> nights = from.datesUntil(to.plusDays(1)).toList();
-        // One row of VALUES per night, each with parameters of its own: a sharding engine routes an INSERT by the
-        // values of its rows (an INSERT ... SELECT it cannot route), and splits rows between shards by their parameters.
         StringBuilder sql = new StringBuilder("INSERT INTO room_type_inventory (hotel_id, room_type_id, night,"
                 + " rooms_in_service, overbooking_ratio) VALUES ");
         Tuple args = Tuple.tuple();
         for (LocalDate night : nights) {
-            int p = args.size();
-            sql.append(p == 0 ? "" : ", ").append("($").append(p + 1).append(", $").append(p + 2).append(", $")
-                    .append(p + 3).append(", $").append(p + 4).append(", $").append(p + 5).append(')');
+            sql.append(args.size() == 0 ? "" : ", ").append(ValuesRows.row(args.size(), 5));
             args.addLong(hotelId).addLong(roomTypeId).addLocalDate(night).addInteger(roomsInService)
                     .addBigDecimal(ratio);
         }

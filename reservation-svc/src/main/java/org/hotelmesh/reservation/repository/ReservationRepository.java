@@ -94,8 +94,8 @@ public class ReservationRepository {
     public Uni<Map<String, Inserted>> insertPending(SqlClient client, List<BookingRequest> bookings, Duration holdTtl,
             CancellationPolicy policy) {
         long hotelId = bookings.get(0).hotelId();
-        // One row of VALUES per booking, each with parameters of its own: a sharding engine routes an INSERT by the
-        // values of its rows. now() is the transaction's start: created_at, and where the hold's time starts.
+        // One row of VALUES per booking (as ValuesRows, with the constant columns written in). now() is the
+        // transaction's start: created_at, and where the hold's time starts.
         StringBuilder sql = new StringBuilder("""
                 INSERT INTO reservation (reservation_id, hotel_id, room_type_id, start_date, end_date, rooms,
                 guest_id, status, request_hash, quote_id, currency, total_amount_minor, nightly_prices_minor,

@@ -59,14 +59,11 @@ public class RoomAssignmentRepository {
     }
 
     public Uni<Void> assign(SqlClient tx, String reservationId, long hotelId, List<RoomAssignment> rooms, String by) {
-        // one row of VALUES per room, each with parameters of its own (a sharding engine routes an INSERT by its rows)
         StringBuilder sql = new StringBuilder("INSERT INTO room_assignment (reservation_id, hotel_id, room_id,"
                 + " room_number, from_night, to_night, assigned_by) VALUES ");
         Tuple args = Tuple.tuple();
         for (RoomAssignment room : rooms) {
-            int p = args.size();
-            sql.append(p == 0 ? "" : ", ").append(String.format("($%d, $%d, $%d, $%d, $%d, $%d, $%d)", p + 1, p + 2,
-                    p + 3, p + 4, p + 5, p + 6, p + 7));
+            sql.append(args.size() == 0 ? "" : ", ").append(ValuesRows.row(args.size(), 7));
             args.addString(reservationId).addLong(hotelId).addLong(room.roomId()).addString(room.roomNumber())
                     .addLocalDate(room.from()).addLocalDate(room.to()).addString(by);
         }
