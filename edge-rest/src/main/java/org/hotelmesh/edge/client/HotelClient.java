@@ -1,5 +1,6 @@
 package org.hotelmesh.edge.client;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -7,6 +8,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hotelmesh.edge.api.HotelDto;
+import org.hotelmesh.edge.api.PlaceDto;
 import org.hotelmesh.edge.api.HotelInput;
 import org.hotelmesh.edge.api.PageDto;
 import org.hotelmesh.edge.api.PageQuery;
@@ -15,6 +17,7 @@ import org.hotelmesh.edge.api.RoomInput;
 import org.hotelmesh.edge.api.RoomTypeDto;
 import org.hotelmesh.edge.api.RoomTypeInput;
 import org.hotelmesh.edge.mapping.HotelMapper;
+import org.hotelmesh.edge.mapping.SearchMapper;
 import org.hotelmesh.proto.common.v1.PageRequest;
 import org.hotelmesh.proto.hotel.v1.CreateHotelRequest;
 import org.hotelmesh.proto.hotel.v1.CreateRoomRequest;
@@ -26,6 +29,7 @@ import org.hotelmesh.proto.hotel.v1.GetHotelRequest;
 import org.hotelmesh.proto.hotel.v1.GetRoomRequest;
 import org.hotelmesh.proto.hotel.v1.GetRoomTypeRequest;
 import org.hotelmesh.proto.hotel.v1.ListHotelsRequest;
+import org.hotelmesh.proto.hotel.v1.SuggestPlacesRequest;
 import org.hotelmesh.proto.hotel.v1.ListRoomTypesRequest;
 import org.hotelmesh.proto.hotel.v1.ListRoomsRequest;
 import org.hotelmesh.proto.hotel.v1.MutinyHotelServiceGrpc;
@@ -74,6 +78,12 @@ public class HotelClient {
                 .build();
         return retried(() -> call().listHotels(request)
                 .map(r -> HotelMapper.toPage(r.getHotelsList(), r.getPage(), HotelMapper::toDto)));
+    }
+
+    /** Up to 10 cities whose name starts with {@code prefix}, most hotels first (public). */
+    public Uni<List<PlaceDto>> suggestPlaces(String prefix) {
+        return retried(() -> call().suggestPlaces(SuggestPlacesRequest.newBuilder().setPrefix(prefix).build())
+                .map(r -> r.getPlacesList().stream().map(SearchMapper::toDto).toList()));
     }
 
     public Uni<HotelDto> createHotel(HotelInput input) {

@@ -9,11 +9,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hotelmesh.edge.api.BaseRateDto;
 import org.hotelmesh.edge.api.DateSpan;
+import org.hotelmesh.edge.api.HotelOffersDto;
+import org.hotelmesh.edge.api.PageDto;
+import org.hotelmesh.edge.api.SearchHitDto;
 import org.hotelmesh.edge.api.NightRateDto;
 import org.hotelmesh.edge.api.PricingRulesDto;
 import org.hotelmesh.edge.api.QuoteDto;
 import org.hotelmesh.edge.mapping.RateMapper;
 import org.hotelmesh.edge.mapping.ReservationMapper;
+import org.hotelmesh.edge.mapping.SearchMapper;
 import org.hotelmesh.proto.common.v1.Money;
 import org.hotelmesh.proto.rate.v1.CreateQuoteRequest;
 import org.hotelmesh.proto.rate.v1.DayOfWeek;
@@ -21,7 +25,10 @@ import org.hotelmesh.proto.rate.v1.GetBaseRatesRequest;
 import org.hotelmesh.proto.rate.v1.GetNightlyRatesRequest;
 import org.hotelmesh.proto.rate.v1.GetPricingRulesRequest;
 import org.hotelmesh.proto.rate.v1.GetQuoteRequest;
+import org.hotelmesh.proto.rate.v1.GetHotelOffersRequest;
 import org.hotelmesh.proto.rate.v1.MutinyRateServiceGrpc;
+import org.hotelmesh.proto.rate.v1.MutinySearchServiceGrpc;
+import org.hotelmesh.proto.rate.v1.SearchStaysRequest;
 import org.hotelmesh.proto.rate.v1.SetBaseRatesRequest;
 import org.hotelmesh.proto.rate.v1.SetPricingRulesRequest;
 import org.hotelmesh.support.client.DownstreamGuard;
@@ -42,11 +49,30 @@ import io.smallrye.mutiny.Uni;
 public class RateClient {
 
     private final MutinyRateServiceGrpc.MutinyRateServiceStub stub;
+    private final MutinySearchServiceGrpc.MutinySearchServiceStub search;
     private final DownstreamGuard guard;
 
-    public RateClient(@GrpcClient("rate") MutinyRateServiceGrpc.MutinyRateServiceStub stub, DownstreamGuards guards) {
+    public RateClient(@GrpcClient("rate") MutinyRateServiceGrpc.MutinyRateServiceStub stub,
+                      @GrpcClient("rate") MutinySearchServiceGrpc.MutinySearchServiceStub search,
+                      DownstreamGuards guards) {
         this.stub = stub;
+        this.search = search;
         this.guard = Downstream.RATES.guard(guards);
+    }
+
+    /** The hotels of a place with an available offer for the stay (public). */
+    public Uni<PageDto<SearchHitDto>> searchStays(SearchStaysRequest request) {
+        return retried(() -> search.withDeadlineAfter(guard.deadline().toMillis(), TimeUnit.MILLISECONDS)
+                .searchStays(request)
+                .map(SearchMapper::toDto));
+    }
+
+    /** Every room type of a hotel for the stay (public). */
+    public Uni<HotelOffersDto> hotelOffers(long hotelId, DateSpan stay, int rooms, int guests) {
+        return retried(() -> search.withDeadlineAfter(guard.deadline().toMillis(), TimeUnit.MILLISECONDS)
+                .getHotelOffers(GetHotelOffersRequest.newBuilder().setHotelId(hotelId)
+                        .setStay(ReservationMapper.range(stay)).setRooms(rooms).setGuests(guests).build())
+                .map(response -> SearchMapper.toDto(response, stay, rooms, guests)));
     }
 
     public Uni<List<NightRateDto>> nightlyRates(long hotelId, long roomTypeId, DateSpan span) {

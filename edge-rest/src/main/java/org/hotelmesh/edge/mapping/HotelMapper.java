@@ -42,7 +42,7 @@ public final class HotelMapper {
                 null);
     }
 
-    private static AddressDto toDto(Address a) {
+    public static AddressDto toDto(Address a) {
         return new AddressDto(a.getLine1(), emptyToNull(a.getLine2()), a.getCity(), emptyToNull(a.getPostalCode()),
                 a.getCountry());
     }

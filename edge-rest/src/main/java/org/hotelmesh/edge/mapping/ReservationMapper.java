@@ -291,7 +291,7 @@ public final class ReservationMapper {
                 ? "unknown" : status.name().toLowerCase(Locale.ROOT);
     }
 
-    private static MoneyDto money(Money m) {
+    public static MoneyDto money(Money m) {
         return new MoneyDto(m.getAmountMinor(), m.getCurrency());
     }
 

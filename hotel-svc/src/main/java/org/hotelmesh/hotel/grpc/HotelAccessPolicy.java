@@ -24,6 +24,8 @@ public class HotelAccessPolicy extends AccessPolicy {
 
         rule(HotelServiceGrpc.getGetHotelMethod(), reads);
         rule(HotelServiceGrpc.getListHotelsMethod(), reads);
+        rule(HotelServiceGrpc.getFindHotelsMethod(), reads);
+        rule(HotelServiceGrpc.getSuggestPlacesMethod(), reads);
         rule(HotelServiceGrpc.getGetRoomTypeMethod(), reads);
         rule(HotelServiceGrpc.getListRoomTypesMethod(), reads);
         rule(HotelServiceGrpc.getGetRoomMethod(), reads);

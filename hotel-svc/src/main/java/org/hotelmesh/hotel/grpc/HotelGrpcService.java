@@ -17,6 +17,8 @@ import org.hotelmesh.proto.hotel.v1.DeleteRoomRequest;
 import org.hotelmesh.proto.hotel.v1.DeleteRoomResponse;
 import org.hotelmesh.proto.hotel.v1.DeleteRoomTypeRequest;
 import org.hotelmesh.proto.hotel.v1.DeleteRoomTypeResponse;
+import org.hotelmesh.proto.hotel.v1.FindHotelsRequest;
+import org.hotelmesh.proto.hotel.v1.FindHotelsResponse;
 import org.hotelmesh.proto.hotel.v1.GetHotelRequest;
 import org.hotelmesh.proto.hotel.v1.GetHotelResponse;
 import org.hotelmesh.proto.hotel.v1.GetRoomRequest;
@@ -31,6 +33,8 @@ import org.hotelmesh.proto.hotel.v1.ListRoomTypesResponse;
 import org.hotelmesh.proto.hotel.v1.ListRoomsRequest;
 import org.hotelmesh.proto.hotel.v1.ListRoomsResponse;
 import org.hotelmesh.proto.hotel.v1.SetHotelSaleRequest;
+import org.hotelmesh.proto.hotel.v1.SuggestPlacesRequest;
+import org.hotelmesh.proto.hotel.v1.SuggestPlacesResponse;
 import org.hotelmesh.proto.hotel.v1.SetHotelSaleResponse;
 import org.hotelmesh.proto.hotel.v1.UpdateHotelRequest;
 import org.hotelmesh.proto.hotel.v1.UpdateHotelResponse;
@@ -55,6 +59,9 @@ import io.smallrye.mutiny.Uni;
 public class HotelGrpcService implements HotelService {
 
     static final ErrorTranslator ERRORS = new ErrorTranslator("hotel", StoreOutage::detected);
+
+    /** Places answered when the request names no limit. */
+    static final int DEFAULT_PLACES = 10;
 
     private final Hotels catalog;
     private final HotelDetailsCache detailsCache;
@@ -81,6 +88,22 @@ public class HotelGrpcService implements HotelService {
                         .addAllHotels(page.items().stream().map(HotelMapper::toProto).toList())
                         .setPage(HotelMapper.toPageInfo(page))
                         .build()));
+    }
+
+    @Override
+    public Uni<FindHotelsResponse> findHotels(FindHotelsRequest request) {
+        return ERRORS.serve(() -> catalog.findHotels(HotelMapper.toFilter(request), request.getLimit())
+                .map(found -> FindHotelsResponse.newBuilder()
+                        .addAllHotels(found.hotels().stream().map(HotelMapper::toFound).toList())
+                        .setMore(found.more()).build()));
+    }
+
+    @Override
+    public Uni<SuggestPlacesResponse> suggestPlaces(SuggestPlacesRequest request) {
+        int limit = request.getLimit() == 0 ? DEFAULT_PLACES : request.getLimit();
+        return ERRORS.serve(() -> catalog.suggestPlaces(request.getPrefix(), limit)
+                .map(places -> SuggestPlacesResponse.newBuilder()
+                        .addAllPlaces(places.stream().map(HotelMapper::toProto).toList()).build()));
     }
 
     @Override

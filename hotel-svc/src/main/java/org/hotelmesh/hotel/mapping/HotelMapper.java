@@ -7,6 +7,7 @@ import org.hotelmesh.hotel.domain.Contact;
 import org.hotelmesh.hotel.domain.Hotel;
 import org.hotelmesh.hotel.domain.HotelDetails;
 import org.hotelmesh.hotel.domain.HotelFilter;
+import org.hotelmesh.hotel.domain.Place;
 import org.hotelmesh.hotel.domain.HotelInput;
 import org.hotelmesh.hotel.domain.Page;
 import org.hotelmesh.hotel.domain.Room;
@@ -51,6 +52,22 @@ public final class HotelMapper {
 
     public static HotelFilter toFilter(org.hotelmesh.proto.hotel.v1.ListHotelsRequest request) {
         return new HotelFilter(optional(request.getCity()), optional(request.getCountry()));
+    }
+
+    public static HotelFilter toFilter(org.hotelmesh.proto.hotel.v1.FindHotelsRequest request) {
+        return new HotelFilter(optional(request.getCity()), optional(request.getCountry()));
+    }
+
+    public static org.hotelmesh.proto.hotel.v1.HotelWithRoomTypes toFound(HotelDetails details) {
+        return org.hotelmesh.proto.hotel.v1.HotelWithRoomTypes.newBuilder()
+                .setHotel(toProto(details.hotel()))
+                .addAllRoomTypes(details.roomTypes().stream().map(HotelMapper::toProto).toList())
+                .build();
+    }
+
+    public static org.hotelmesh.proto.hotel.v1.Place toProto(Place place) {
+        return org.hotelmesh.proto.hotel.v1.Place.newBuilder().setCity(place.city()).setCountry(place.country())
+                .setHotels(place.hotels()).build();
     }
 
     public static org.hotelmesh.proto.hotel.v1.Hotel toProto(Hotel hotel) {

@@ -29,6 +29,26 @@ public class HotelRepository implements PanacheRepository<HotelEntity> {
         return find(filterQuery(filter) + " and id > :after", Sort.by("id"), params).range(0, limit - 1).list();
     }
 
+    /** Up to limit hotels matching the filter, ordered by id. */
+    public Uni<List<HotelEntity>> matching(HotelFilter filter, int limit) {
+        return find(filterQuery(filter), Sort.by("id"), filterParameters(filter)).range(0, limit - 1).list();
+    }
+
+    /**
+     * Up to limit cities whose name starts with the prefix, ignoring case (as PostgreSQL's lower() folds it), most
+     * hotels first: {the city as one of its hotels spells it, country, hotel count}.
+     */
+    public Uni<List<Object[]>> places(String prefix, int limit) {
+        String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return getSession().flatMap(s -> s.createSelectionQuery("select min(h.city), h.country, count(h)"
+                        + " from HotelEntity h where lower(h.city) like lower(:pattern) escape '\\'"
+                        + " group by lower(h.city), h.country order by count(h) desc, lower(h.city), h.country",
+                        Object[].class)
+                .setParameter("pattern", pattern)
+                .setMaxResults(limit)
+                .getResultList());
+    }
+
     public Uni<Long> count(HotelFilter filter) {
         return count(filterQuery(filter), filterParameters(filter));
     }

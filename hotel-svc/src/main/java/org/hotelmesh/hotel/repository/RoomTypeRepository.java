@@ -19,6 +19,11 @@ public class RoomTypeRepository implements PanacheRepository<RoomTypeEntity> {
         return list("hotelId = ?1", Sort.by("id"), hotelId);
     }
 
+    /** The room types of these hotels, ordered by hotel, then id. */
+    public Uni<List<RoomTypeEntity>> listByHotels(List<Long> hotelIds) {
+        return list("hotelId in ?1", Sort.by("hotelId").and("id"), hotelIds);
+    }
+
     public Uni<List<RoomTypeEntity>> page(long hotelId, long afterId, int limit) {
         return find("hotelId = ?1 and id > ?2", Sort.by("id"), hotelId, afterId).range(0, limit - 1).list();
     }

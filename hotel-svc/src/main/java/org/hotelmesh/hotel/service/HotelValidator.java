@@ -115,6 +115,36 @@ public final class HotelValidator {
         }
     }
 
+    /** Most hotels one FindHotels answers. */
+    public static final int MAX_FOUND_HOTELS = 5000;
+    /** Most places one SuggestPlaces answers. */
+    public static final int MAX_PLACES = 20;
+
+    /** A place to find hotels in: a city, a country or both, and how many hotels may come back. */
+    public static void findHotels(HotelFilter filter, int limit) {
+        hotelFilter(filter);
+        List<Violation> v = new ArrayList<>();
+        if (filter.city() == null && filter.country() == null) {
+            v.add(new Violation("city", "city or country is required"));
+        }
+        if (limit < 1 || limit > MAX_FOUND_HOTELS) {
+            v.add(new Violation("limit", "must be between 1 and " + MAX_FOUND_HOTELS));
+        }
+        throwIfAny(v);
+    }
+
+    /** The start of a city name, 1 to 100 characters of plain text, and 1 to {@value #MAX_PLACES} answers. */
+    public static void places(String prefix, int limit) {
+        List<Violation> v = new ArrayList<>();
+        if (prefix == null || prefix.isBlank() || prefix.length() > 100 || PlainText.problem(prefix).isPresent()) {
+            v.add(new Violation("q", "must be 1 to 100 characters of text"));
+        }
+        if (limit < 1 || limit > MAX_PLACES) {
+            v.add(new Violation("limit", "must be between 1 and " + MAX_PLACES));
+        }
+        throwIfAny(v);
+    }
+
     /** Checks ids named in the request path; pairs of (field, value). */
     public static void ids(Object... fieldsAndValues) {
         List<Violation> v = new ArrayList<>();

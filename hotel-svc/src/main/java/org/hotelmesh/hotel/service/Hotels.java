@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,6 +18,7 @@ import org.hotelmesh.hotel.domain.HotelFilter;
 import org.hotelmesh.hotel.domain.HotelInput;
 import org.hotelmesh.hotel.domain.Page;
 import org.hotelmesh.hotel.domain.PageRequest;
+import org.hotelmesh.hotel.domain.Place;
 import org.hotelmesh.hotel.domain.Room;
 import org.hotelmesh.hotel.domain.RoomInput;
 import org.hotelmesh.hotel.domain.RoomType;
@@ -91,6 +93,40 @@ public class Hotels {
         return Panache.withSession(() -> hotels.page(filter, page.afterId(), page.size() + 1)
                 .flatMap(items -> hotels.count(filter)
                         .map(total -> page(items, page, total, e -> e.id, HotelEntity::toDomain))));
+    }
+
+    /**
+     * The first {@code limit} hotels (by id) matching the filter (a city, a country or both) with their room types,
+     * in three queries whatever the number of hotels; {@link Found#more()} tells that more match.
+     */
+    public Uni<Found> findHotels(HotelFilter filter, int limit) {
+        HotelValidator.findHotels(filter, limit);
+        return Panache.withSession(() -> hotels.matching(filter, limit + 1).flatMap(matching -> {
+            boolean more = matching.size() > limit;
+            List<HotelEntity> found = more ? matching.subList(0, limit) : matching;
+            if (found.isEmpty()) {
+                return Uni.createFrom().item(new Found(List.of(), false));
+            }
+            List<Long> ids = found.stream().map(h -> h.id).toList();
+            return roomTypes.listByHotels(ids).flatMap(types -> rooms.countsByRoomType(ids).map(counts -> {
+                Map<Long, List<RoomTypeEntity>> byHotel = types.stream()
+                        .collect(Collectors.groupingBy(t -> t.hotelId));
+                return new Found(found.stream().map(h -> new HotelDetails(h.toDomain(),
+                        withCounts(byHotel.getOrDefault(h.id, List.of()), counts))).toList(), more);
+            }));
+        }));
+    }
+
+    /** Hotels found for a place; {@code more}: more matched than were asked for. */
+    public record Found(List<HotelDetails> hotels, boolean more) {
+    }
+
+    /** The cities whose name starts with {@code prefix}, ignoring case, most hotels first. */
+    public Uni<List<Place>> suggestPlaces(String prefix, int limit) {
+        HotelValidator.places(prefix, limit);
+        return Panache.withSession(() -> hotels.places(prefix, limit))
+                .map(rows -> rows.stream().map(row -> new Place((String) row[0], (String) row[1],
+                        ((Number) row[2]).intValue())).toList());
     }
 
     public Uni<Hotel> createHotel(HotelInput input) {

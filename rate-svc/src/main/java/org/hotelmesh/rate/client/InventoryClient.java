@@ -3,6 +3,7 @@ package org.hotelmesh.rate.client;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -12,9 +13,11 @@ import org.hotelmesh.proto.common.v1.Date;
 import org.hotelmesh.proto.common.v1.DateRange;
 import org.hotelmesh.proto.reservation.v1.GetInventoryRequest;
 import org.hotelmesh.proto.reservation.v1.GetInventoryResponse;
+import org.hotelmesh.proto.reservation.v1.GetStockRequest;
 import org.hotelmesh.proto.reservation.v1.InventoryRow;
 import org.hotelmesh.proto.reservation.v1.MutinyInventoryServiceGrpc.MutinyInventoryServiceStub;
 import org.hotelmesh.rate.domain.Occupancy;
+import org.hotelmesh.rate.domain.StockNight;
 import org.hotelmesh.rate.mapping.RateMapper;
 import org.hotelmesh.support.client.DownstreamGuard;
 import org.hotelmesh.support.client.DownstreamGuards;
@@ -70,6 +73,25 @@ public class InventoryClient {
                 .onFailure(StatusRuntimeException.class).transform(failure -> new IllegalStateException(
                         "reservation-svc GetInventory(" + hotelId + ", " + roomTypeId + ", " + from + ".." + to
                                 + ") failed", failure));
+    }
+
+    /**
+     * Every room type's night of these hotels in [from, to) (at most 31 nights) that has an inventory row, in one
+     * call. A read: retried when reservation-svc gave no answer.
+     */
+    public Uni<List<StockNight>> stock(List<Long> hotelIds, LocalDate from, LocalDate to) {
+        return guard.call("GetStock", Retry.WHEN_UNREACHABLE_OR_SLOW, () -> inventory
+                        .withDeadlineAfter(guard.deadline().toMillis(), TimeUnit.MILLISECONDS)
+                        .getStock(GetStockRequest.newBuilder().addAllHotelIds(hotelIds)
+                                .setDates(DateRange.newBuilder().setStartDate(RateMapper.toProto(from))
+                                        .setEndDate(RateMapper.toProto(to)))
+                                .build()))
+                .map(response -> response.getRowsList().stream().map(row -> new StockNight(row.getHotelId(),
+                        row.getRoomTypeId(), date(row.getDate()), row.getRemaining(),
+                        new Occupancy(row.getTotalReserved(), row.getTotalInventory()))).toList())
+                .onFailure(StatusRuntimeException.class).transform(failure -> new IllegalStateException(
+                        "reservation-svc GetStock(" + hotelIds.size() + " hotels, " + from + ".." + to + ") failed",
+                        failure));
     }
 
     static Map<LocalDate, Occupancy> toOccupancy(GetInventoryResponse response) {

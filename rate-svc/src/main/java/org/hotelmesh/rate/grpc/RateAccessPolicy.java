@@ -5,11 +5,12 @@ import java.util.List;
 import jakarta.inject.Singleton;
 
 import org.hotelmesh.proto.rate.v1.RateServiceGrpc;
+import org.hotelmesh.proto.rate.v1.SearchServiceGrpc;
 import org.hotelmesh.support.identity.AccessPolicy;
 import org.hotelmesh.support.identity.AccessRule;
 
 /**
- * Who may call rate-svc: nightly prices are public; reservation-svc prices bookings and reads the quotes they cite;
+ * Who may call rate-svc: nightly prices and the stay search are public; reservation-svc prices bookings and reads the quotes they cite;
  * a hotel's rates and rules are its staff's (through the edge) or a tool's granted {@value #WRITE}; a quote is its
  * guest's.
  */
@@ -32,6 +33,9 @@ public class RateAccessPolicy extends AccessPolicy {
         rule(RateServiceGrpc.getCreateQuoteMethod(), writes);
         rule(RateServiceGrpc.getGetQuoteMethod(), AccessRule.services("reservation-svc", "edge-rest").orTools());
 
-        coverAll(List.of(RateServiceGrpc.getServiceDescriptor()));
+        rule(SearchServiceGrpc.getSearchStaysMethod(), AccessRule.anyone());
+        rule(SearchServiceGrpc.getGetHotelOffersMethod(), AccessRule.anyone());
+
+        coverAll(List.of(RateServiceGrpc.getServiceDescriptor(), SearchServiceGrpc.getServiceDescriptor()));
     }
 }

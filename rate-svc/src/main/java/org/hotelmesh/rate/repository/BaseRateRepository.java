@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hotelmesh.rate.domain.BaseRate;
 import org.hotelmesh.rate.domain.BaseRateChange;
+import org.hotelmesh.rate.domain.HotelBaseRate;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -67,6 +68,24 @@ public class BaseRateRepository {
                 """)
                 .execute(Tuple.of(hotelId, roomTypeId, from, to))
                 .map(BaseRateRepository::toRates);
+    }
+
+    /** The base prices set for nights in [from, to) of every room type of these hotels, in one statement. */
+    public Uni<List<HotelBaseRate>> findForHotels(SqlClient client, Long[] hotelIds, LocalDate from, LocalDate to) {
+        return client.preparedQuery("""
+                SELECT hotel_id, room_type_id, date, base_price_minor, currency FROM room_type_rate
+                WHERE hotel_id = ANY($1) AND date >= $2 AND date < $3
+                """)
+                .execute(Tuple.of(hotelIds, from, to))
+                .map(rows -> {
+                    List<HotelBaseRate> rates = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        rates.add(new HotelBaseRate(row.getLong("hotel_id"), row.getLong("room_type_id"),
+                                new BaseRate(row.getLocalDate("date"), row.getLong("base_price_minor"),
+                                        row.getString("currency"))));
+                    }
+                    return rates;
+                });
     }
 
     private static List<BaseRate> toRates(RowSet<Row> rows) {

@@ -38,6 +38,30 @@ public class RulesRepository {
                 .map(rows -> toRules(hotelId, rows));
     }
 
+    /**
+     * Every rule stored for these hotels (their own and their room types'), by hotel and then room type, in one
+     * statement; a hotel without any is absent.
+     */
+    public Uni<Map<Long, Map<Long, PricingRules>>> findForHotels(SqlClient client, Long[] hotelIds) {
+        return client.preparedQuery("""
+                SELECT r.hotel_id, r.room_type_id, r.floor_minor, r.ceiling_minor, t.min_occupancy,
+                t.multiplier, t.surcharge_minor
+                FROM pricing_rule r LEFT JOIN pricing_threshold t
+                ON t.hotel_id = r.hotel_id AND t.room_type_id = r.room_type_id
+                WHERE r.hotel_id = ANY($1)
+                ORDER BY r.hotel_id, r.room_type_id, t.min_occupancy
+                """)
+                .execute(Tuple.of((Object) hotelIds))
+                .map(rows -> {
+                    Map<Long, List<Row>> byHotel = new LinkedHashMap<>();
+                    rows.forEach(row -> byHotel.computeIfAbsent(row.getLong("hotel_id"), id -> new ArrayList<>())
+                            .add(row));
+                    Map<Long, Map<Long, PricingRules>> rules = new LinkedHashMap<>();
+                    byHotel.forEach((hotelId, hotelRows) -> rules.put(hotelId, toRules(hotelId, hotelRows)));
+                    return rules;
+                });
+    }
+
     /** Replaces the rules of the hotel (room type 0) or of one room type. */
     public Uni<Void> replace(SqlClient client, PricingRules rules) {
         String[] minOccupancies = rules.thresholds().stream().map(t -> t.minOccupancy().toPlainString())
@@ -77,7 +101,7 @@ public class RulesRepository {
                 .map(rows -> rows.rowCount() > 0);
     }
 
-    private static Map<Long, PricingRules> toRules(long hotelId, RowSet<Row> rows) {
+    private static Map<Long, PricingRules> toRules(long hotelId, Iterable<Row> rows) {
         record Head(long floor, long ceiling) {
         }
         Map<Long, Head> heads = new LinkedHashMap<>();

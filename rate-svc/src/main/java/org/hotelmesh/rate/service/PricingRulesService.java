@@ -76,7 +76,11 @@ public class PricingRulesService {
         return defaults;
     }
 
-    private PricingRules resolve(Map<Long, PricingRules> stored, long hotelId, long roomTypeId) {
+    /**
+     * The rules in force for a room type, from the rules stored for its hotel (keyed by room type id, 0 for the
+     * hotel's own): the room type's own, else the hotel's, else the configured defaults.
+     */
+    public PricingRules resolve(Map<Long, PricingRules> stored, long hotelId, long roomTypeId) {
         PricingRules own = roomTypeId == 0 ? null : stored.get(roomTypeId);
         if (own != null) {
             return own;

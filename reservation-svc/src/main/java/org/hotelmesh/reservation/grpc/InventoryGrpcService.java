@@ -7,6 +7,8 @@ import org.hotelmesh.proto.reservation.v1.GetAvailabilityResponse;
 import org.hotelmesh.proto.reservation.v1.GetInventoryRequest;
 import org.hotelmesh.proto.reservation.v1.GetInventoryResponse;
 import org.hotelmesh.proto.reservation.v1.GetOverbookingRatioRequest;
+import org.hotelmesh.proto.reservation.v1.GetStockRequest;
+import org.hotelmesh.proto.reservation.v1.GetStockResponse;
 import org.hotelmesh.proto.reservation.v1.GetOverbookingRatioResponse;
 import org.hotelmesh.proto.reservation.v1.InventoryService;
 import org.hotelmesh.proto.reservation.v1.SetMaintenanceRequest;
@@ -49,6 +51,14 @@ public class InventoryGrpcService implements InventoryService {
                     .map(rows -> GetInventoryResponse.newBuilder()
                             .addAllRows(rows.stream().map(ReservationMapper::toProto).toList()).build());
         });
+    }
+
+    @Override
+    public Uni<GetStockResponse> getStock(GetStockRequest request) {
+        return ERRORS.serve(() -> inventory.stock(request.getHotelIdsList(), ProtoTypes.startDate(request.getDates()),
+                        ProtoTypes.endDate(request.getDates()))
+                .map(rows -> GetStockResponse.newBuilder()
+                        .addAllRows(rows.stream().map(ReservationMapper::toProto).toList()).build()));
     }
 
     @Override

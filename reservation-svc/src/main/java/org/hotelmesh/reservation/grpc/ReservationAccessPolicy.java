@@ -43,6 +43,7 @@ public class ReservationAccessPolicy extends AccessPolicy {
 
         rule(InventoryServiceGrpc.getGetAvailabilityMethod(), AccessRule.anyone());
         rule(InventoryServiceGrpc.getGetInventoryMethod(), AccessRule.services("edge-rest", "rate-svc").orTools());
+        rule(InventoryServiceGrpc.getGetStockMethod(), AccessRule.services("rate-svc").orTools());
         rule(InventoryServiceGrpc.getSetRoomTypeCapacityMethod(), AccessRule.services("hotel-svc"));
         rule(InventoryServiceGrpc.getSetMaintenanceMethod(), edgeWrites);
         rule(InventoryServiceGrpc.getGetOverbookingRatioMethod(), edgeReads);

@@ -18,6 +18,7 @@ import org.hotelmesh.proto.reservation.v1.ChangeState;
 import org.hotelmesh.proto.reservation.v1.ChangeStayRequest;
 import org.hotelmesh.proto.reservation.v1.CreateReservationRequest;
 import org.hotelmesh.proto.reservation.v1.InventoryRow;
+import org.hotelmesh.proto.reservation.v1.StockRow;
 import org.hotelmesh.proto.reservation.v1.NightPrice;
 import org.hotelmesh.proto.reservation.v1.PaymentState;
 import org.hotelmesh.proto.reservation.v1.RefundState;
@@ -30,6 +31,7 @@ import org.hotelmesh.reservation.domain.BookingRequest;
 import org.hotelmesh.reservation.domain.CancellationPolicy;
 import org.hotelmesh.reservation.domain.ChangeRequest;
 import org.hotelmesh.reservation.domain.InventoryNight;
+import org.hotelmesh.reservation.domain.StockNight;
 import org.hotelmesh.reservation.domain.NightAvailability;
 import org.hotelmesh.reservation.domain.Page;
 import org.hotelmesh.reservation.domain.PaymentInfo;
@@ -275,6 +277,17 @@ public final class ReservationMapper {
                 .setSellableLimit(n.sellableLimit())
                 .setMaintenance(n.maintenance())
                 .setVersion(n.version())
+                .build();
+    }
+
+    public static StockRow toProto(StockNight n) {
+        return StockRow.newBuilder()
+                .setHotelId(n.hotelId())
+                .setRoomTypeId(n.roomTypeId())
+                .setDate(toProto(n.date()))
+                .setRemaining(n.remaining())
+                .setTotalInventory(n.totalInventory())
+                .setTotalReserved(n.totalReserved())
                 .build();
     }
 }

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hotelmesh.reservation.domain.InventoryNight;
+import org.hotelmesh.reservation.domain.StockNight;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -53,6 +54,29 @@ public class InventoryRepository {
                 """.formatted(NIGHT_COLUMNS))
                 .execute(Tuple.of(hotelId, roomTypeIds.toArray(Long[]::new), from, to))
                 .map(InventoryRepository::toNights);
+    }
+
+    /**
+     * Every row of these hotels for dates in [from, to): one statement whatever the number of hotels (the primary key
+     * serves each hotel's range). What the stay search filters and prices by.
+     */
+    public Uni<List<StockNight>> stock(SqlClient client, Long[] hotelIds, LocalDate from, LocalDate to) {
+        return client.preparedQuery("""
+                SELECT hotel_id, room_type_id, night, total_inventory, total_reserved,
+                greatest(floor(total_inventory * overbooking_ratio)::int - total_reserved, 0) AS remaining
+                FROM room_type_inventory
+                WHERE hotel_id = ANY($1) AND night >= $2 AND night < $3
+                """)
+                .execute(Tuple.of(hotelIds, from, to))
+                .map(rows -> {
+                    List<StockNight> nights = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        nights.add(new StockNight(row.getLong("hotel_id"), row.getLong("room_type_id"),
+                                row.getLocalDate("night"), row.getInteger("remaining"),
+                                row.getInteger("total_inventory"), row.getInteger("total_reserved")));
+                    }
+                    return nights;
+                });
     }
 
     /**

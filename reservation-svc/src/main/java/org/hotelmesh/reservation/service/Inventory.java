@@ -16,6 +16,7 @@ import org.hotelmesh.reservation.cache.AvailabilityCache;
 import org.hotelmesh.reservation.config.InventoryConfig;
 import org.hotelmesh.reservation.domain.InventoryNight;
 import org.hotelmesh.reservation.domain.NightAvailability;
+import org.hotelmesh.reservation.domain.StockNight;
 import org.hotelmesh.reservation.repository.InventoryRepository;
 import org.hotelmesh.support.catalog.CatalogLookup;
 import org.hotelmesh.support.error.PreconditionFailed;
@@ -137,6 +138,15 @@ public class Inventory {
                 return fromDatabase(hotelId, types, dates, from, to);
             });
         });
+    }
+
+    /**
+     * Every room type's night of these hotels in [from, to), in one read of PostgreSQL: the stay search's filter and
+     * occupancy. Not from the availability cache, which keeps rooms left but not the occupancy prices follow.
+     */
+    public Uni<List<StockNight>> stock(List<Long> hotelIds, LocalDate from, LocalDate to) {
+        ReservationValidator.stock(hotelIds, from, to);
+        return inventory.stock(pool, hotelIds.stream().distinct().toArray(Long[]::new), from, to);
     }
 
     /** The rows themselves, for staff. */

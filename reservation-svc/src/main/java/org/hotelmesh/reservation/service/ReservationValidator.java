@@ -156,6 +156,23 @@ public final class ReservationValidator {
         throwIfAny(v);
     }
 
+    /** Most hotels one stock read covers (as many as one search may match). */
+    public static final int MAX_STOCK_HOTELS = 5000;
+    /** Most nights one stock read covers: a stay of the longest kind and its check-out day. */
+    public static final int MAX_STOCK_NIGHTS = StayRules.MAX_NIGHTS + 1;
+
+    /** 1 to {@value #MAX_STOCK_HOTELS} positive hotel ids and 1 to {@link #MAX_STOCK_NIGHTS} nights. */
+    public static void stock(List<Long> hotelIds, LocalDate start, LocalDate end) {
+        List<Violation> v = new ArrayList<>();
+        if (hotelIds.isEmpty() || hotelIds.size() > MAX_STOCK_HOTELS) {
+            v.add(new Violation("hotelIDs", "must name 1 to " + MAX_STOCK_HOTELS + " hotels"));
+        } else if (hotelIds.stream().anyMatch(id -> id <= 0)) {
+            v.add(new Violation("hotelIDs", "must be positive ids"));
+        }
+        stay(v, start, end, MAX_STOCK_NIGHTS, "days");
+        throwIfAny(v);
+    }
+
     public static void count(String field, int value, int max) {
         if (value < 0 || value > max) {
             throw new InvalidInput(field, "must be between 0 and " + max);
