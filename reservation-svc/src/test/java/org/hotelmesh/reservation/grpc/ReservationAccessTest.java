@@ -2,6 +2,7 @@ package org.hotelmesh.reservation.grpc;
 
 import static org.hotelmesh.devtools.test.GrpcAssertions.assertStatus;
 import static org.hotelmesh.reservation.Fixtures.booking;
+import static org.hotelmesh.reservation.Fixtures.range;
 import static org.hotelmesh.reservation.Fixtures.utcToday;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -13,6 +14,7 @@ import org.hotelmesh.devtools.test.StoresTestResource;
 import org.hotelmesh.devtools.test.TestIdentities;
 import org.hotelmesh.proto.reservation.v1.CancelReservationRequest;
 import org.hotelmesh.proto.reservation.v1.GetReservationRequest;
+import org.hotelmesh.proto.reservation.v1.GetStockRequest;
 import org.hotelmesh.proto.reservation.v1.InventoryServiceGrpc;
 import org.hotelmesh.proto.reservation.v1.InventoryServiceGrpc.InventoryServiceBlockingStub;
 import org.hotelmesh.proto.reservation.v1.ListHotelReservationsRequest;
@@ -124,6 +126,18 @@ class ReservationAccessTest extends ReservationTestBase {
         inventoryAs(TestIdentities.workload("hotel-svc")).setRoomTypeCapacity(capacity(7, 2));
         assertEquals(7, queryInt("SELECT total_inventory FROM room_type_inventory WHERE hotel_id = ?"
                 + " AND room_type_id = ? AND night = ?", rt.hotelId(), rt.roomTypeId(), start));
+    }
+
+    @Test
+    void onlyRateSvcAndToolsReadTheStockOfManyHotels() {
+        GetStockRequest request = GetStockRequest.newBuilder().addHotelIds(rt.hotelId())
+                .setDates(range(start, start.plusDays(1))).build();
+        for (String caller : new String[] {TestIdentities.workload("edge-rest"), TestIdentities.workload("hotel-svc"),
+                TestIdentities.workload("payment-svc")}) {
+            assertStatus(Status.Code.PERMISSION_DENIED, null, () -> inventoryAs(caller).getStock(request));
+        }
+        assertEquals(1, inventoryAs(TestIdentities.workload("rate-svc")).getStock(request).getRowsCount());
+        assertEquals(1, inventoryAs(TestIdentities.tool("report")).getStock(request).getRowsCount());
     }
 
     @Test

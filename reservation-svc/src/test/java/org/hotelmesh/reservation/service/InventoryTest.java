@@ -21,11 +21,13 @@ import org.hotelmesh.proto.reservation.v1.CancelReservationRequest;
 import org.hotelmesh.proto.reservation.v1.GetAvailabilityRequest;
 import org.hotelmesh.proto.reservation.v1.GetInventoryRequest;
 import org.hotelmesh.proto.reservation.v1.GetOverbookingRatioRequest;
+import org.hotelmesh.proto.reservation.v1.GetStockRequest;
 import org.hotelmesh.proto.reservation.v1.InventoryRow;
 import org.hotelmesh.proto.reservation.v1.NightAvailability;
 import org.hotelmesh.proto.reservation.v1.SetMaintenanceRequest;
 import org.hotelmesh.proto.reservation.v1.SetOverbookingRatioRequest;
 import org.hotelmesh.proto.reservation.v1.SetRoomTypeCapacityRequest;
+import org.hotelmesh.proto.reservation.v1.StockRow;
 import org.hotelmesh.reservation.Fixtures.RoomTypeRef;
 import org.hotelmesh.reservation.ReservationTestBase;
 import org.hotelmesh.reservation.cache.AvailabilityCache;
@@ -243,5 +245,43 @@ class InventoryTest extends ReservationTestBase {
     private List<NightAvailability> availability(RoomTypeRef rt, LocalDate from, LocalDate to) {
         return inventory.getAvailability(GetAvailabilityRequest.newBuilder().setHotelId(rt.hotelId())
                 .setRoomTypeId(rt.roomTypeId()).setStay(range(from, to)).build()).getRoomTypes(0).getNightsList();
+    }
+
+    @Test
+    void stockReadsEveryRoomTypeOfManyHotelsInOneCall() throws Exception {
+        RoomTypeRef booked = roomType(10);
+        RoomTypeRef serviced = roomType(3);
+        RoomTypeRef notAsked = roomType(5);
+        LocalDate night = utcToday().plusDays(20);
+        reservations.createReservation(booking("stock-" + booked.hotelId(), booked, night, night.plusDays(1), 2,
+                "guest-stock"));
+        inventory.setMaintenance(SetMaintenanceRequest.newBuilder().setHotelId(serviced.hotelId())
+                .setRoomTypeId(serviced.roomTypeId()).setDates(range(night, night.plusDays(1))).setRooms(1).build());
+
+        List<StockRow> rows = inventory.getStock(GetStockRequest.newBuilder().addHotelIds(booked.hotelId())
+                .addHotelIds(serviced.hotelId()).addHotelIds(booked.hotelId()).setDates(range(night, night.plusDays(2)))
+                .build()).getRowsList();
+        assertEquals(4, rows.size(), rows.toString());
+        assertTrue(rows.stream().noneMatch(row -> row.getHotelId() == notAsked.hotelId()));
+        StockRow bookedNight = stock(rows, booked, night);
+        assertEquals(10, bookedNight.getTotalInventory());
+        assertEquals(2, bookedNight.getTotalReserved());
+        assertEquals(11 - 2, bookedNight.getRemaining()); // floor(10 x 1.10) - 2
+        assertEquals(11, stock(rows, booked, night.plusDays(1)).getRemaining());
+        StockRow servicedNight = stock(rows, serviced, night);
+        assertEquals(2, servicedNight.getTotalInventory());
+        assertEquals(2, servicedNight.getRemaining()); // floor(2 x 1.10)
+        assertEquals(3, stock(rows, serviced, night.plusDays(1)).getRemaining());
+
+        assertInvalid(() -> inventory.getStock(GetStockRequest.newBuilder().setDates(range(night, night.plusDays(1)))
+                .build()), "hotelIDs");
+        assertInvalid(() -> inventory.getStock(GetStockRequest.newBuilder().addHotelIds(booked.hotelId())
+                .setDates(range(night, night.plusDays(32))).build()), "endDate");
+    }
+
+    private static StockRow stock(List<StockRow> rows, RoomTypeRef rt, LocalDate night) {
+        return rows.stream().filter(row -> row.getHotelId() == rt.hotelId() && row.getRoomTypeId() == rt.roomTypeId()
+                && row.getDate().getDay() == night.getDayOfMonth() && row.getDate().getMonth() == night.getMonthValue())
+                .findFirst().orElseThrow(() -> new AssertionError("no row of " + rt + " on " + night + " in " + rows));
     }
 }
