@@ -1,10 +1,12 @@
-// The REST API, as every client uses it: a bearer token from sign-in, JSON in and out, problem+json errors.
+// The REST API, as every client uses it: a bearer token from sign-in, JSON in and out, problem+json errors (their
+// words shown as the API sent them).
+import { t } from './i18n.js';
 
 const TOKEN_KEY = 'hotelmesh.token';
 
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(problem && problem.detail ? problem.detail : `The server answered ${status}`);
+    super(problem && problem.detail ? problem.detail : t('The server answered {status}', { status }));
     this.status = status;
     this.errors = (problem && problem.errors) || [];
   }
@@ -28,12 +30,12 @@ export function caller() {
 }
 
 /** Who a token says its holder is, or null when it is not a token these pages can read. */
-export function claimsOf(t) {
-  if (!t) {
+export function claimsOf(given) {
+  if (!given) {
     return null;
   }
   try {
-    const part = t.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    const part = given.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
     const claims = JSON.parse(atob(part + '='.repeat((4 - (part.length % 4)) % 4)));
     const groups = claims.groups || [];
     return {
@@ -52,9 +54,9 @@ export function claimsOf(t) {
 /** Calls the API; resolves with {status, body, location}, rejects with ApiError carrying the problem's detail. */
 export async function call(method, path, body) {
   const headers = { Accept: 'application/json' };
-  const t = token();
-  if (t) {
-    headers.Authorization = `Bearer ${t}`;
+  const bearer = token();
+  if (bearer) {
+    headers.Authorization = `Bearer ${bearer}`;
   }
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -63,7 +65,7 @@ export async function call(method, path, body) {
   try {
     response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch (e) {
-    throw new ApiError(0, { detail: 'The service cannot be reached; check your connection and try again.' });
+    throw new ApiError(0, { detail: t('The service cannot be reached; check your connection and try again.') });
   }
   const text = await response.text();
   let parsed = null;

@@ -1,6 +1,9 @@
 // Small helpers every page uses: building elements, the notice above the page, buttons that call the API, forms,
-// dialogs, test cards, money and dates.
+// dialogs, test cards, stars and statuses. Words, money and dates in the chosen language come from i18n.js.
 import { ApiError } from './api.js';
+import { t, tn } from './i18n.js';
+
+export { money, minor } from './i18n.js';
 
 const notice = document.getElementById('notice');
 
@@ -41,7 +44,7 @@ export async function act(button, action) {
     return await action();
   } catch (e) {
     if (e instanceof ApiError) say('error', e.message, e.errors);
-    else { say('error', 'Something went wrong in the page; see the browser console.'); console.error(e); }
+    else { say('error', t('Something went wrong in the page; see the browser console.')); console.error(e); }
     return undefined;
   } finally {
     if (button) button.disabled = false;
@@ -60,19 +63,25 @@ export function formValues(form) {
   return Object.fromEntries(new FormData(form).entries());
 }
 
-export function money(amount, currency) {
-  if (amount === null || amount === undefined) return '—';
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
-  return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount / 10 ** digits);
-}
-
-export function minor(text, currency) {
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
-  return Math.round(Number(text) * 10 ** digits);
-}
-
+/** A reservation's, payment's or refund's status as a badge, in words of the chosen language. */
 export function status(value) {
-  return h('span', { class: `status ${value}` }, value);
+  return h('span', { class: `status ${value}` }, statusWord(value));
+}
+
+const STATUS_WORDS = {
+  pending: 'pending', paid: 'paid', rejected: 'rejected', canceled: 'canceled', refunded: 'refunded',
+  checked_in: 'checked in', checked_out: 'checked out', no_show: 'no show', captured: 'captured',
+  charging: 'charging', declined: 'declined', failed: 'failed', none: 'none', requested: 'requested',
+};
+
+export function statusWord(value) {
+  return STATUS_WORDS[value] ? t(STATUS_WORDS[value]) : value;
+}
+
+/** A hotel's stars, read out as "4 stars". */
+export function stars(n) {
+  if (!n) return '';
+  return h('span', { class: 'stars', role: 'img', 'aria-label': tn(n, '{n} star', '{n} stars') }, '★'.repeat(n));
 }
 
 export function table(columns, rows) {
@@ -88,9 +97,9 @@ function isoDate(date) {
 /** The simulated processor's test cards (docs/api.md#test-tokens), as the select a booking or a change pays with. */
 export function testCardSelect() {
   return h('select', { name: 'paymentToken' },
-    [['tok_visa', 'Test Visa (approved)'], ['tok_mastercard', 'Test Mastercard (approved)'],
-      ['tok_chargeDeclinedInsufficientFunds', 'Test card: insufficient funds (declined)'],
-      ['tok_chargeDeclined', 'Test card: declined'], ['tok_slow', 'Test card: slow processor']]
+    [['tok_visa', t('Test Visa (approved)')], ['tok_mastercard', t('Test Mastercard (approved)')],
+      ['tok_chargeDeclinedInsufficientFunds', t('Test card: insufficient funds (declined)')],
+      ['tok_chargeDeclined', t('Test card: declined')], ['tok_slow', t('Test card: slow processor')]]
       .map(([value, text]) => h('option', { value }, text)));
 }
 
@@ -105,7 +114,7 @@ export function problemText(e) {
  * too). onConfirm runs with the confirm button disabled; when it fails, its words are shown in the dialog, which stays
  * open so that another choice can be made (onError may refresh what the dialog offers).
  */
-export function confirmDialog({ id, title, content, confirm, dismiss = 'Not now', onConfirm, onError }) {
+export function confirmDialog({ id, title, content, confirm, dismiss = t('Not now'), onConfirm, onError }) {
   const error = h('div', { class: 'warning', role: 'alert', id: `${id}-error` });
   const yes = h('button', { type: 'button' }, confirm);
   const no = h('button', { type: 'button', class: 'secondary' }, dismiss);
@@ -121,7 +130,7 @@ export function confirmDialog({ id, title, content, confirm, dismiss = 'Not now'
       dialog.close();
     } catch (e) {
       if (e instanceof ApiError) error.replaceChildren(...problemText(e));
-      else { error.textContent = 'Something went wrong in the page; see the browser console.'; console.error(e); }
+      else { error.textContent = t('Something went wrong in the page; see the browser console.'); console.error(e); }
       if (onError) await onError(e);
     } finally {
       yes.disabled = false;
@@ -136,4 +145,16 @@ export function plusDays(days) {
   const d = new Date();
   d.setUTCDate(d.getUTCDate() + days);
   return isoDate(d);
+}
+
+/** A calendar date (YYYY-MM-DD) moved by some days. */
+export function addDays(iso, days) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return isoDate(d);
+}
+
+/** Nights from one calendar date to another. */
+export function nightsBetween(from, to) {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000);
 }

@@ -3,7 +3,8 @@
 import { ApiError, caller, get, post } from '../api.js';
 import { route, screen } from '../navigation.js';
 import { requireSignIn } from '../session.js';
-import { act, field, h, input, money, plusDays, say, status, testCardSelect } from '../ui.js';
+import { date, dateRange, money, t } from '../i18n.js';
+import { act, field, h, input, plusDays, say, status, statusWord, testCardSelect } from '../ui.js';
 import {
   accountOf, bookedBy, changeState, changesTable, differenceLine, guestOf, historyTable, roomList, stayLine, termsLine,
 } from './stay.js';
@@ -12,41 +13,44 @@ export async function reservationPage(id) {
   const show = screen();
   const who = caller();
   if (!who) {
-    requireSignIn('Seeing a reservation');
+    requireSignIn(t('Seeing a reservation needs you to be signed in.'));
     return;
   }
   const r = await get(`/v1/reservations/${encodeURIComponent(id)}`);
   const hotel = await get(`/v1/hotels/${r.hotelID}`).catch(() => null);
-  const type = hotel && (hotel.roomTypes || []).find((t) => t.id === r.roomTypeID);
+  const type = hotel && (hotel.roomTypes || []).find((candidate) => candidate.id === r.roomTypeID);
   const staff = who.admin || (who.staff && who.hotels.includes(r.hotelID));
   show(
-    h('p', {}, staff ? h('a', { href: `#/staff/hotels/${r.hotelID}?tab=front%20desk` }, '← Front desk')
-      : h('a', { href: '#/me' }, '← My reservations')),
-    h('h1', {}, `Reservation ${r.reservationID}`),
+    h('p', {}, staff ? h('a', { href: `#/staff/hotels/${r.hotelID}?tab=front%20desk` }, `← ${t('Front desk')}`)
+      : h('a', { href: '#/me' }, `← ${t('My reservations')}`)),
+    h('h1', {}, t('Reservation {id}', { id: r.reservationID })),
     h('div', { class: 'card' },
-      h('h3', {}, hotel ? hotel.name : `Hotel ${r.hotelID}`, type ? ` · ${type.name}` : ''),
+      h('h2', { class: 'card-title' }, hotel ? hotel.name : t('Hotel {id}', { id: r.hotelID }), type ? ` · ${type.name}` : ''),
       h('p', {}, stayLine(r)),
-      h('p', {}, 'Status ', status(r.status), r.payment ? h('span', {}, ' · payment ', status(r.payment.status)) : '',
-        r.total ? ` · total ${money(r.total.amount, r.total.currency)}` : ''),
-      h('p', {}, `Guest: ${guestOf(r)}`, r.guestName && accountOf(r) ? ` (account ${accountOf(r)})` : '',
+      h('p', {}, `${t('Status')} `, status(r.status),
+        r.payment ? h('span', {}, ` · ${t('payment')} `, status(r.payment.status)) : '',
+        r.total ? ` · ${t('total {amount}', { amount: money(r.total.amount, r.total.currency) })}` : ''),
+      h('p', {}, t('Guest: {guest}', { guest: guestOf(r) }),
+        r.guestName && accountOf(r) ? ` (${t('account {id}', { id: accountOf(r) })})` : '',
         bookedBy(r) ? ` · ${bookedBy(r)}` : ''),
-      (r.roomAssignments || []).length ? h('p', {}, 'Rooms: ', roomList(r.roomAssignments)) : '',
-      r.releasedFrom ? h('p', { class: 'muted' }, `The nights from ${r.releasedFrom} were given back.`) : '',
+      (r.roomAssignments || []).length ? h('p', {}, `${t('Rooms')}: `, roomList(r.roomAssignments)) : '',
+      r.releasedFrom ? h('p', { class: 'muted' }, t('The nights from {date} were given back.', { date: date(r.releasedFrom) })) : '',
       r.payment && r.payment.refund ? h('p', { class: r.payment.refundOverdue ? 'warning' : 'muted' },
-        `Refund ${money(r.payment.refund.amount, r.payment.refund.currency)} (${r.payment.refundStatus})`) : ''),
+        t('Refund {amount} ({state})', { amount: money(r.payment.refund.amount, r.payment.refund.currency),
+          state: statusWord(r.payment.refundStatus) })) : ''),
     // The server decides in the hotel's calendar; this only chooses what to offer.
     r.status === 'paid' && plusDays(0) < r.startDate ? changeDates(r) : '',
-    h('h2', {}, 'History'), historyTable(r),
-    ...((r.changes || []).length ? [h('h2', {}, 'Changes'), changesTable(r)] : []));
+    h('h2', {}, t('History')), historyTable(r),
+    ...((r.changes || []).length ? [h('h2', {}, t('Changes')), changesTable(r)] : []));
 }
 
 function changeDates(r) {
   const start = input('startDate', r.startDate, { type: 'date', required: true });
   const end = input('endDate', r.endDate, { type: 'date', required: true });
-  const previewButton = h('button', { type: 'submit' }, 'Preview change');
+  const previewButton = h('button', { type: 'submit' }, t('Preview change'));
   const preview = h('div', { id: 'change-preview', 'aria-live': 'polite' });
-  const form = h('form', { class: 'row', 'aria-label': 'Change dates' }, field('New arrival', start),
-    field('New departure', end), previewButton);
+  const form = h('form', { class: 'row', 'aria-label': t('Change dates') }, field(t('New arrival'), start),
+    field(t('New departure'), end), previewButton);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     act(previewButton, async () => {
@@ -57,15 +61,15 @@ function changeDates(r) {
       preview.replaceChildren(previewCard(r, p, { changeID, startDate: start.value, endDate: end.value }));
     });
   });
-  return h('section', { 'aria-labelledby': 'change-dates' }, h('h2', { id: 'change-dates' }, 'Change dates'),
-    h('p', { class: 'muted' }, 'Until the day before arrival. The new dates are priced now; a higher total is charged'
-      + ' to a card, a lower one refunded.'), form, preview);
+  return h('section', { 'aria-labelledby': 'change-dates' }, h('h2', { id: 'change-dates' }, t('Change dates')),
+    h('p', { class: 'muted' }, t('Until the day before arrival. The new dates are priced now; a higher total is charged to a card, a lower one refunded.')),
+    form, preview);
 }
 
 function previewCard(r, p, change) {
   const pays = p.difference && p.difference.amount > 0;
   const card = pays ? testCardSelect() : null;
-  const confirm = h('button', {}, 'Confirm change');
+  const confirm = h('button', {}, t('Confirm change'));
   confirm.addEventListener('click', () => act(confirm, async () => {
     const body = { changeID: change.changeID, startDate: change.startDate, endDate: change.endDate };
     if (card) body.paymentToken = card.value;
@@ -76,17 +80,18 @@ function previewCard(r, p, change) {
       const now = await get(`/v1/reservations/${r.reservationID}`);
       done = (now.changes || []).find((c) => c.changeID === change.changeID) || done;
     }
-    if (!done) throw new ApiError(502, { detail: 'The change was made but not shown; reload the page.' });
+    if (!done) throw new ApiError(502, { detail: t('The change was made but not shown; reload the page.') });
     const words = done.state === 'applied'
-      ? `Dates changed to ${done.after.startDate} → ${done.after.endDate}: ${differenceLine(done.difference)}.`
-      : `The change was not made: ${changeState(done)}${done.declineCode ? ` (${done.declineCode})` : ''}.`;
+      ? t('Dates changed to {dates}: {difference}.', { dates: dateRange(done.after.startDate, done.after.endDate),
+        difference: differenceLine(done.difference) })
+      : t('The change was not made: {why}.', { why: `${changeState(done)}${done.declineCode ? ` (${done.declineCode})` : ''}` });
     say(done.state === 'applied' || done.state === 'charging' ? 'info' : 'error', words);
     route();
   }));
-  return h('div', { class: 'card', role: 'group', 'aria-label': 'Change preview' },
-    h('p', {}, `Now: ${termsLine(p.before)}`),
-    h('p', {}, `New: ${termsLine(p.after)}`),
-    h('p', { class: 'total' }, `Difference: ${differenceLine(p.difference)}`),
-    card ? h('div', { class: 'row' }, field('Card for the difference (test tokens)', card)) : '',
+  return h('div', { class: 'card', role: 'group', 'aria-label': t('Change preview') },
+    h('p', {}, t('Now: {terms}', { terms: termsLine(p.before) })),
+    h('p', {}, t('New: {terms}', { terms: termsLine(p.after) })),
+    h('p', { class: 'total' }, t('Difference: {difference}', { difference: differenceLine(p.difference) })),
+    card ? h('div', { class: 'row' }, field(t('Card for the difference (test tokens)'), card)) : '',
     h('p', {}, confirm));
 }

@@ -1,6 +1,7 @@
 // Staff: one hotel, a tab at a time. Each tab draws into the page's body: (hotel, its room types, the body, the
 // address's query).
 import { get, put } from '../api.js';
+import { t } from '../i18n.js';
 import { route, screen } from '../navigation.js';
 import { act, h, say } from '../ui.js';
 import { staffAvailability } from './staff-availability.js';
@@ -23,9 +24,10 @@ export async function staffHotel(id, query) {
   const hotel = await get(`/v1/hotels/${id}`);
   const types = hotel.roomTypes || [];
   const body = h('div');
-  show(h('p', {}, h('a', { href: '#/staff' }, '← Hotels')), h('h1', {}, hotel.name), saleToggle(hotel),
-    h('div', { class: 'tabs' }, TABS.map((t) => h('a', { href: `#/staff/hotels/${id}?tab=${encodeURIComponent(t)}`,
-      class: t === tab ? 'active' : '' }, t))), body);
+  show(h('p', {}, h('a', { href: '#/staff' }, `← ${t('Hotels')}`)), h('h1', {}, hotel.name), saleToggle(hotel),
+    h('nav', { class: 'tabs', 'aria-label': t('Hotel sections') }, TABS.map((name) => h('a', {
+      href: `#/staff/hotels/${id}?tab=${encodeURIComponent(name)}`, class: name === tab ? 'active' : '',
+      'aria-current': name === tab ? 'page' : null }, t(name)))), body);
   const views = { details: staffDetails, 'room types': staffRoomTypes, rooms: staffRooms, prices: staffPrices,
     availability: staffAvailability, policy: staffPolicy, reservations: staffReservations, 'front desk': staffFrontDesk,
     'book for a guest': staffBook, occupancy: staffOccupancy };
@@ -36,11 +38,12 @@ export async function staffHotel(id, query) {
 // only a chain administrator may.
 function saleToggle(hotel) {
   const button = h('button', { class: hotel.offSale ? '' : 'secondary' },
-    hotel.offSale ? 'Put back on sale' : 'Take off sale');
+    hotel.offSale ? t('Put back on sale') : t('Take off sale'));
   button.addEventListener('click', () => act(button, async () => {
     const now = await put(`/v1/hotels/${hotel.id}/sale`, { offSale: !hotel.offSale });
-    say('info', now.offSale ? `${now.name} is off sale: no new bookings or quotes.` : `${now.name} is on sale again.`);
+    say('info', now.offSale ? t('{hotel} is off sale: no new bookings or quotes.', { hotel: now.name })
+      : t('{hotel} is on sale again.', { hotel: now.name }));
     route();
   }));
-  return h('p', { class: 'row' }, hotel.offSale ? h('span', { class: 'warning' }, 'Off sale. ') : '', button);
+  return h('p', { class: 'row' }, hotel.offSale ? h('span', { class: 'warning' }, `${t('Off sale.')} `) : '', button);
 }

@@ -1,5 +1,6 @@
 // Staff, occupancy tab: a chart of the next 60 nights per room type.
 import { get } from '../api.js';
+import { date, dateRange, t } from '../i18n.js';
 import { h, plusDays } from '../ui.js';
 
 export async function staffOccupancy(hotel, types, into) {
@@ -9,13 +10,15 @@ export async function staffOccupancy(hotel, types, into) {
     const inv = await get(`/v1/hotels/${hotel.id}/room-types/${rt.id}/inventory?startDate=${start}&endDate=${end}`);
     const rows = inv.items;
     const max = Math.max(1, ...rows.map((r) => r.sellableLimit));
-    return h('div', {}, h('h3', {}, rt.name),
-      h('div', { class: 'chart', role: 'img', 'aria-label': `Occupancy of ${rt.name}, next 60 nights` }, rows.map((r) =>
+    return h('div', {}, h('h2', {}, rt.name),
+      h('div', { class: 'chart', role: 'img', 'aria-label': t('Occupancy of {roomType}, next 60 nights', { roomType: rt.name }) }, rows.map((r) =>
         h('div', { class: 'bar', style: `height:${(100 * r.sellableLimit) / max}%`,
-          title: `${r.date}: ${r.totalReserved} of ${r.sellableLimit} sold` },
+          title: t('{date}: {sold} of {limit} sold', { date: date(r.date), sold: r.totalReserved, limit: r.sellableLimit }) },
         h('span', { style: `height:${r.sellableLimit ? (100 * Math.min(r.totalReserved, r.sellableLimit)) / r.sellableLimit : 0}%` })))),
-      h('p', { class: 'muted' }, `${rows.reduce((s, r) => s + r.totalReserved, 0)} room-nights sold of ${rows.reduce((s, r) => s + r.sellableLimit, 0)} sellable (${start} to ${end}).`
-        + ' Each bar is a night: its height the rooms on sale, blue the part sold; hover for the figures.'));
+      h('p', { class: 'muted' }, t('{sold} room-nights sold of {sellable} sellable ({dates}).', {
+        sold: rows.reduce((s, r) => s + r.totalReserved, 0), sellable: rows.reduce((s, r) => s + r.sellableLimit, 0),
+        dates: dateRange(start, end) }),
+      ` ${t('Each bar is a night: its height the rooms on sale, blue the part sold; hover for the figures.')}`));
   }));
-  into.replaceChildren(...(charts.length ? charts : [h('p', {}, 'No room types yet.')]));
+  into.replaceChildren(...(charts.length ? charts : [h('p', {}, t('No room types yet.'))]));
 }

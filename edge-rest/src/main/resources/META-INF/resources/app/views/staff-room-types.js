@@ -1,16 +1,17 @@
 // Staff, room types tab: edit or delete each room type, add one.
 import { del, post, put } from '../api.js';
+import { t } from '../i18n.js';
 import { route } from '../navigation.js';
 import { act, field, formValues, h, input, say } from '../ui.js';
 
 function roomTypeForm(rt, onSave) {
-  const save = h('button', { type: 'submit' }, rt ? 'Save' : 'Add room type');
+  const save = h('button', { type: 'submit' }, rt ? t('Save') : t('Add room type'));
   const form = h('form', { class: 'row' },
-    field('Name', input('name', rt && rt.name, { required: true })),
-    field('Guests', input('maxOccupancy', rt ? rt.maxOccupancy : 2, { type: 'number', min: 1, max: 20 })),
-    field('Beds', input('bedConfiguration', rt ? rt.bedConfiguration : '1 double', { required: true })),
-    field('Amenities (comma separated)', input('amenities', rt && rt.amenities ? rt.amenities.join(', ') : '')),
-    field('Description', input('description', rt && rt.description)), save);
+    field(t('Name'), input('name', rt && rt.name, { required: true })),
+    field(t('Guests'), input('maxOccupancy', rt ? rt.maxOccupancy : 2, { type: 'number', min: 1, max: 20 })),
+    field(t('Beds'), input('bedConfiguration', rt ? rt.bedConfiguration : '1 double', { required: true })),
+    field(t('Amenities (comma separated)'), input('amenities', rt && rt.amenities ? rt.amenities.join(', ') : '')),
+    field(t('Description'), input('description', rt && rt.description)), save);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const v = formValues(form);
@@ -23,20 +24,20 @@ function roomTypeForm(rt, onSave) {
 export function staffRoomTypes(hotel, types, into) {
   into.replaceChildren(
     ...types.map((rt) => {
-      const remove = h('button', { class: 'danger' }, 'Delete');
+      const remove = h('button', { class: 'danger' }, t('Delete'));
       remove.addEventListener('click', () => act(remove, async () => {
         await del(`/v1/hotels/${hotel.id}/room-types/${rt.id}`);
         route();
       }));
-      return h('div', { class: 'card' }, h('h3', {}, rt.name, h('span', { class: 'muted' },
-        ` · ${rt.roomsInService} of ${rt.roomCount} rooms in service`)),
-      roomTypeForm(rt, async (body) => { await put(`/v1/hotels/${hotel.id}/room-types/${rt.id}`, body); say('info', 'Saved.'); }),
+      return h('div', { class: 'card' }, h('h2', { class: 'card-title' }, rt.name, h('span', { class: 'muted' },
+        ` · ${t('{inService} of {count} rooms in service', { inService: rt.roomsInService, count: rt.roomCount })}`)),
+      roomTypeForm(rt, async (body) => { await put(`/v1/hotels/${hotel.id}/room-types/${rt.id}`, body); say('info', t('Saved.')); }),
       h('p', {}, remove));
     }),
-    h('h2', {}, 'New room type'),
+    h('h2', {}, t('New room type')),
     roomTypeForm(null, async (body) => {
       await post(`/v1/hotels/${hotel.id}/room-types`, body);
-      say('info', `Room type ${body.name} added.`);
+      say('info', t('Room type {name} added.', { name: body.name }));
       route();
     }));
 }
