@@ -79,6 +79,12 @@ export function statusWord(value) {
 }
 
 /** A hotel's stars, read out as "4 stars". */
+/** "Up to 2 guests · 1 king": whom a room type sleeps, and how (the beds are optional). */
+export function sleeps(roomType) {
+  return [tn(roomType.maxOccupancy, 'Up to {n} guest', 'Up to {n} guests'), roomType.bedConfiguration]
+    .filter(Boolean).join(' · ');
+}
+
 export function stars(n) {
   if (!n) return '';
   return h('span', { class: 'stars', role: 'img', 'aria-label': tn(n, '{n} star', '{n} stars') }, '★'.repeat(n));

@@ -3,7 +3,7 @@
 import { ApiError, get } from '../api.js';
 import { country, dateRange, money, t, tn } from '../i18n.js';
 import { screen } from '../navigation.js';
-import { act, h, nightsBetween, say, stars } from '../ui.js';
+import { act, h, nightsBetween, say, sleeps, stars } from '../ui.js';
 import { reviewStay } from './guest-review.js';
 import { lastSearch, roomsLeftLine, stayForm, stayFromQuery, stayQuery } from './stay-form.js';
 import { policyTerms } from './stay.js';
@@ -52,7 +52,7 @@ function roomTypeCard(hotel, rt, offers, offer) {
   const prices = `#/hotels/${hotel.id}/room-types/${rt.id}${stay ? `?${stayQuery(stay)}` : ''}`;
   return [
     h('h3', {}, rt.name),
-    h('div', {}, `${tn(rt.maxOccupancy, 'Up to {n} guest', 'Up to {n} guests')} · ${rt.bedConfiguration}`),
+    h('div', {}, sleeps(rt)),
     rt.description ? h('p', { class: 'muted' }, rt.description) : '',
     rt.amenities && rt.amenities.length ? h('div', { class: 'muted' }, rt.amenities.join(' · ')) : '',
     offers ? forTheStay(hotel, rt, stay, offer) : '',

@@ -1,7 +1,7 @@
 // Guests: a room type's dates, each night's price and rooms left, and the step to a quote.
 import { get } from '../api.js';
 import { date, money, t, tn } from '../i18n.js';
-import { act, field, h, input, plusDays, table } from '../ui.js';
+import { act, field, h, input, plusDays, sleeps, table } from '../ui.js';
 import { screen } from '../navigation.js';
 import { reviewStay } from './guest-review.js';
 
@@ -25,7 +25,7 @@ export async function roomTypePage(hotelId, roomTypeId, query) {
     + (query.get('guests') ? `&guests=${encodeURIComponent(query.get('guests'))}` : '');
   show(h('p', {}, h('a', { href: query.get('startDate') ? back : `#/hotels/${hotelId}` }, `← ${hotel.name}`)),
     h('h1', {}, rt.name),
-    h('p', {}, `${tn(rt.maxOccupancy, 'Up to {n} guest', 'Up to {n} guests')} · ${rt.bedConfiguration}`,
+    h('p', {}, sleeps(rt),
       rt.amenities && rt.amenities.length ? ` · ${rt.amenities.join(', ')}` : ''),
     rt.description ? h('p', { class: 'muted' }, rt.description) : '',
     form, result);

@@ -5,7 +5,7 @@
 import { get } from '../api.js';
 import { country, dateRange, money, t, tn } from '../i18n.js';
 import { focusOn, route, screen } from '../navigation.js';
-import { act, field, h, input, nightsBetween, stars } from '../ui.js';
+import { act, field, h, input, nightsBetween, sleeps, stars } from '../ui.js';
 import { reviewStay } from './guest-review.js';
 import { defaultStay, rememberSearch, roomsLeftLine, stayForm, stayFromQuery, stayQuery } from './stay-form.js';
 
@@ -152,7 +152,7 @@ function hitCard(hit, stay, address) {
     h('ul', { class: 'plain offers', 'aria-label': t('Rooms at {hotel}', { hotel: hit.name }) },
       (hit.offers || []).map((offer) => h('li', { class: 'offer' },
         h('div', { class: 'offer-name' }, h('strong', {}, offer.name), h('div', { class: 'muted' },
-          `${tn(offer.maxOccupancy, 'Up to {n} guest', 'Up to {n} guests')} · ${offer.bedConfiguration}`)),
+          sleeps(offer))),
         roomsLeftLine(offer.roomsLeft),
         h('p', { class: 'offer-price' }, h('span', { class: 'muted' }, t('Total')), ' ',
           h('span', { class: 'price' }, money(offer.total.amount, offer.total.currency))),
