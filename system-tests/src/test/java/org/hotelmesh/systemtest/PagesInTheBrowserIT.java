@@ -309,6 +309,14 @@ class PagesInTheBrowserIT {
                     .setName("Check out now")).click();
             assertThat(page.locator("#notice")).containsText("95");
             shot(page, "checked-out");
+
+            // the same front desk in Korean: the staff pages speak both languages
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("한국어")).click();
+            assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("도착 예정"))).isVisible();
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("날짜 보기"))).isVisible();
+            assertThat(page.locator("html")).hasAttribute("lang", "ko");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
+            assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Arrivals"))).isVisible();
         }
         JsonNode day = JSON.readTree(Mesh.ok(mesh.send("GET", "/v1/hotels/" + hotelId + "/reservations?when=all",
                 staff, null)).body());
