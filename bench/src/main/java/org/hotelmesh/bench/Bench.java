@@ -17,6 +17,7 @@ import org.hotelmesh.proto.common.v1.DateRange;
 import org.hotelmesh.proto.hotel.v1.Address;
 import org.hotelmesh.proto.hotel.v1.CreateHotelRequest;
 import org.hotelmesh.proto.hotel.v1.CreateRoomTypeRequest;
+import org.hotelmesh.proto.hotel.v1.FindHotelsRequest;
 import org.hotelmesh.proto.hotel.v1.GetHotelRequest;
 import org.hotelmesh.proto.hotel.v1.HotelInput;
 import org.hotelmesh.proto.hotel.v1.HotelServiceGrpc;
@@ -27,9 +28,15 @@ import org.hotelmesh.proto.rate.v1.CreateQuoteRequest;
 import org.hotelmesh.proto.rate.v1.Quote;
 import org.hotelmesh.proto.rate.v1.RateServiceGrpc;
 import org.hotelmesh.proto.rate.v1.RateServiceGrpc.RateServiceBlockingStub;
+import org.hotelmesh.proto.rate.v1.SearchServiceGrpc;
+import org.hotelmesh.proto.rate.v1.SearchServiceGrpc.SearchServiceBlockingStub;
+import org.hotelmesh.proto.rate.v1.SearchSort;
+import org.hotelmesh.proto.rate.v1.SearchStaysRequest;
+import org.hotelmesh.proto.rate.v1.SearchStaysResponse;
 import org.hotelmesh.proto.rate.v1.SetBaseRatesRequest;
 import org.hotelmesh.proto.reservation.v1.CreateReservationRequest;
 import org.hotelmesh.proto.reservation.v1.GetAvailabilityRequest;
+import org.hotelmesh.proto.reservation.v1.GetStockRequest;
 import org.hotelmesh.proto.reservation.v1.InventoryServiceGrpc;
 import org.hotelmesh.proto.reservation.v1.InventoryServiceGrpc.InventoryServiceBlockingStub;
 import org.hotelmesh.proto.reservation.v1.ReservationServiceGrpc;
@@ -45,14 +52,21 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,7 +77,10 @@ import java.util.regex.Pattern;
  * (d) quotes and (e) quote-then-book, (b) a hot night raced for by many clients,
  * (b2) hundreds of clients racing for the last rooms, (b3) a thousand at once for them -- over gRPC, like the edge
  * does --, then (a) and (b2) through the REST edge, then (c) availability reads over gRPC, and the equivalent SQL
- * straight into PostgreSQL with pgbench. Prints throughput, latency percentiles, error classes, the oversell check and
+ * straight into PostgreSQL with pgbench. Last, the stay search: 5,000 hotels written into the services' tables with SQL
+ * ({@link SearchData}), (s0) a crowd on rate-svc's empty copies, (s) searches over gRPC, (s-edge) through the edge,
+ * and its raw floor, bench/sql/search.sql, on one database holding copies of the tables; --only search runs that part
+ * alone. Prints throughput, latency percentiles, error classes, the oversell check and
  * the ratios ours/raw and edge/grpc. With --cpu-hog, (b), (b2) and (b3) run against one busy process per core.
  * Every call is authenticated (the services' own workload tokens, the bench as a tool) and, unless --plaintext, over
  * TLS with certificates of a development CA of the bench's own, as in a deployment.
@@ -74,6 +91,14 @@ public final class Bench {
     private static final String DB_RESERVATION = "reservation_bench";
     private static final String DB_RATE = "rate_bench";
     private static final String DB_PAYMENT = "payment_bench";
+    /** The raw floor of (s): copies of the tables the search reads, of all three services, in one database. */
+    private static final String DB_SEARCH_RAW = "search_raw_bench";
+    /** (s) searches stays of 1 to 3 nights. */
+    private static final int MAX_SEARCH_NIGHTS = 3;
+    /** rate-svc's hotelmesh.search.catalog-ttl, which the bench leaves at its default. */
+    private static final Duration CATALOG_TTL = Duration.ofSeconds(30);
+    /** (s0): how long the crowd searches on rate-svc's empty copies. */
+    private static final Duration COLD_SEARCH = Duration.ofSeconds(5);
     private static final long BASE_PRICE = 12_000;
     private static final int REDIS_DB = 5;
     private static final int HOT_DAY = 30;
@@ -107,9 +132,11 @@ public final class Bench {
     }
 
     record Settings(int hotels, int days, int clients, int hotClients, int lastRoomsClients, int burstClients,
-                    Duration duration, int hotRooms, boolean cpuHog, boolean plaintext) {
+                    Duration duration, int hotRooms, boolean cpuHog, boolean plaintext, int searchClients,
+                    int searchHotels, int searchCities, int searchDays, int searchHorizon, boolean onlySearch) {
         private static final Set<String> OPTIONS = Set.of("hotels", "days", "clients", "hot-clients",
-                "last-rooms-clients", "burst-clients", "seconds", "hot-rooms");
+                "last-rooms-clients", "burst-clients", "seconds", "hot-rooms", "search-clients", "search-hotels",
+                "search-cities", "search-days", "search-horizon", "only");
         private static final Set<String> FLAGS = Set.of("cpu-hog", "plaintext");
 
         static Settings from(String[] args) {
@@ -126,6 +153,10 @@ public final class Bench {
                     throw new IllegalArgumentException(args[i] + " needs a value");
                 }
             }
+            String only = a.getOrDefault("only", "all");
+            if (!only.equals("all") && !only.equals("search")) {
+                throw new IllegalArgumentException("--only takes all or search");
+            }
             return new Settings(
                     Integer.parseInt(a.getOrDefault("hotels", "200")),
                     Integer.parseInt(a.getOrDefault("days", "700")),
@@ -135,7 +166,26 @@ public final class Bench {
                     Integer.parseInt(a.getOrDefault("burst-clients", "1000")),
                     Duration.ofSeconds(Long.parseLong(a.getOrDefault("seconds", "20"))),
                     Integer.parseInt(a.getOrDefault("hot-rooms", "6000")),
-                    a.containsKey("cpu-hog"), a.containsKey("plaintext"));
+                    a.containsKey("cpu-hog"), a.containsKey("plaintext"),
+                    Integer.parseInt(a.getOrDefault("search-clients", "64")),
+                    Integer.parseInt(a.getOrDefault("search-hotels", "5000")),
+                    Integer.parseInt(a.getOrDefault("search-cities", "100")),
+                    Integer.parseInt(a.getOrDefault("search-days", "60")),
+                    // the nights of inventory and base prices written: by default those (s) searches
+                    Integer.parseInt(a.getOrDefault("search-horizon", String.valueOf(
+                            Integer.parseInt(a.getOrDefault("search-days", "60")) + MAX_SEARCH_NIGHTS))),
+                    only.equals("search"));
+        }
+
+        /** (s) and its raw floor: --seconds, but at least a catalog TTL and 5 s (every city's copy renewed inside). */
+        Duration searchDuration() {
+            Duration least = CATALOG_TTL.plusSeconds(5);
+            return duration.compareTo(least) < 0 ? least : duration;
+        }
+
+        /** (s-edge) runs half as long as the other timed scenarios, at least 5 s. */
+        Duration edgeSearchDuration() {
+            return Duration.ofSeconds(Math.max(5, duration.toSeconds() / 2));
         }
     }
 
@@ -168,7 +218,8 @@ public final class Bench {
             ResultSet rs = st.executeQuery("SHOW max_connections");
             rs.next();
             int max = rs.getInt(1);
-            int raw = Math.max(settings.clients(), settings.hotClients());
+            int raw = Math.max(settings.searchClients(), settings.onlySearch() ? 0
+                    : Math.max(settings.clients(), settings.hotClients()));
             if (raw > max - 10) {
                 throw new IllegalArgumentException("pgbench would open " + raw + " connections but PostgreSQL allows "
                         + max + " (max_connections); use at most " + (max - 10) + " clients or raise max_connections");
@@ -178,7 +229,15 @@ public final class Bench {
         Stores.recreateDatabase(pg, user, password, DB_RESERVATION);
         Stores.recreateDatabase(pg, user, password, DB_RATE);
         Stores.recreateDatabase(pg, user, password, DB_PAYMENT);
+        Stores.recreateDatabase(pg, user, password, DB_SEARCH_RAW);
         Stores.flushRedisDatabase(redis, REDIS_DB);
+        // (s): the nights searched are arrivals 1..search-days days ahead, up to MAX_SEARCH_NIGHTS nights each
+        if (settings.searchHorizon() < settings.searchDays() + MAX_SEARCH_NIGHTS) {
+            throw new IllegalArgumentException("--search-horizon must cover the nights searched: at least"
+                    + " --search-days + " + MAX_SEARCH_NIGHTS);
+        }
+        SearchData search = new SearchData(settings.searchHotels(), settings.searchCities(), settings.searchHorizon(),
+                LocalDate.now(ZoneOffset.UTC));
 
         Path logs = root.resolve("target/bench");
         Files.createDirectories(logs);
@@ -235,11 +294,18 @@ public final class Bench {
         edgeConfig.put("hotelmesh.rate-limit.requests", "1000000000");
         edgeConfig.put("hotelmesh.rate-limit.write-requests", "1000000000");
 
-        Catalog catalog;
-        System.out.printf("bench: %d hotels, %d clients (hot night %d, last rooms %d, burst %d), %s per timed"
-                        + " scenario; cpu hog: %s; between the services: %s%n", settings.hotels(), settings.clients(),
-                settings.hotClients(), settings.lastRoomsClients(), settings.burstClients(), settings.duration(),
-                hogDescription(), settings.plaintext() ? "plaintext (--plaintext)" : "TLS");
+        Catalog catalog = null;
+        if (settings.onlySearch()) {
+            System.out.printf("bench: only (s) search (--only search), %s; between the services: %s%n",
+                    settings.duration(), settings.plaintext() ? "plaintext (--plaintext)" : "TLS");
+        } else {
+            System.out.printf("bench: %d hotels, %d clients (hot night %d, last rooms %d, burst %d), %s per timed"
+                            + " scenario; cpu hog: %s; between the services: %s%n", settings.hotels(),
+                    settings.clients(), settings.hotClients(), settings.lastRoomsClients(), settings.burstClients(),
+                    settings.duration(), hogDescription(), settings.plaintext() ? "plaintext (--plaintext)" : "TLS");
+        }
+        System.out.printf("bench: (s) search: %d clients over %s; arrivals 1-%d days ahead, 1-%d nights%n",
+                settings.searchClients(), search.describe(), settings.searchDays(), MAX_SEARCH_NIGHTS);
         try (ServiceProcess hotel = ServiceProcess.start(root, "hotel-svc", hotelPort, hotelConfig, logs);
              ServiceProcess reservation = ServiceProcess.start(root, "reservation-svc", reservationPort,
                      reservationConfig, logs);
@@ -257,36 +323,56 @@ public final class Bench {
             List<ManagedChannel> burstChannels = channels(reservationPort, 8, tool);
             ManagedChannel hotelChannel = channels(hotelPort, 1, tool).get(0);
             ManagedChannel rateChannel = channels(ratePort, 1, tool).get(0);
+            // the searches' own connections to rate-svc, as many as the bookings have to reservation-svc
+            List<ManagedChannel> searchChannels = channels(ratePort, 4, tool);
             RateServiceBlockingStub rates = RateServiceGrpc.newBlockingStub(rateChannel);
             try (Connection db = connect(DB_RESERVATION, user, password)) {
-                catalog = setUp(HotelServiceGrpc.newBlockingStub(hotelChannel),
-                        InventoryServiceGrpc.newBlockingStub(channels.get(0)).withInterceptors(GrpcCredentials.bearer(
-                                DevTokens.mintWorkload(keys.resolve("workloads/private.pem"), "hotel-svc",
-                                        Duration.ofHours(12)))), rates);
                 Edge edge = new Edge(edgePort, keys.resolve("private.pem"),
                         Math.max(settings.clients(), settings.lastRoomsClients()), 4);
-                coldBurstThroughEdge(edge, catalog, db);
-                warmUp(channels, catalog, rates);
-                uncontended(channels, catalog, db);
-                quotes(channels, catalog, rates);
-                quotedBookings(channels, catalog, rates, db);
-                try (CpuHog hog = CpuHog.start(hogProcesses())) {
-                    hotNight(channels, catalog, db);
-                    lastRooms(channels, catalog, db);
-                    burst(burstChannels, catalog, db);
+                if (!settings.onlySearch()) {
+                    catalog = setUp(HotelServiceGrpc.newBlockingStub(hotelChannel),
+                            InventoryServiceGrpc.newBlockingStub(channels.get(0)).withInterceptors(
+                                    GrpcCredentials.bearer(DevTokens.mintWorkload(keys.resolve("workloads/private.pem"),
+                                            "hotel-svc", Duration.ofHours(12)))), rates);
+                    coldBurstThroughEdge(edge, catalog, db);
+                    warmUp(channels, catalog, rates);
+                    uncontended(channels, catalog, db);
+                    quotes(channels, catalog, rates);
+                    quotedBookings(channels, catalog, rates, db);
+                    try (CpuHog hog = CpuHog.start(hogProcesses())) {
+                        hotNight(channels, catalog, db);
+                        lastRooms(channels, catalog, db);
+                        burst(burstChannels, catalog, db);
+                    }
+                    warmUpEdge(edge, catalog);
+                    uncontendedThroughEdge(edge, catalog, db);
+                    lastRoomsThroughEdge(edge, catalog, db);
+                    availability(channels, catalog);
                 }
-                warmUpEdge(edge, catalog);
-                uncontendedThroughEdge(edge, catalog, db);
-                lastRoomsThroughEdge(edge, catalog, db);
-                availability(channels, catalog);
+                // Last, so the booking scenarios run on the tables they always ran on.
+                loadSearchData(search, user, password);
+                Map<String, Integer> ports = Map.of("hotel-svc", hotelPort, "reservation-svc", reservationPort,
+                        "rate-svc", ratePort, "payment-svc", paymentPort, "edge-rest", edgePort);
+                searchStays(searchChannels, search, rate, hotel, reservation, ports);
+                searchThroughEdge(edge, search);
+                searchDownstream(hotelChannel, channels, search);
             } finally {
                 hotelChannel.shutdownNow();
                 rateChannel.shutdownNow();
                 channels.forEach(ManagedChannel::shutdownNow);
                 burstChannels.forEach(ManagedChannel::shutdownNow);
+                searchChannels.forEach(ManagedChannel::shutdownNow);
             }
         }
         // The raw side runs with the services stopped: the same server, nothing else on it.
+        if (!settings.onlySearch()) {
+            rawBookings(catalog, user, password, logs);
+        }
+        rawSearch(search, user, password, logs);
+        print();
+    }
+
+    private void rawBookings(Catalog catalog, String user, String password, Path logs) throws Exception {
         Pgbench pgbench = new Pgbench(pg, user, password, DB_RESERVATION, root.resolve("bench/sql"), logs);
         Map<String, String> vars = Map.of("hotel_min", String.valueOf(catalog.hotelMin()),
                 "rt_min", String.valueOf(catalog.rtMin()), "hotels", String.valueOf(settings.hotels()),
@@ -310,7 +396,6 @@ public final class Bench {
                 Map.of("hotel_min", String.valueOf(catalog.rawHotHotel()), "rt_min", String.valueOf(catalog.rawHotRt()),
                         "hotels", "1", "day_min", String.valueOf(HOT_DAY), "days", "1")));
         raw("(c)", pgbench.run("availability.sql", settings.clients(), settings.duration(), vars));
-        print();
     }
 
     // --- set-up -------------------------------------------------------------------------------------------------
@@ -544,6 +629,262 @@ public final class Bench {
         return Date.newBuilder().setYear(d.getYear()).setMonth(d.getMonthValue()).setDay(d.getDayOfMonth()).build();
     }
 
+    // --- (s) the stay search ---------------------------------------------------------------------------------------
+
+    /**
+     * Writes the search's hotels, rooms, inventory and prices into the services' databases (one thread) and the same
+     * rows into the raw floor's database, made by the services' own migrations (another thread), then VACUUM ANALYZE.
+     * The services are running but idle, and have never seen these ids.
+     */
+    private void loadSearchData(SearchData search, String user, String password) throws Exception {
+        long t0 = System.nanoTime();
+        ExecutorService loaders = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> services = loaders.submit(() -> {
+                try (Connection hotels = connect(DB_HOTEL, user, password);
+                     Connection inventory = connect(DB_RESERVATION, user, password);
+                     Connection prices = connect(DB_RATE, user, password)) {
+                    SearchData.execute(hotels, search.catalog());
+                    SearchData.execute(inventory, search.inventory());
+                    SearchData.execute(prices, search.rates());
+                }
+                return null;
+            });
+            Future<?> raw = loaders.submit(() -> {
+                try (Connection db = connect(DB_SEARCH_RAW, user, password)) {
+                    SearchData.createRawTables(db, root);
+                    SearchData.execute(db, search.catalog());
+                    SearchData.execute(db, search.inventory());
+                    SearchData.execute(db, search.rates());
+                }
+                return null;
+            });
+            services.get();
+            raw.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("loading the search data: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            loaders.shutdownNow();
+        }
+        try (Connection db = connect(DB_HOTEL, user, password); var st = db.createStatement()) {
+            ResultSet rs = st.executeQuery("SELECT count(*) FROM room WHERE hotel_id >= " + SearchData.HOTEL_BASE);
+            rs.next();
+            System.out.printf("  search data: %,d rooms; loaded into %s, %s, %s and %s in %.0f s%n", rs.getLong(1),
+                    DB_HOTEL, DB_RESERVATION, DB_RATE, DB_SEARCH_RAW, (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    /** One search as a guest starts one: a city of the data, arrival 1..search-days ahead, 1-3 nights, 1-2 rooms. */
+    private SearchStaysRequest searchRequest(SearchData search, ThreadLocalRandom rnd) {
+        return searchRequest(rnd.nextInt(1, search.cities() + 1), rnd);
+    }
+
+    /** One search in city c (1..cities), arrival 1..search-days ahead, 1-3 nights, 1-2 rooms, 1-4 guests. */
+    private SearchStaysRequest searchRequest(int city, ThreadLocalRandom rnd) {
+        int rooms = rnd.nextInt(1, 3);
+        return SearchStaysRequest.newBuilder()
+                .setCity(SearchData.city(city))
+                .setStay(stay(rnd.nextInt(1, settings.searchDays() + 1), rnd.nextInt(1, MAX_SEARCH_NIGHTS + 1)))
+                .setRooms(rooms)
+                .setGuests(rnd.nextInt(rooms, 5))
+                .setSort(SearchSort.PRICE)
+                .build();
+    }
+
+    /**
+     * (s0) then (s): first --search-clients clients at once for 5 s on rate-svc's empty copies, as a freshly started
+     * rate-svc meets a crowd (every answer should be OK); then a warm-up, and the same clients searching stays over
+     * gRPC (rate-svc's SearchStays, the first page of 20) for at least a catalog TTL and a bit.
+     * <p>
+     * The warm-up first brings the cities in one after the other over one catalog TTL (4 clients), so their copies
+     * expire one after the other too, as in a rate-svc that has been running under load for a while (a crowd that
+     * finds them all expired at once is (s0)'s case); then all the clients search for 10 s (the JIT). (s) then lasts
+     * longer than the catalog TTL, so every city's hotels are read again inside the window: what ours reuses is its
+     * steady share, not a window placed before the copies expire.
+     * <p>
+     * Prints the hits, rate-svc's reuse of its copies (its cache metrics), its calls to the other services and where
+     * the CPU went.
+     */
+    private void searchStays(List<ManagedChannel> channels, SearchData search, ServiceProcess rate,
+            ServiceProcess hotel, ServiceProcess reservation, Map<String, Integer> ports) throws Exception {
+        LongAdder onPage = new LongAdder();
+        LongAdder found = new LongAdder();
+        Load.StubOp<SearchServiceBlockingStub> op = (stub, rnd) -> {
+            SearchStaysResponse answer = stub.withDeadlineAfter(10, TimeUnit.SECONDS)
+                    .searchStays(searchRequest(search, rnd));
+            onPage.add(answer.getHitsCount());
+            found.add(answer.getPage().getTotalSize());
+            return Load.OK;
+        };
+        Map<String, Double> rateCold = Metrics.scrape(rate.managementPort());
+        Map<String, Double> hotelCold = Metrics.scrape(hotel.managementPort());
+        Load.Result cold = Load.run("search, cold", channels, SearchServiceGrpc::newBlockingStub,
+                settings.searchClients(), COLD_SEARCH, op);
+        Row coldRow = add("(s0) stay search, cold copies, " + settings.searchClients() + " clients at once, "
+                + COLD_SEARCH.toSeconds() + " s", cold, notOk(cold));
+        coldRow.notes.add(String.format("reuse (hits / gets): %s; %.2f FindHotels per search",
+                Metrics.cacheHits(rateCold, Metrics.scrape(rate.managementPort()), "search-places", "search-stock"),
+                Metrics.grpcCalls(hotelCold, Metrics.scrape(hotel.managementPort()), "FindHotels")
+                        / Math.max(1, cold.ops())));
+        // a few clients bring the cities in one after the other over a catalog TTL, then all of them warm the JIT up
+        long rampStart = System.nanoTime();
+        Load.StubOp<SearchServiceBlockingStub> ramp = (stub, rnd) -> {
+            double share = Math.min(1.0, (System.nanoTime() - rampStart) / (double) CATALOG_TTL.toNanos());
+            int newest = Math.max(1, (int) Math.ceil(share * search.cities()));
+            stub.withDeadlineAfter(10, TimeUnit.SECONDS).searchStays(
+                    searchRequest(rnd.nextBoolean() ? newest : rnd.nextInt(1, newest + 1), rnd));
+            return Load.OK;
+        };
+        Load.Result few = Load.run("search warm-up", channels, SearchServiceGrpc::newBlockingStub, 4, CATALOG_TTL,
+                ramp);
+        Load.Result all = Load.run("search warm-up", channels, SearchServiceGrpc::newBlockingStub,
+                settings.searchClients(), Duration.ofSeconds(10), op);
+        onPage.reset();
+        found.reset();
+        Map<String, Double> rateBefore = Metrics.scrape(rate.managementPort());
+        Map<String, Double> hotelBefore = Metrics.scrape(hotel.managementPort());
+        Map<String, Double> stockBefore = Metrics.scrape(reservation.managementPort());
+        CpuWatch cpu = CpuWatch.during(settings.searchDuration(), CpuWatch.services(ports));
+        Load.Result ours = Load.run("search", channels, SearchServiceGrpc::newBlockingStub, settings.searchClients(),
+                settings.searchDuration(), op);
+        String cpuUse = cpu.report();
+        Map<String, Double> rateAfter = Metrics.scrape(rate.managementPort());
+        Map<String, Double> hotelAfter = Metrics.scrape(hotel.managementPort());
+        Map<String, Double> stockAfter = Metrics.scrape(reservation.managementPort());
+        long ok = ours.count(Load.OK);
+        Row row = add("(s) stay search, " + String.format("%,d", search.hotels()) + " hotels, 1-" + MAX_SEARCH_NIGHTS
+                + " nights", ours, notOk(ours));
+        row.okOnly = true;
+        row.notes.add(String.format("unmeasured warm-up before it: 4 clients bringing the cities in over %d s, %.1f/s,"
+                        + " p50 %.0f ms, %s; then %d clients 10 s, %.1f/s, p50 %.0f ms, %s", CATALOG_TTL.toSeconds(),
+                few.rate(), few.percentile(50), few.summary(),
+                settings.searchClients(), all.rate(), all.percentile(50), all.summary()));
+        row.notes.add(String.format("hits: %.1f hotels with an available offer per search (%.1f on the first page"
+                + " of 20)", found.sum() / (double) Math.max(1, ok), onPage.sum() / (double) Math.max(1, ok)));
+        row.notes.add("ours reuses from memory what rate-svc read in the last moments (its TTL copies): a city's"
+                + " hotels and room types 30 s, rooms left 5 s, base prices and rules 10 s; reads only the rest");
+        row.notes.add("this run's reuse (hits / gets): " + Metrics.cacheHits(rateBefore, rateAfter, "search-places",
+                "search-stock", "search-prices", "search-rules"));
+        row.notes.add(String.format("per search: %.3f FindHotels (hotel-svc), %.3f GetStock (reservation-svc)",
+                Metrics.grpcCalls(hotelBefore, hotelAfter, "FindHotels") / Math.max(1, ours.ops()),
+                Metrics.grpcCalls(stockBefore, stockAfter, "GetStock") / Math.max(1, ours.ops())));
+        row.notes.add("ours cpu: " + cpuUse);
+    }
+
+    /**
+     * What the search's downstream reads cost on their own, called straight from the bench after (s-edge): one at a
+     * time (FindHotels of a small and of the biggest city, GetStock of their hotels over 3 nights), then FindHotels
+     * from all the search clients at once, as rate-svc sends it when its copy of the places is empty. Notes under (s).
+     * A failed call is reported, never fatal: the services may be in the state (s0) shows.
+     */
+    private void searchDownstream(ManagedChannel hotelChannel, List<ManagedChannel> stockChannels, SearchData search)
+            throws Exception {
+        int small = search.smallestCity();
+        int big = search.biggestCity();
+        String alone;
+        try {
+            HotelServiceBlockingStub hotels = HotelServiceGrpc.newBlockingStub(hotelChannel);
+            InventoryServiceBlockingStub stock = InventoryServiceGrpc.newBlockingStub(stockChannels.get(0));
+            List<Long> smallIds = hotelIds(hotels, small);
+            List<Long> bigIds = hotelIds(hotels, big);
+            alone = String.format("downstream alone, one call at a time (median of 20): FindHotels %d hotels"
+                            + " %.1f ms, %d hotels %.1f ms; GetStock of them over 3 nights %.1f ms, %.1f ms",
+                    smallIds.size(), median(() -> in10s(hotels).findHotels(findHotels(small))),
+                    bigIds.size(), median(() -> in10s(hotels).findHotels(findHotels(big))),
+                    median(() -> in10s(stock).getStock(getStock(smallIds))),
+                    median(() -> in10s(stock).getStock(getStock(bigIds))));
+        } catch (StatusRuntimeException e) {
+            alone = "downstream alone: not measured, a call failed: " + e.getStatus();
+        }
+        Load.Result crowd = Load.run("FindHotels", List.of(hotelChannel), HotelServiceGrpc::newBlockingStub,
+                settings.searchClients(), Duration.ofSeconds(5), (stub, rnd) -> {
+                    stub.withDeadlineAfter(10, TimeUnit.SECONDS).findHotels(
+                            findHotels(rnd.nextInt(1, search.cities() + 1)));
+                    return Load.OK;
+                });
+        Row row = row("(s)");
+        row.notes.add(alone);
+        row.notes.add(String.format("FindHotels from %d clients at once, straight to hotel-svc, random cities, 5 s:"
+                        + " %.0f/s, p50 %.0f ms, p99 %.0f ms (rate-svc's deadline for hotel-svc: 500 ms); %s",
+                settings.searchClients(), crowd.rate(), crowd.percentile(50), crowd.percentile(99), crowd.summary()));
+    }
+
+    private static FindHotelsRequest findHotels(int city) {
+        // as rate-svc asks: the city in lower case, at most hotelmesh.search.max-hotels (2,000)
+        return FindHotelsRequest.newBuilder().setCity(SearchData.city(city).toLowerCase(Locale.ROOT)).setLimit(2000)
+                .build();
+    }
+
+    private static GetStockRequest getStock(List<Long> hotelIds) {
+        return GetStockRequest.newBuilder().addAllHotelIds(hotelIds).setDates(stay(10, MAX_SEARCH_NIGHTS)).build();
+    }
+
+    private static List<Long> hotelIds(HotelServiceBlockingStub hotels, int city) {
+        return in10s(hotels).findHotels(findHotels(city)).getHotelsList().stream().map(h -> h.getHotel().getId())
+                .toList();
+    }
+
+    private static <S extends io.grpc.stub.AbstractStub<S>> S in10s(S stub) {
+        return stub.withDeadlineAfter(10, TimeUnit.SECONDS);
+    }
+
+    /** The median latency of 20 calls, in ms, after 3 unmeasured ones. */
+    private static double median(Runnable call) {
+        long[] nanos = new long[20];
+        for (int i = -3; i < nanos.length; i++) {
+            long t0 = System.nanoTime();
+            call.run();
+            if (i >= 0) {
+                nanos[i] = System.nanoTime() - t0;
+            }
+        }
+        Arrays.sort(nanos);
+        return nanos[nanos.length / 2] / 1e6;
+    }
+
+    /** (s-edge) the same searches through the REST edge (GET /v1/search, public: no token), for a shorter while. */
+    private void searchThroughEdge(Edge edge, SearchData search) throws Exception {
+        Load.HttpOp op = (client, rnd) -> {
+            SearchStaysRequest ask = searchRequest(search, rnd);
+            return edge.search(ask.getCity(), day(ask.getStay().getStartDate()), day(ask.getStay().getEndDate()),
+                    ask.getRooms(), ask.getGuests());
+        };
+        // unmeasured: the edge's search path (its JSON of the hits) has not run yet
+        Load.run("search warm-up, edge", edge.http(), settings.searchClients(), Duration.ofSeconds(5), op);
+        Load.Result ours = Load.run("search, edge", edge.http(), settings.searchClients(),
+                settings.edgeSearchDuration(), op);
+        Row row = add("(s-edge) stay search through the edge", ours, notOk(ours));
+        row.grpc = row("(s)");
+        row.okOnly = true;
+    }
+
+    private static String notOk(Load.Result r) {
+        long notOk = r.ops() - r.count(Load.OK);
+        return String.format("not OK: %d of %,d answers (%.2f%%)", notOk, r.ops(),
+                100.0 * notOk / Math.max(1, r.ops()));
+    }
+
+    /** (s) raw: bench/sql/search.sql at the same concurrency, on the one database holding copies of the tables. */
+    private void rawSearch(SearchData search, String user, String password, Path logs) throws Exception {
+        Pgbench pgbench = new Pgbench(pg, user, password, DB_SEARCH_RAW, root.resolve("bench/sql"), logs);
+        CpuWatch cpu = CpuWatch.during(settings.searchDuration(), CpuWatch.services(Map.of()));
+        raw("(s)", pgbench.run("search.sql", settings.searchClients(), settings.searchDuration(),
+                search.pgbenchVariables(settings.searchDays())));
+        String rawCpu = cpu.report();
+        floor("(s)", pgbench.run("search-stay.sql", settings.searchClients(), settings.searchDuration(),
+                search.pgbenchVariables(settings.searchDays())));
+        Row row = row("(s)");
+        row.notes.add("raw reads everything afresh in every transaction, nothing kept: the city's hotels (and their"
+                + " ids), room types, the stay's inventory rows, base prices and rules, 6 statements");
+        row.notes.add("floor: the stay's reads alone, as if the city's hotels were known (search-stay.sql: the ids,"
+                + " inventory rows, base prices, rules, 4 statements)");
+        row.notes.add("raw cpu: " + rawCpu);
+    }
+
+    private static LocalDate day(Date date) {
+        return LocalDate.of(date.getYear(), date.getMonth(), date.getDay());
+    }
+
     // --- checks -----------------------------------------------------------------------------------------------------
 
     /** Invariants 1 and 2 over every night: nothing above its limit, and total_reserved = active reservations. */
@@ -613,10 +954,17 @@ public final class Bench {
         final Load.Result ours;
         final String check;
         Load.Result raw;
-        /** The four commits of a paid booking in SQL: what (a), (e) and (b) do without the network. */
+        /**
+         * The four commits of a paid booking in SQL: what (a), (e) and (b) do without the network; for (s), the stay's
+         * reads without the catalog's.
+         */
         Load.Result floor;
         /** For a scenario through the edge: the same scenario over gRPC straight to the services. */
         Row grpc;
+        /** Printed under the figures. */
+        final List<String> notes = new ArrayList<>();
+        /** Ratios from the OK answers alone: a failed search is no search (a booking's "sold out" is an answer). */
+        boolean okOnly;
 
         Row(String scenario, Load.Result ours, String check) {
             this.scenario = scenario;
@@ -639,7 +987,7 @@ public final class Bench {
 
     private void floor(String scenarioPrefix, Load.Result floor) {
         row(scenarioPrefix).floor = floor;
-        System.out.println("  done: four-commit floor " + scenarioPrefix);
+        System.out.println("  done: floor " + scenarioPrefix);
     }
 
     /**
@@ -686,19 +1034,27 @@ public final class Bench {
                 "ops/s", "p50 ms", "p95 ms", "p99 ms", "outcomes");
         for (Row row : rows) {
             line(width, row.scenario, "ours", row.ours);
+            double ours = row.okOnly ? okRate(row.ours) : row.ours.rate();
+            String okOnly = row.okOnly ? String.format(" (OK answers alone: ours %.1f/s)", ours) : "";
             if (row.grpc != null) {
-                note(width, "", String.format("edge/grpc = %.2f", row.ours.rate() / row.grpc.ours.rate()));
+                note(width, "", String.format("edge/grpc = %.2f%s", ours / (row.okOnly ? okRate(row.grpc.ours)
+                        : row.grpc.ours.rate()), okOnly));
             }
             if (row.raw != null) {
                 line(width, "", "raw", row.raw);
-                note(width, "", String.format("ours/raw = %.2f", row.ours.rate() / row.raw.rate()));
+                note(width, "", String.format("ours/raw = %.2f%s", ours / row.raw.rate(), okOnly));
             }
             if (row.floor != null) {
                 line(width, "", "floor", row.floor);
-                note(width, "", String.format("ours/floor = %.2f", row.ours.rate() / row.floor.rate()));
+                note(width, "", String.format("ours/floor = %.2f%s", ours / row.floor.rate(), okOnly));
             }
+            row.notes.forEach(text -> note(width, "", text));
             note(width, "check", row.check);
         }
+    }
+
+    private static double okRate(Load.Result r) {
+        return r.count(Load.OK) / (r.elapsedNanos() / 1e9);
     }
 
     private static void line(int width, String scenario, String who, Load.Result r) {

@@ -5,6 +5,8 @@ import org.hotelmesh.devtools.DevTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -22,12 +24,14 @@ final class Edge {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final URI reservations;
+    private final String search;
     private final List<HttpClient> http = new ArrayList<>();
     private final List<String> tokens = new ArrayList<>();
 
     /** Mints {@code guests} tokens with the private key whose public half the edge verifies with. */
     Edge(int port, Path privateKey, int guests, int httpClients) {
         this.reservations = URI.create("http://127.0.0.1:" + port + "/v1/reservations");
+        this.search = "http://127.0.0.1:" + port + "/v1/search";
         for (int i = 0; i < httpClients; i++) {
             http.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build());
@@ -56,6 +60,20 @@ final class Edge {
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    /**
+     * GET /v1/search (docs/api.md), public and so without a token, as a guest not signed in searches: the first page,
+     * cheapest first.
+     */
+    HttpRequest search(String city, LocalDate start, LocalDate end, int rooms, int guests) {
+        String query = "city=" + URLEncoder.encode(city, StandardCharsets.UTF_8) + "&startDate=" + start + "&endDate="
+                + end + "&rooms=" + rooms + "&guests=" + guests + "&sort=price";
+        return HttpRequest.newBuilder(URI.create(search + "?" + query))
+                .timeout(TIMEOUT)
+                .header("Accept", "application/json")
+                .GET()
                 .build();
     }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -44,6 +45,15 @@ final class Load {
     interface Op {
         boolean call(ReservationServiceBlockingStub reservations, InventoryServiceBlockingStub inventory,
                      ThreadLocalRandom random);
+    }
+
+    /**
+     * One gRPC call on a stub of any service, made once per client from the client's channel: answers its outcome
+     * ("ok" or another word); a gRPC error counts by its code.
+     */
+    @FunctionalInterface
+    interface StubOp<S> {
+        String call(S stub, ThreadLocalRandom random);
     }
 
     /** One HTTP call: the request client number {@code client} sends next; the answer counts by {@link #outcome}. */
@@ -93,6 +103,12 @@ final class Load {
         return drive(grpc(channels, op), clients, duration, Mode.TIMED);
     }
 
+    /** Client c calls through {@code stubs} made from channel c mod n, for the duration. */
+    static <S> Result run(String name, List<ManagedChannel> channels, Function<ManagedChannel, S> stubs, int clients,
+                          Duration duration, StubOp<S> op) throws InterruptedException {
+        return drive(stubs(channels, stubs, op), clients, duration, Mode.TIMED);
+    }
+
     static Result run(String name, List<HttpClient> http, int clients, Duration duration, HttpOp op)
             throws InterruptedException {
         return drive(http(http, op), clients, duration, Mode.TIMED);
@@ -123,6 +139,20 @@ final class Load {
             return random -> {
                 try {
                     return op.call(reservations, inventory, random) ? OK : SOLD_OUT;
+                } catch (StatusRuntimeException e) {
+                    return e.getStatus().getCode().name().toLowerCase(Locale.ROOT);
+                }
+            };
+        };
+    }
+
+    /** Client c: a stub of its own on channel c mod n; a gRPC error answers its status code. */
+    private static <S> Clients stubs(List<ManagedChannel> channels, Function<ManagedChannel, S> make, StubOp<S> op) {
+        return client -> {
+            S stub = make.apply(channels.get(client % channels.size()));
+            return random -> {
+                try {
+                    return op.call(stub, random);
                 } catch (StatusRuntimeException e) {
                     return e.getStatus().getCode().name().toLowerCase(Locale.ROOT);
                 }
