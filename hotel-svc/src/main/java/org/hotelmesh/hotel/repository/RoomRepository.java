@@ -43,16 +43,6 @@ public class RoomRepository implements PanacheRepository<RoomEntity> {
                 .map(RoomRepository::toCounts);
     }
 
-    /** Room counts of every room type of these hotels that has rooms, keyed by room type id, in one query. */
-    public Uni<Map<Long, RoomCounts>> countsByRoomType(List<Long> hotelIds) {
-        return getSession().flatMap(s -> s.createSelectionQuery("select r.roomTypeId, count(r), "
-                        + "sum(case when r.inService = true then 1 else 0 end) from RoomEntity r"
-                        + " where r.hotelId in :hotels group by r.roomTypeId", Object[].class)
-                .setParameter("hotels", hotelIds)
-                .getResultList())
-                .map(RoomRepository::toCounts);
-    }
-
     public Uni<RoomCounts> countsOf(long hotelId, long roomTypeId) {
         return getSession().flatMap(s -> s.createSelectionQuery(
                 COUNTS + " and r.roomTypeId = :type group by r.roomTypeId", Object[].class)

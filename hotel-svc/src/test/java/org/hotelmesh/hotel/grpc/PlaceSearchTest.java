@@ -1,7 +1,6 @@
 package org.hotelmesh.hotel.grpc;
 
 import static org.hotelmesh.devtools.test.GrpcAssertions.assertInvalid;
-import static org.hotelmesh.hotel.grpc.Fixtures.createRoom;
 import static org.hotelmesh.hotel.grpc.Fixtures.createRoomType;
 import static org.hotelmesh.hotel.grpc.Fixtures.hotelInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +28,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * What the stay search reads of the catalog: a place's hotels with their room types and room counts in one answer
+ * What the stay search reads of the catalog: a place's hotels with their room types in one answer
  * (off-sale ones flagged, a limit that says there are more), and the cities starting with what a guest typed.
  */
 @QuarkusTest
@@ -41,15 +40,13 @@ class PlaceSearchTest extends HotelTestBase {
     HotelServiceBlockingStub hotels;
 
     @Test
-    void findHotelsAnswersThePlacesHotelsWithRoomTypesAndCountsInIdOrder() {
+    void findHotelsAnswersThePlacesHotelsWithRoomTypesInIdOrder() {
         String city = "Findcity-" + UUID.randomUUID();
         long first = hotel("First", city, "KR");
         long second = hotel("Second", city.toUpperCase(), "KR");
         hotel("Elsewhere", city, "JP");
         RoomType twin = createRoomType(hotels, first, "Twin");
         RoomType suite = createRoomType(hotels, first, "Suite");
-        createRoom(hotels, first, twin.getId(), "101", true);
-        createRoom(hotels, first, twin.getId(), "102", false);
         hotels.setHotelSale(SetHotelSaleRequest.newBuilder().setHotelId(second).setOffSale(true).build());
 
         FindHotelsResponse found = hotels.findHotels(FindHotelsRequest.newBuilder().setCity(city.toLowerCase())
@@ -59,9 +56,8 @@ class PlaceSearchTest extends HotelTestBase {
         HotelWithRoomTypes withTypes = found.getHotels(0);
         assertEquals(List.of(twin.getId(), suite.getId()),
                 withTypes.getRoomTypesList().stream().map(RoomType::getId).toList());
-        assertEquals(2, withTypes.getRoomTypes(0).getRoomCount());
-        assertEquals(1, withTypes.getRoomTypes(0).getRoomsInService());
-        assertEquals(0, withTypes.getRoomTypes(1).getRoomCount());
+        assertEquals("Twin", withTypes.getRoomTypes(0).getDetails().getName());
+        assertEquals(2, withTypes.getRoomTypes(0).getDetails().getMaxOccupancy());
         assertTrue(found.getHotels(1).getHotel().getOffSale());
         assertEquals(0, found.getHotels(1).getRoomTypesCount());
 

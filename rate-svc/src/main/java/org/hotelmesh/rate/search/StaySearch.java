@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,11 +33,13 @@ import org.hotelmesh.rate.service.PricingRulesService;
 import org.hotelmesh.support.error.InvalidInput;
 import org.hotelmesh.support.paging.PageToken;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -48,6 +51,8 @@ import io.vertx.mutiny.sqlclient.Pool;
  * whatever the number of hotels and nights, and none when the copies are fresh. What it shows is advisory: a booking
  * or a quote decides and prices afresh.
  */
+// Created at start, so its caches' metrics are there before the first request, not after it.
+@Startup
 @ApplicationScoped
 public class StaySearch {
 
@@ -67,8 +72,8 @@ public class StaySearch {
     private final Pool pool;
     private final Clock clock;
     private final SearchConfig config;
-    private final Cache<Place, FindHotelsResponse> places;
-    private final Cache<Long, HotelWithRoomTypes> hotels;
+    private final AsyncCache<Place, FindHotelsResponse> places;
+    private final AsyncCache<Long, HotelWithRoomTypes> hotels;
     private final Cache<Long, Map<Long, PricingRules>> storedRules;
     private final HotelNights<StockNight> stock;
     private final HotelNights<BaseRate> prices;
@@ -84,18 +89,20 @@ public class StaySearch {
         this.pool = pool;
         this.clock = clock;
         this.config = config;
+        // Asynchronous, so that the searches that miss a place at once wait for one read of it, not one each: a crowd
+        // on a cold copy would otherwise send hotel-svc a crowd of the same FindHotels.
         this.places = Caffeine.newBuilder().expireAfterWrite(config.catalogTtl()).maximumSize(10_000).recordStats()
-                .build();
+                .buildAsync();
         this.hotels = Caffeine.newBuilder().expireAfterWrite(config.catalogTtl()).maximumSize(10_000).recordStats()
-                .build();
+                .buildAsync();
         this.storedRules = Caffeine.newBuilder().expireAfterWrite(config.priceTtl()).maximumSize(config.cacheSize())
                 .recordStats().build();
         this.stock = new HotelNights<>("search-stock", config.stockTtl(), config.cacheSize(), config.hotelsPerRead(),
                 registry);
         this.prices = new HotelNights<>("search-prices", config.priceTtl(), config.cacheSize(),
                 config.hotelsPerRead(), registry);
-        CaffeineCacheMetrics.monitor(registry, places, "search-places");
-        CaffeineCacheMetrics.monitor(registry, hotels, "search-hotels");
+        CaffeineCacheMetrics.monitor(registry, places.synchronous(), "search-places");
+        CaffeineCacheMetrics.monitor(registry, hotels.synchronous(), "search-hotels");
         CaffeineCacheMetrics.monitor(registry, storedRules, "search-rules");
     }
 
@@ -216,23 +223,28 @@ public class StaySearch {
 
     private Uni<List<HotelWithRoomTypes>> hotelsOf(String city, String country) {
         Place place = new Place(city == null ? "" : city.toLowerCase(Locale.ROOT), country == null ? "" : country);
-        FindHotelsResponse kept = places.getIfPresent(place);
-        Uni<FindHotelsResponse> found = kept != null ? Uni.createFrom().item(kept)
-                : catalog.find(place.city(), place.country(), config.maxHotels())
-                        .invoke(answer -> places.put(place, answer));
-        return found.map(answer -> {
-            if (answer.getMore()) {
-                throw new InvalidInput(city == null ? "country" : "city", "has more than " + config.maxHotels()
-                        + " hotels; name a city" + (city == null ? "" : " in a smaller place"));
-            }
-            return answer.getHotelsList();
-        });
+        return once(places, place, () -> catalog.find(place.city(), place.country(), config.maxHotels()))
+                .map(answer -> {
+                    if (answer.getMore()) {
+                        throw new InvalidInput(city == null ? "country" : "city", "has more than "
+                                + config.maxHotels() + " hotels; name a city"
+                                + (city == null ? "" : " in a smaller place"));
+                    }
+                    return answer.getHotelsList();
+                });
     }
 
     private Uni<HotelWithRoomTypes> hotel(long hotelId) {
-        HotelWithRoomTypes kept = hotels.getIfPresent(hotelId);
-        return kept != null ? Uni.createFrom().item(kept)
-                : catalog.hotel(hotelId).invoke(found -> hotels.put(hotelId, found));
+        return once(hotels, hotelId, () -> catalog.hotel(hotelId));
+    }
+
+    /**
+     * The kept value, or the one read for it: every caller that misses the key while a read is under way waits for
+     * that read. A failed read is not kept, so the next caller reads again.
+     */
+    private static <K, V> Uni<V> once(AsyncCache<K, V> cache, K key, Supplier<Uni<V>> read) {
+        return Uni.createFrom().completionStage(() -> cache.get(key,
+                (ignored, executor) -> read.get().subscribeAsCompletionStage()));
     }
 
     /** The rules stored for each hotel (empty: the defaults apply), read together for the hotels not kept. */

@@ -18,6 +18,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -27,6 +28,8 @@ import io.smallrye.mutiny.Uni;
  * are read in one call. When reservation-svc cannot answer, nothing is guessed: the request fails as
  * {@link org.hotelmesh.support.client.DownstreamUnavailable}.
  */
+// Created at start, so its caches' metrics are there before the first request, not after it.
+@Startup
 @ApplicationScoped
 public class OccupancyLookup {
 

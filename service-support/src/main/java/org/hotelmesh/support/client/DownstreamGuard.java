@@ -91,13 +91,16 @@ public final class DownstreamGuard {
 
     /**
      * What the breaker counts: only a call that could not reach the service. A call past its deadline, or an
-     * UNAVAILABLE the service said itself (something behind it is down), came from a live service that is busy or
-     * waiting: opening the circuit on those turns load into an outage and spreads one dependency's trouble along the
+     * UNAVAILABLE the service said itself (something behind it is down), or a call its GOAWAY refused, came from a
+     * live service that is busy or waiting: opening the circuit on those turns load into an outage and spreads one dependency's trouble along the
      * chain of callers.
      */
     static boolean looksDead(Throwable failure) {
         return failure instanceof DownstreamUnavailable unanswered
-                && unanswered.reason() == DownstreamUnavailable.Reason.UNREACHABLE && unanswered.explanation() == null;
+                && unanswered.reason() == DownstreamUnavailable.Reason.UNREACHABLE && unanswered.explanation() == null
+                // a server that sends a GOAWAY is alive: it is shedding a connection, often because it is busy
+                && !(unanswered.getCause() != null
+                        && GrpcStatuses.refusedByGoAway(Status.fromThrowable(unanswered.getCause())));
     }
 
     /** A failed attempt: no answer becomes {@link DownstreamUnavailable}, retryable as {@code retry} allows. */

@@ -101,19 +101,25 @@ public final class GrpcStatuses {
 
     /**
      * The status of a failed call, as the service's clients classify it. One correction: grpc-java reports the calls a
-     * server's GOAWAY refused as INTERNAL when the GOAWAY carried PROTOCOL_ERROR ("Connection closed after GOAWAY").
-     * Such calls were above the GOAWAY's last stream, so the server never processed them: they are UNAVAILABLE, safe
-     * to retry even when not idempotent. Seen here when a Quarkus server whose gRPC shares the HTTP port answers a call
-     * its client had already cancelled (a missed deadline): the late answer tears the whole HTTP/2 connection down,
-     * and the calls in flight on it fail this way (quarkusio/quarkus#56268 reports the same teardown).
+     * server's GOAWAY refused ("Connection closed after GOAWAY") with a code made from the GOAWAY's HTTP/2 error:
+     * INTERNAL for PROTOCOL_ERROR, RESOURCE_EXHAUSTED for ENHANCE_YOUR_CALM. Such calls were above the GOAWAY's last
+     * stream, so the server never processed them: they are UNAVAILABLE, safe to retry even when not idempotent, and
+     * never the service's own "slow down". Seen here when a Quarkus server whose gRPC shares the HTTP port answers a
+     * call its client had already cancelled (a missed deadline): the late answer tears the whole HTTP/2 connection
+     * down (quarkusio/quarkus#56268 reports the same teardown); and when a burst of calls past their deadline sends the
+     * server more stream resets than its guard against rapid-reset floods allows (ENHANCE_YOUR_CALM).
      */
     public static Status status(Throwable failure) {
         Status status = Status.fromThrowable(failure);
-        if (status.getCode() == Status.Code.INTERNAL && status.getDescription() != null
-                && status.getDescription().startsWith(REFUSED_BY_GOAWAY)) {
+        if (refusedByGoAway(status)) {
             return Status.UNAVAILABLE.withDescription(status.getDescription()).withCause(failure);
         }
         return status;
+    }
+
+    /** Whether grpc-java says a GOAWAY refused the call before the server processed it. */
+    public static boolean refusedByGoAway(Status status) {
+        return status.getDescription() != null && status.getDescription().startsWith(REFUSED_BY_GOAWAY);
     }
 
     /** How grpc-java describes a call that a GOAWAY refused before the server processed it. */

@@ -78,6 +78,20 @@ class DownstreamGuardTest {
     }
 
     @Test
+    void aConnectionShedUnderLoadIsUnreachableRetriedAndNotADeadService() {
+        var shed = Status.RESOURCE_EXHAUSTED.withDescription("Connection closed after GOAWAY. HTTP/2 error code: "
+                + "ENHANCE_YOUR_CALM, debug data: Maximum number of RST frames reached").asRuntimeException();
+
+        var failure = assertInstanceOf(DownstreamUnavailable.class, classify(Retry.WHEN_UNREACHABLE, shed));
+        assertEquals(DownstreamUnavailable.Reason.UNREACHABLE, failure.reason());
+        assertTrue(failure.retryable());
+        assertFalse(DownstreamGuard.looksDead(failure), "a server that sends a GOAWAY is alive");
+        // the service's own "slow down" stays what it is
+        var slowDown = Status.RESOURCE_EXHAUSTED.withDescription("booking queue full").asRuntimeException();
+        assertSame(slowDown, classify(Retry.WHEN_UNREACHABLE, slowDown));
+    }
+
+    @Test
     void eachCallSaysWhichUnansweredAttemptsMayBeRepeated() {
         var unreachable = Status.UNAVAILABLE.asRuntimeException();
         var slow = Status.DEADLINE_EXCEEDED.asRuntimeException();
