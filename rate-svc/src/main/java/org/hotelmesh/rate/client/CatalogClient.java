@@ -1,5 +1,6 @@
 package org.hotelmesh.rate.client;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,11 +52,12 @@ public class CatalogClient {
 
     /**
      * The hotels of the place (off-sale ones too), ordered by id, at most {@code limit}; {@code more} tells that more
-     * match. The caller checked the place, so hotel-svc has no reason to refuse it.
+     * match. The caller checked the place, so hotel-svc has no reason to refuse it. {@code deadline}: the caller's for
+     * this read, which may be longer than the hotel-svc client's.
      */
-    public Uni<FindHotelsResponse> find(String city, String country, int limit) {
+    public Uni<FindHotelsResponse> find(String city, String country, int limit, Duration deadline) {
         return guard.call("FindHotels", Retry.WHEN_UNREACHABLE_OR_SLOW, () -> hotels
-                        .withDeadlineAfter(guard.deadline().toMillis(), TimeUnit.MILLISECONDS)
+                        .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                         .findHotels(FindHotelsRequest.newBuilder().setCity(city).setCountry(country).setLimit(limit)
                                 .build()))
                 .onFailure(StatusRuntimeException.class).transform(failure -> new IllegalStateException(

@@ -25,6 +25,14 @@ public interface SearchConfig {
     @WithDefault("10s")
     Duration priceTtl();
 
+    /**
+     * How long the search waits for a place's hotels from hotel-svc (FindHotels), instead of the hotel-svc client's
+     * deadline: a place is read once for every search of it for the catalog TTL, so a slow read at a cold start is
+     * worth waiting for; given up on at the short deadline it would be cancelled, retried, and read by every search.
+     */
+    @WithDefault("3s")
+    Duration catalogDeadline();
+
     /** At most this many (hotel, night) entries are kept per copy; the least recently used go first. */
     @WithDefault("200000")
     long cacheSize();

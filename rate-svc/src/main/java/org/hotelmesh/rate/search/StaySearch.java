@@ -223,7 +223,8 @@ public class StaySearch {
 
     private Uni<List<HotelWithRoomTypes>> hotelsOf(String city, String country) {
         Place place = new Place(city == null ? "" : city.toLowerCase(Locale.ROOT), country == null ? "" : country);
-        return once(places, place, () -> catalog.find(place.city(), place.country(), config.maxHotels()))
+        return once(places, place, () -> catalog.find(place.city(), place.country(), config.maxHotels(),
+                config.catalogDeadline()))
                 .map(answer -> {
                     if (answer.getMore()) {
                         throw new InvalidInput(city == null ? "country" : "city", "has more than "

@@ -89,7 +89,7 @@ class SearchTest extends RateTestBase {
 
     @BeforeEach
     void theCatalogAndTheStockAnswerFromFixtures() {
-        when(places.find(anyString(), anyString(), anyInt())).thenAnswer(call -> Uni.createFrom()
+        when(places.find(anyString(), anyString(), anyInt(), any())).thenAnswer(call -> Uni.createFrom()
                 .item(PLACES.getOrDefault((String) call.getArgument(0), FindHotelsResponse.getDefaultInstance())));
         when(places.hotel(anyLong())).thenAnswer(call -> {
             HotelWithRoomTypes hotel = HOTELS.get((Long) call.getArgument(0));
@@ -144,14 +144,14 @@ class SearchTest extends RateTestBase {
         }
         clearInvocations(places, inventory);
         assertEquals(ids, hotelIds(search.searchStays(stay(city, 1, 2, SearchSort.PRICE))));
-        verify(places, times(1)).find(eq(city), eq(""), anyInt());
+        verify(places, times(1)).find(eq(city), eq(""), anyInt(), any());
         verify(inventory, times(3)).stock(anyList(), eq(NIGHT), eq(NIGHT.plusDays(2)));
         verify(inventory, never()).occupancy(anyLong(), anyLong(), any(), any());
 
         clearInvocations(places, inventory);
         SearchStaysResponse first = search.searchStays(stay(city, 1, 2, SearchSort.PRICE).toBuilder()
                 .setPage(PageRequest.newBuilder().setPageSize(2)).build());
-        verify(places, never()).find(anyString(), anyString(), anyInt());
+        verify(places, never()).find(anyString(), anyString(), anyInt(), any());
         verify(inventory, never()).stock(anyList(), any(), any());
 
         // Pages follow each other without gaps or repeats.
