@@ -24,7 +24,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * hotel-svc as the stay search reads it: the hotels of a place and one hotel, each with its room types (names,
- * occupancy, beds), behind the one hotel-svc guard. Reads, so retried when hotel-svc was unreachable or slow.
+ * occupancy, beds), behind the one hotel-svc guard. Reads, retried when hotel-svc could not be reached; one hotel
+ * also when it was slow.
  */
 @ApplicationScoped
 public class CatalogClient {
@@ -56,7 +57,9 @@ public class CatalogClient {
      * this read, which may be longer than the hotel-svc client's.
      */
     public Uni<FindHotelsResponse> find(String city, String country, int limit, Duration deadline) {
-        return guard.call("FindHotels", Retry.WHEN_UNREACHABLE_OR_SLOW, () -> hotels
+        // Not tried again when slow: one read serves every search of the place, and a busy hotel-svc asked again
+        // only gets busier.
+        return guard.call("FindHotels", Retry.WHEN_UNREACHABLE, () -> hotels
                         .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                         .findHotels(FindHotelsRequest.newBuilder().setCity(city).setCountry(country).setLimit(limit)
                                 .build()))
