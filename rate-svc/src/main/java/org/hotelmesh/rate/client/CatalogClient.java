@@ -30,25 +30,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CatalogClient {
 
-    private static final DownstreamGuard.Words WORDS = new DownstreamGuard.Words() {
-        @Override
-        public String unanswered(String call, Status.Code code) {
-            return "the hotel catalog is unavailable (" + code + "); retry shortly";
-        }
-
-        @Override
-        public String circuitOpen() {
-            return "the hotel catalog is unavailable (hotel-svc is failing; calls are paused for a few seconds);"
-                    + " retry shortly";
-        }
-    };
-
     private final MutinyHotelServiceStub hotels;
     private final DownstreamGuard guard;
 
     public CatalogClient(@GrpcClient("hotel") MutinyHotelServiceStub hotels, DownstreamGuards guards) {
         this.hotels = hotels;
-        this.guard = guards.of(HotelClient.SERVICE, WORDS);
+        this.guard = guards.of(HotelClient.SERVICE, HotelClient.WORDS);
     }
 
     /**

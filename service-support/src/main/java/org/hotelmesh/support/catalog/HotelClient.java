@@ -33,7 +33,8 @@ public class HotelClient {
 
     public static final String SERVICE = "hotel-svc";
 
-    private static final DownstreamGuard.Words WORDS = new DownstreamGuard.Words() {
+    /** How a caller says the catalog did not answer: the words of the one hotel-svc guard, whoever calls it. */
+    public static final DownstreamGuard.Words WORDS = new DownstreamGuard.Words() {
         @Override
         public String unanswered(String call, Status.Code code) {
             return "the hotel catalog is unavailable (" + code + "); retry shortly";
